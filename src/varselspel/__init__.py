@@ -1,0 +1,5 @@
+"""varselspel: a terminal workshop game for rehearsing varsel and etablering."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

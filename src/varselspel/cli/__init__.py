@@ -1,0 +1,84 @@
+"""The `varselspel` command: parse arguments and hand over to one subcommand module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
+
+from varselspel import __version__
+from varselspel.cli.messages import MESSAGES
+from varselspel.i18n import resolve_lang, set_lang, tr
+
+# Each subcommand lives in its own module with `register(subparsers, lang)` and `run(args) -> int`.
+# Modules keep heavy imports (Textual, python-docx) inside `run` so `validate` starts fast.
+SUBCOMMANDS: tuple[str, ...] = (
+    "play",
+    "validate",
+    "schema",
+    "new",
+    "sessions",
+    "simulate",
+    "export",
+    "role_cards",
+)
+
+
+def _pre_lang(argv: Sequence[str]) -> str:
+    """Find `--lang` before full parsing so help texts come out in the right language."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return resolve_lang(argv[index + 1])
+        if arg.startswith("--lang="):
+            return resolve_lang(arg.split("=", 1)[1])
+    return resolve_lang(None)
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """Build the argument parser with every available subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="varselspel",
+        description=tr(MESSAGES, "cli.description", lang),
+    )
+    parser.add_argument("--version", action="version", version=f"varselspel {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=["sv", "en"],
+        default=None,
+        help=tr(MESSAGES, "cli.lang", lang),
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        module_name = f"varselspel.cli.{name}"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        module = importlib.import_module(module_name)
+        module.register(subparsers, lang)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _pre_lang(args_list)
+    parser = build_parser(lang)
+    args = parser.parse_args(args_list)
+    set_lang(args.lang or lang)
+    if args.command is None:
+        # No subcommand opens the launcher, like `varselspel play` with no scenario.
+        if importlib.util.find_spec("varselspel.cli.play") is None:
+            parser.print_help()
+            return 0
+        args = parser.parse_args(["play", *args_list])
+        set_lang(args.lang or lang)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(handler(args))
+    except KeyboardInterrupt:
+        print(tr(MESSAGES, "cli.interrupted"), file=sys.stderr)
+        return 130

@@ -1,0 +1,47 @@
+"""Shared building blocks of the scenario and role models."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_\-]*$",
+        max_length=64,
+        description="Lower-case id: a letter, then letters a-z, digits, '_' or '-'.",
+    ),
+]
+"""An id that scenario text, expressions and the engine use to refer to a thing."""
+
+NameId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=64,
+        description="Lower-case name usable in expressions: a letter, then a-z, digits or '_'.",
+    ),
+]
+"""An id of an indicator or flag, which expressions use as a bare name."""
+
+
+class StrictModel(BaseModel):
+    """Base model that forbids unknown keys and keeps field docstrings as descriptions."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        str_strip_whitespace=False,
+    )
+
+
+class Level(StrEnum):
+    """The level of society an action belongs to."""
+
+    LOKAL = "lokal"
+    REGIONAL = "regional"
+    NATIONELL = "nationell"

@@ -1,0 +1,152 @@
+"""`varselspel validate PATH...`: check scenarios and role cards like a compiler would."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from varselspel.cli.authoring_messages import MESSAGES
+from varselspel.cli.common import add_subcommand
+from varselspel.diagnostics import Diagnostic, Severity
+from varselspel.i18n import get_lang, tr
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def register(subparsers: Any, lang: str) -> None:
+    """Add the `validate` subcommand."""
+    parser = add_subcommand(subparsers, "validate", tr(MESSAGES, "validate.help", lang))
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help=tr(MESSAGES, "validate.paths", lang)
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help=tr(MESSAGES, "validate.format", lang),
+    )
+    parser.add_argument(
+        "--roles",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help=tr(MESSAGES, "validate.roles", lang),
+    )
+    parser.set_defaults(handler=run)
+
+
+def _expand(paths: Sequence[str], lang: str) -> tuple[list[Path], list[Diagnostic]]:
+    """Turn the given files and folders into a sorted list of YAML files."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            if not found:
+                problems.append(
+                    Diagnostic(Severity.ERROR, "V002", tr(MESSAGES, "V002", lang), str(path))
+                )
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(
+                Diagnostic(Severity.ERROR, "V001", tr(MESSAGES, "V001", lang), str(path))
+            )
+    unique = list(dict.fromkeys(files))
+    return unique, problems
+
+
+def check_paths(
+    paths: Sequence[str], *, lang: str, extra_role_dirs: Iterable[str] = ()
+) -> tuple[list[Path], dict[str, str], list[Diagnostic]]:
+    """Check every file under `paths`; return the files, each file's kind and all diagnostics."""
+    from varselspel.loader import classify_file, load_bundle
+    from varselspel.loader.bundle import optional_checker
+    from varselspel.loader.library import load_role_files
+
+    files, diagnostics = _expand(paths, lang)
+    kinds = {str(f): classify_file(f, lang) for f in files}
+    role_groups: dict[Path, list[Path]] = {}
+    for file in files:
+        if kinds[str(file)] == "role":
+            role_groups.setdefault(file.parent, []).append(file)
+    check_role_library = optional_checker("check_role_library")
+    for group in role_groups.values():
+        library = load_role_files(group, lang=lang)
+        diagnostics.extend(library.diagnostics)
+        if check_role_library is not None and library.roles:
+            diagnostics.extend(check_role_library(library.roles, library.positions, library.files))
+    extra = [Path(d) for d in extra_role_dirs]
+    for file in files:
+        if kinds[str(file)] == "scenario":
+            diagnostics.extend(load_bundle(file, extra_role_dirs=extra, lang=lang).diagnostics)
+    return files, kinds, _dedupe(diagnostics)
+
+
+def _dedupe(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Drop repeats (a role card's problem reaches us through every scenario that uses it)."""
+    seen: set[tuple[object, ...]] = set()
+    result: list[Diagnostic] = []
+    for diag in diagnostics:
+        key = (diag.file, diag.line, diag.column, diag.code, diag.message)
+        if key not in seen:
+            seen.add(key)
+            result.append(diag)
+    result.sort(key=lambda d: (d.file, d.line or 0, d.column or 0))
+    return result
+
+
+def _plural(count: int, one: str, many: str, lang: str) -> str:
+    """Pick the singular or plural word."""
+    return tr(MESSAGES, one if count == 1 else many, lang)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the given paths, print the diagnostics and a summary, and return the exit code."""
+    lang = get_lang()
+    files, kinds, diagnostics = check_paths(args.paths, lang=lang, extra_role_dirs=args.roles)
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    warnings = len(diagnostics) - errors
+    if args.format == "json":
+        per_file: dict[str, dict[str, int]] = {str(f): {"errors": 0, "warnings": 0} for f in files}
+        for diag in diagnostics:
+            counts = per_file.setdefault(diag.file, {"errors": 0, "warnings": 0})
+            counts["errors" if diag.severity is Severity.ERROR else "warnings"] += 1
+        payload = {
+            "version": 1,
+            "files": [
+                {"file": name, "kind": kinds.get(name, "unknown"), **counts}
+                for name, counts in per_file.items()
+            ],
+            "diagnostics": [d.to_json() for d in diagnostics],
+            "summary": {"files": len(files), "errors": errors, "warnings": warnings},
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        labels = {
+            Severity.ERROR: tr(MESSAGES, "severity.error", lang),
+            Severity.WARNING: tr(MESSAGES, "severity.warning", lang),
+        }
+        out = sys.stdout
+        for diag in diagnostics:
+            out.write(diag.format(labels[diag.severity]) + "\n")
+        summary = tr(
+            MESSAGES,
+            "validate.summary",
+            lang,
+            files=len(files),
+            file_word=_plural(len(files), "word.file", "word.files", lang),
+            errors=errors,
+            error_word=_plural(errors, "word.error", "word.errors", lang),
+            warnings=warnings,
+            warning_word=_plural(warnings, "word.warning", "word.warnings", lang),
+        )
+        out.write(summary + "\n")
+    return 1 if errors else 0

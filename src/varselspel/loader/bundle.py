@@ -1,0 +1,222 @@
+"""A scenario with everything a session needs: its role cards and its compiled expressions."""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from varselspel.diagnostics import Diagnostic, PositionMap, Severity, has_errors
+from varselspel.i18n import tr
+from varselspel.loader.files import LoadResult, load_scenario_file, load_scenario_text
+from varselspel.loader.library import (
+    RoleLibraryResult,
+    load_role_library,
+    load_role_library_from_texts,
+    role_files,
+)
+from varselspel.loader.messages import MESSAGES
+from varselspel.resources import bundled_roles_dir
+
+if TYPE_CHECKING:
+    from varselspel.model import RoleCard, Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioBundle:
+    """A valid scenario, the role cards it uses, its compiled expressions and its source texts."""
+
+    scenario: Scenario
+    roles: dict[str, RoleCard]
+    """Only the roles the scenario uses, by id."""
+    compiled: Any
+    """The `CompiledScenario` from `varselspel.expr.compile_scenario`."""
+    scenario_text: str
+    role_texts: dict[str, str]
+    """Role id -> YAML text of the card, for the roles the scenario uses."""
+    sha256: str
+    """SHA-256 of the scenario text."""
+    file: str
+
+
+@dataclass(slots=True)
+class BundleResult:
+    """A bundle when everything is valid, and the diagnostics either way."""
+
+    bundle: ScenarioBundle | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    load: LoadResult | None = None
+    """The scenario file's own load result (positions, text)."""
+    library: RoleLibraryResult | None = None
+    """The role library the scenario was checked against."""
+
+
+def role_dirs_for(path: Path, extra_role_dirs: Iterable[Path | str] = ()) -> list[Path]:
+    """Return the role folders for a scenario file, weakest first (later ones override by id)."""
+    folder = path.resolve().parent
+    dirs = [bundled_roles_dir(), folder.parent / "roles", folder / "roles"]
+    dirs.extend(Path(d) for d in extra_role_dirs)
+    return dirs
+
+
+_LIBRARY_CACHE: dict[tuple[object, ...], RoleLibraryResult] = {}
+
+
+def _library_key(dirs: list[Path], lang: str | None) -> tuple[object, ...]:
+    """A cache key that changes when any role file in `dirs` changes."""
+    parts: list[object] = [lang]
+    for folder in dirs:
+        for file in role_files(folder):
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            parts.append((str(file), stat.st_mtime_ns, stat.st_size))
+        parts.append(str(folder))
+    return tuple(parts)
+
+
+def cached_role_library(dirs: list[Path], lang: str | None = None) -> RoleLibraryResult:
+    """Load a role library, reusing an earlier load when no file changed (validate of many files)."""
+    key = _library_key(dirs, lang)
+    found = _LIBRARY_CACHE.get(key)
+    if found is None:
+        found = load_role_library(dirs, lang=lang)
+        _LIBRARY_CACHE.clear()
+        _LIBRARY_CACHE[key] = found
+    return found
+
+
+def _optional(module: str, name: str) -> Any:
+    """Return `module.name` when that module exists, else None (the checker may be absent)."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def optional_checker(name: str) -> Any:
+    """Return a function of `varselspel.check` by name, or None while the checker is absent."""
+    return _optional("varselspel.check", name)
+
+
+def _missing_roles(
+    scenario: Scenario, load: LoadResult, library: RoleLibraryResult, lang: str | None
+) -> list[Diagnostic]:
+    """Report scenario roles missing from the library (used only when the checker is absent)."""
+    problems: list[Diagnostic] = []
+    for index, entry in enumerate(scenario.roles):
+        if entry.role in library.roles:
+            continue
+        close = difflib.get_close_matches(entry.role, list(library.roles), n=1)
+        hint = tr(MESSAGES, "S002.hint", lang, suggestion=close[0]) if close else ""
+        path = ("roles", index, "role")
+        pos = load.positions.find(path)
+        problems.append(
+            Diagnostic(
+                Severity.ERROR,
+                "B001",
+                tr(MESSAGES, "B001", lang, role=entry.role, hint=hint),
+                load.file,
+                pos.line if pos else None,
+                pos.column if pos else None,
+                path,
+            )
+        )
+    return problems
+
+
+def check_loaded(
+    load: LoadResult, library: RoleLibraryResult, *, lang: str | None = None
+) -> BundleResult:
+    """Check a loaded scenario against a role library and compile it into a bundle."""
+    result = BundleResult(None, list(load.diagnostics), load, library)
+    scenario = load.scenario
+    if scenario is None:
+        return result
+    used = {entry.role for entry in scenario.roles}
+    # Problems in the cards the scenario uses matter here; the rest belong to the library's own check.
+    used_files = {library.files[r] for r in used if r in library.files}
+    result.diagnostics.extend(d for d in library.diagnostics if d.file in used_files)
+    check_scenario = optional_checker("check_scenario")
+    if check_scenario is not None:
+        result.diagnostics.extend(
+            check_scenario(scenario, library.roles, load.positions, load.file, lang=lang)
+        )
+    else:
+        result.diagnostics.extend(_missing_roles(scenario, load, library, lang))
+    compile_scenario = _optional("varselspel.expr", "compile_scenario")
+    compiled: Any = None
+    if compile_scenario is not None:
+        compiled, problems = compile_scenario(scenario)
+        if problems and check_scenario is None:
+            result.diagnostics.extend(_expr_problems(problems, load.positions, load.file, lang))
+    if has_errors(result.diagnostics):
+        return result
+    result.bundle = ScenarioBundle(
+        scenario=scenario,
+        roles={r: library.roles[r] for r in sorted(used) if r in library.roles},
+        compiled=compiled,
+        scenario_text=load.text,
+        role_texts={r: library.texts[r] for r in sorted(used) if r in library.texts},
+        sha256=load.sha256,
+        file=load.file,
+    )
+    return result
+
+
+def _expr_problems(
+    problems: Iterable[Any], positions: PositionMap, file: str, lang: str | None
+) -> list[Diagnostic]:
+    """Report expression problems generically when the checker that words them is absent."""
+    result: list[Diagnostic] = []
+    for problem in problems:
+        path = tuple(getattr(problem, "path", ()))
+        pos = positions.find(path)
+        detail = str(getattr(problem, "code", "")) + " " + str(getattr(problem, "params", ""))
+        result.append(
+            Diagnostic(
+                Severity.ERROR,
+                str(getattr(problem, "code", "B002")),
+                tr(MESSAGES, "B002", lang, detail=detail.strip()),
+                file,
+                pos.line if pos else None,
+                pos.column if pos else None,
+                path,
+            )
+        )
+    return result
+
+
+def load_bundle(
+    path: str | os.PathLike[str],
+    *,
+    extra_role_dirs: Iterable[Path | str] = (),
+    lang: str | None = None,
+) -> BundleResult:
+    """Load a scenario file with its role library, check it and compile its expressions."""
+    file_path = Path(path)
+    load = load_scenario_file(file_path, lang=lang)
+    if load.scenario is None:
+        return BundleResult(None, list(load.diagnostics), load, None)
+    library = cached_role_library(role_dirs_for(file_path, extra_role_dirs), lang)
+    return check_loaded(load, library, lang=lang)
+
+
+def load_bundle_from_texts(
+    scenario_text: str,
+    role_texts: dict[str, str],
+    name: str = "<scenario>",
+    *,
+    lang: str | None = None,
+) -> BundleResult:
+    """Rebuild a bundle from saved texts (a session's own copy), without touching the disk."""
+    load = load_scenario_text(scenario_text, name, lang=lang)
+    if load.scenario is None:
+        return BundleResult(None, list(load.diagnostics), load, None)
+    library = load_role_library_from_texts(role_texts, lang=lang)
+    return check_loaded(load, library, lang=lang)

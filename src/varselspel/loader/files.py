@@ -1,0 +1,256 @@
+"""Loading one scenario or role-card file: read safely, validate with pydantic, map errors back."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from varselspel.diagnostics import Diagnostic, PositionMap, Severity
+from varselspel.i18n import tr
+from varselspel.loader.messages import MESSAGES
+from varselspel.loader.yamlread import MAX_FILE_BYTES, decode, read_yaml
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from varselspel.model import RoleCard, Scenario
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """A scenario file after loading: the model when valid, and what was wrong otherwise."""
+
+    file: str
+    text: str = ""
+    sha256: str = ""
+    scenario: Scenario | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    positions: PositionMap = field(default_factory=PositionMap)
+
+
+@dataclass(slots=True)
+class RoleLoadResult:
+    """A role-card file after loading."""
+
+    file: str
+    text: str = ""
+    sha256: str = ""
+    role: RoleCard | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    positions: PositionMap = field(default_factory=PositionMap)
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """What reading a text produced before validation against a model."""
+
+    text: str
+    sha256: str
+    data: Any
+    positions: PositionMap
+    diagnostics: list[Diagnostic]
+
+
+def _error(
+    code: str,
+    file: str,
+    lang: str | None,
+    at_line: int | None = None,
+    at_column: int | None = None,
+    **params: object,
+) -> Diagnostic:
+    """Build an error diagnostic from the catalog."""
+    return Diagnostic(
+        Severity.ERROR, code, tr(MESSAGES, code, lang, **params), file, at_line, at_column
+    )
+
+
+def _digest(text: str) -> str:
+    """Return the SHA-256 hex digest of a text encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def read_file_bytes(path: Path, lang: str | None = None) -> tuple[bytes | None, Diagnostic | None]:
+    """Read a file's bytes within the size limit, or explain why it cannot be read."""
+    file = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return None, _error("Y010", file, lang, size=size, limit=MAX_FILE_BYTES)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, _error("Y000", file, lang, reason=exc.strerror or str(exc))
+    if len(raw) > MAX_FILE_BYTES:
+        return None, _error("Y010", file, lang, size=len(raw), limit=MAX_FILE_BYTES)
+    return raw, None
+
+
+def parse_text(
+    text: str | bytes, file: str, lang: str | None = None, *, what: str = "scenario"
+) -> _Parsed:
+    """Decode and read YAML text into plain data and positions; `what` picks the top-level message."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_FILE_BYTES:
+            return _Parsed(
+                "",
+                "",
+                None,
+                PositionMap(),
+                [_error("Y010", file, lang, size=len(text), limit=MAX_FILE_BYTES)],
+            )
+        decoded, problem = decode(text, file, lang)
+        if problem is not None or decoded is None:
+            return _Parsed("", "", None, PositionMap(), [problem] if problem else [])
+        text = decoded
+    else:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        try:
+            size = len(text.encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            return _Parsed(
+                text, _digest(text), None, PositionMap(), [_unencodable(text, exc, file, lang)]
+            )
+        if size > MAX_FILE_BYTES:
+            return _Parsed(
+                text,
+                _digest(text),
+                None,
+                PositionMap(),
+                [_error("Y010", file, lang, size=size, limit=MAX_FILE_BYTES)],
+            )
+    digest = _digest(text)
+    if not text.strip():
+        return _Parsed(text, digest, None, PositionMap(), [_error("Y002", file, lang)])
+    read = read_yaml(text, file, lang)
+    diagnostics = list(read.diagnostics)
+    if not diagnostics:
+        if read.empty:
+            diagnostics.append(_error("Y002", file, lang))
+        elif not isinstance(read.data, dict):
+            found = tr(
+                MESSAGES, "found.list" if isinstance(read.data, list) else "found.scalar", lang
+            )
+            pos = read.positions.values.get(())
+            diagnostics.append(
+                _error(
+                    "Y013" if what == "role" else "Y012",
+                    file,
+                    lang,
+                    pos.line if pos else None,
+                    pos.column if pos else None,
+                    found=found,
+                )
+            )
+    return _Parsed(
+        text, digest, read.data if not diagnostics else None, read.positions, diagnostics
+    )
+
+
+def _unencodable(text: str, exc: UnicodeEncodeError, file: str, lang: str | None) -> Diagnostic:
+    """Explain a text that holds characters UTF-8 cannot encode (lone surrogates)."""
+    before = text[: exc.start]
+    line = before.count("\n") + 1
+    column = exc.start - (before.rfind("\n") + 1) + 1
+    bad = f"U+{ord(text[exc.start]):04X}"
+    return _error("Y001", file, lang, line, column, byte=bad, line=line, column=column)
+
+
+def validate_data(
+    model: type[BaseModel], data: Any, positions: PositionMap, file: str, lang: str | None
+) -> tuple[Any, list[Diagnostic]]:
+    """Validate plain data against `model` once, mapping every error to its node."""
+    from pydantic import ValidationError
+
+    from varselspel.loader.schema_errors import diagnostics_from_validation
+
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, diagnostics_from_validation(exc, model, positions, file, lang)
+
+
+def load_scenario_text(
+    text: str | bytes, file: str = "<scenario>", *, lang: str | None = None
+) -> LoadResult:
+    """Load a scenario from its YAML text (str or raw bytes)."""
+    from varselspel.model import Scenario
+
+    parsed = parse_text(text, file, lang, what="scenario")
+    result = LoadResult(
+        file, parsed.text, parsed.sha256, None, parsed.diagnostics, parsed.positions
+    )
+    if parsed.data is not None:
+        result.scenario, errors = validate_data(Scenario, parsed.data, parsed.positions, file, lang)
+        result.diagnostics.extend(errors)
+    return result
+
+
+def load_scenario_file(path: str | os.PathLike[str], *, lang: str | None = None) -> LoadResult:
+    """Load a scenario file; problems come back as diagnostics, never as exceptions."""
+    file = str(path)
+    raw, problem = read_file_bytes(Path(path), lang)
+    if raw is None:
+        return LoadResult(file, diagnostics=[problem] if problem else [])
+    return load_scenario_text(raw, file, lang=lang)
+
+
+def load_role_text(
+    text: str | bytes, file: str = "<role>", *, lang: str | None = None
+) -> RoleLoadResult:
+    """Load one role card from its YAML text."""
+    from varselspel.model import RoleCard
+
+    parsed = parse_text(text, file, lang, what="role")
+    result = RoleLoadResult(
+        file, parsed.text, parsed.sha256, None, parsed.diagnostics, parsed.positions
+    )
+    if parsed.data is not None:
+        result.role, errors = validate_data(RoleCard, parsed.data, parsed.positions, file, lang)
+        result.diagnostics.extend(errors)
+    return result
+
+
+def load_role_file(path: str | os.PathLike[str], *, lang: str | None = None) -> RoleLoadResult:
+    """Load one role-card file."""
+    file = str(path)
+    raw, problem = read_file_bytes(Path(path), lang)
+    if raw is None:
+        return RoleLoadResult(file, diagnostics=[problem] if problem else [])
+    return load_role_text(raw, file, lang=lang)
+
+
+def looks_like_role(data: Any) -> bool:
+    """True when plain data is a role card: a mapping with `organisation` and `mandate`, no `rounds`."""
+    return (
+        isinstance(data, dict)
+        and "organisation" in data
+        and "mandate" in data
+        and "rounds" not in data
+    )
+
+
+def is_role_path(path: Path) -> bool:
+    """True when the file sits in a folder named `roles` (at any depth)."""
+    return any(part == "roles" for part in path.parent.parts)
+
+
+def classify_file(path: Path, lang: str | None = None) -> str:
+    """Return `role` or `scenario` for a YAML file, by folder first, then by content."""
+    if is_role_path(path):
+        return "role"
+    raw, _problem = read_file_bytes(path, lang)
+    if raw is None:
+        return "scenario"
+    # A cheap look at the top-level keys avoids a full parse of large scenarios.
+    head = raw[:65536].decode("utf-8", errors="replace")
+    top_keys = {
+        line.split(":", 1)[0].strip()
+        for line in head.splitlines()
+        if line[:1].isalpha() and ":" in line
+    }
+    return "role" if looks_like_role(dict.fromkeys(top_keys)) else "scenario"

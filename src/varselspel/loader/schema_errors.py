@@ -1,0 +1,223 @@
+"""Turning pydantic validation errors into plain-language diagnostics at file:line:column."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from varselspel.diagnostics import Diagnostic, Path, PositionMap, Severity
+from varselspel.i18n import tr
+from varselspel.loader.messages import MESSAGES
+
+_IDENTIFIER_PATTERN = r"^[a-z][a-z0-9_\-]*$"
+_NAMEID_PATTERN = r"^[a-z][a-z0-9_]*$"
+_CHOICES_PATTERN = re.compile(r"^\^\(([A-Za-z0-9_|\-]+)\)\$$")
+
+
+def model_at(root: type[BaseModel], path: Sequence[str | int]) -> type[BaseModel] | None:
+    """Return the model class that describes the mapping at `path`, if any."""
+    current: Any = root
+    for step in path:
+        current = _unwrap(current, step)
+        if current is None:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any, step: str | int) -> Any:
+    """Follow one path step through a model field or a list's item type."""
+    if isinstance(step, str):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(step)
+            return _strip_optional(field.annotation) if field is not None else None
+        return None
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, set, frozenset, Sequence):
+        args = typing.get_args(annotation)
+        return _strip_optional(args[0]) if args else None
+    return None
+
+
+def _strip_optional(annotation: Any) -> Any:
+    """Return `X` for `X | None`, and the annotation itself otherwise."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _strip_optional(args[0])
+    if origin is typing.Annotated:
+        return _strip_optional(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _field_name(loc: Sequence[str | int], lang: str | None) -> str:
+    """Return a readable name for the place an error is at, e.g. `rounds[0].title`."""
+    parts: list[str] = []
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        else:
+            parts.append(("." if parts else "") + step)
+    return "".join(parts) or tr(MESSAGES, "top", lang)
+
+
+def _show(value: Any) -> str:
+    """Show an input value briefly, the way an author would have typed it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def diagnostics_from_validation(
+    exc: ValidationError,
+    model: type[BaseModel],
+    positions: PositionMap,
+    file: str,
+    lang: str | None = None,
+) -> list[Diagnostic]:
+    """Map each pydantic error to a diagnostic pointing at the offending node."""
+    result: list[Diagnostic] = []
+    for error in exc.errors(include_url=False, include_context=True):
+        loc = tuple(step for step in error["loc"] if isinstance(step, str | int))
+        result.append(_one(error, loc, model, positions, file, lang))
+    result.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return result
+
+
+def _one(
+    error: Any,
+    loc: Path,
+    model: type[BaseModel],
+    positions: PositionMap,
+    file: str,
+    lang: str | None,
+) -> Diagnostic:
+    """Translate one pydantic error into a diagnostic."""
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    field = _field_name(loc, lang)
+    leaf = str(loc[-1]) if loc and isinstance(loc[-1], str) else field
+    at_key = False
+    params: dict[str, object] = {"field": field, "value": _show(value)}
+    if kind == "missing":
+        code = "S001"
+        params["field"] = leaf
+        parent_pos = positions.find(loc[:-1])
+        where = parent_pos
+        message = tr(MESSAGES, code, lang, **params)
+        return _diag(code, message, file, where, loc)
+    if kind == "extra_forbidden":
+        code = "S002"
+        at_key = True
+        owner = model_at(model, loc[:-1])
+        names = list(owner.model_fields) if owner is not None else []
+        close = difflib.get_close_matches(leaf, names, n=1, cutoff=0.6)
+        if close:
+            hint = tr(MESSAGES, "S002.hint", lang, suggestion=close[0])
+        elif names:
+            hint = tr(MESSAGES, "S002.allowed", lang, allowed=", ".join(names))
+        else:
+            hint = ""
+        message = tr(MESSAGES, code, lang, field=leaf, hint=hint)
+    elif kind == "string_type":
+        code = "S003"
+        hint = ""
+        if isinstance(value, int | float | bool) or value is None:
+            hint = tr(MESSAGES, "S003.hint", lang, value=_show(value))
+        message = tr(MESSAGES, code, lang, field=field, hint=hint)
+    elif kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
+        code = "S004"
+        message = tr(MESSAGES, code, lang, **params)
+    elif kind in ("float_parsing", "float_type", "finite_number"):
+        code = "S005"
+        hint = tr(MESSAGES, "S005.hint", lang) if isinstance(value, str) and "," in value else ""
+        message = tr(MESSAGES, code, lang, hint=hint, **params)
+    elif kind in ("bool_parsing", "bool_type"):
+        code = "S006"
+        message = tr(MESSAGES, code, lang, **params)
+    elif kind in ("too_short", "string_too_short"):
+        code = "S007"
+        minimum = ctx.get("min_length", 1)
+        if kind == "string_too_short":
+            key = "S007.text" if minimum == 1 else "S007.textmin"
+            message = tr(MESSAGES, key, lang, field=field, min=minimum)
+        else:
+            message = tr(MESSAGES, code, lang, field=field, min=minimum)
+    elif kind in ("too_long", "string_too_long"):
+        code = "S008"
+        unit = tr(MESSAGES, "unit.chars" if kind == "string_too_long" else "unit.items", lang)
+        message = tr(MESSAGES, code, lang, field=field, max=ctx.get("max_length"), unit=unit)
+    elif kind == "string_pattern_mismatch":
+        code = "S009"
+        pattern = str(ctx.get("pattern", ""))
+        message = tr(MESSAGES, code, lang, rule=_pattern_rule(pattern, lang), **params)
+    elif kind in ("enum", "literal_error"):
+        code = "S010"
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        choices = ", ".join(
+            f"`{c.strip()}`" for c in expected.replace(" or ", ", ").split(",") if c.strip()
+        )
+        message = tr(MESSAGES, code, lang, choices=choices, **params)
+    elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        code = "S011"
+        relation, limit_key = {
+            "greater_than": ("rel.gt", "gt"),
+            "greater_than_equal": ("rel.ge", "ge"),
+            "less_than": ("rel.lt", "lt"),
+            "less_than_equal": ("rel.le", "le"),
+        }[kind]
+        message = tr(
+            MESSAGES,
+            code,
+            lang,
+            relation=tr(MESSAGES, relation, lang),
+            limit=ctx.get(limit_key),
+            **params,
+        )
+    elif kind in ("list_type", "tuple_type", "set_type"):
+        code = "S013"
+        message = tr(MESSAGES, code, lang, field=field)
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        code = "S014"
+        message = tr(MESSAGES, code, lang, field=field)
+    else:
+        code = "S099"
+        message = tr(MESSAGES, code, lang, field=field, detail=error.get("msg", kind))
+    where = positions.keys.get(loc) if at_key else None
+    if where is None:
+        where = positions.find(loc)
+    return _diag(code, message, file, where, loc)
+
+
+def _diag(code: str, message: str, file: str, where: Any, loc: Path) -> Diagnostic:
+    """Build an error diagnostic at `where` (a Position or None)."""
+    line = where.line if where is not None else None
+    column = where.column if where is not None else None
+    return Diagnostic(Severity.ERROR, code, message, file, line, column, loc)
+
+
+def _pattern_rule(pattern: str, lang: str | None) -> str:
+    """Explain a field's pattern in words."""
+    if pattern == _IDENTIFIER_PATTERN:
+        return tr(MESSAGES, "rule.identifier", lang)
+    if pattern == _NAMEID_PATTERN:
+        return tr(MESSAGES, "rule.nameid", lang)
+    match = _CHOICES_PATTERN.match(pattern)
+    if match:
+        choices = ", ".join(f"`{c}`" for c in match.group(1).split("|"))
+        return tr(MESSAGES, "rule.choices", lang, choices=choices)
+    return tr(MESSAGES, "rule.pattern", lang, pattern=pattern)

@@ -1,0 +1,341 @@
+"""Commands: every change to a session is one of these, validated against the current state."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from varselspel.model.common import Level
+
+FACILITATOR = "facilitator"
+"""The actor id of the facilitator; groups act under their own group id."""
+
+RatingValue = Literal["without", "some", "major", "unable"]
+"""How a group met an objective: without challenges, some challenges, major challenges, unable."""
+
+LessonKind = Literal["strength", "improvement"]
+"""A lesson is either something that went well or something to improve."""
+
+
+class CommandBase(BaseModel):
+    """Base of all commands: frozen, no unknown fields."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- Setup: groups, participants, roles ---------------------------------------------------------
+
+
+class AddGroup(CommandBase):
+    """Add a group (1-8 per session); only before the session starts."""
+
+    type: Literal["add_group"] = "add_group"
+    name: str = Field(min_length=1, max_length=80)
+    """The group's name, e.g. `Grupp 1`."""
+    group: str | None = None
+    """Group id; the engine assigns `g1`, `g2` ... when left out (the event records it)."""
+
+
+class RenameGroup(CommandBase):
+    """Rename a group."""
+
+    type: Literal["rename_group"] = "rename_group"
+    group: str
+    """Group id."""
+    name: str = Field(min_length=1, max_length=80)
+    """The new name."""
+
+
+class RemoveGroup(CommandBase):
+    """Remove a group; only before the session starts, and never the last group."""
+
+    type: Literal["remove_group"] = "remove_group"
+    group: str
+    """Group id."""
+
+
+class AddParticipant(CommandBase):
+    """Add a participant to a group."""
+
+    type: Literal["add_participant"] = "add_participant"
+    group: str
+    """Group id."""
+    name: str = Field(min_length=1, max_length=120)
+    """The participant's name."""
+    organisation: str = Field(default="", max_length=200)
+    """The participant's real organisation."""
+    participant: str | None = None
+    """Participant id; the engine assigns `p1`, `p2` ... when left out (the event records it)."""
+
+
+class RemoveParticipant(CommandBase):
+    """Remove a participant; the roles they held become unheld."""
+
+    type: Literal["remove_participant"] = "remove_participant"
+    group: str
+    """Group id."""
+    participant: str
+    """Participant id."""
+
+
+class AssignRole(CommandBase):
+    """Give a scenario role in a group to a participant, or to the facilitator."""
+
+    type: Literal["assign_role"] = "assign_role"
+    group: str
+    """Group id."""
+    role: str
+    """Role id of the scenario."""
+    participant: str | None = None
+    """Participant id; None leaves the role to the facilitator."""
+
+
+class UnassignRole(CommandBase):
+    """Make a role in a group unheld."""
+
+    type: Literal["unassign_role"] = "unassign_role"
+    group: str
+    """Group id."""
+    role: str
+    """Role id."""
+
+
+# --- Running the session ------------------------------------------------------------------------
+
+
+class StartSession(CommandBase):
+    """Finish the setup and show the lägesbild; groups and roles stay editable except add/remove."""
+
+    type: Literal["start_session"] = "start_session"
+
+
+class StartRound(CommandBase):
+    """Open the next round (the first after `start_session`) and start its timer."""
+
+    type: Literal["start_round"] = "start_round"
+
+
+class ReleaseInject(CommandBase):
+    """Release an inject of the open round to all groups or to one group."""
+
+    type: Literal["release_inject"] = "release_inject"
+    inject: str | None = None
+    """Inject id; None releases the next scheduled (non-backup) inject not yet released."""
+    group: str | None = None
+    """Group id; None releases to every group."""
+
+
+class ChooseOption(CommandBase):
+    """Record (or revise) a group's choice for a decision of the open round."""
+
+    type: Literal["choose_option"] = "choose_option"
+    group: str
+    """Group id."""
+    decision: str
+    """Decision key `ROUND.DECISION`, e.g. `r1.ledning`."""
+    option: str
+    """Option id."""
+    rationale: str = Field(default="", max_length=4000)
+    """The group's reasons, in their own words."""
+    agreed_roles: list[str] = Field(default_factory=list)
+    """Role ids that agreed; empty means the roles the group holds."""
+
+
+class ClearChoice(CommandBase):
+    """Withdraw a group's choice for a decision while the round is open."""
+
+    type: Literal["clear_choice"] = "clear_choice"
+    group: str
+    """Group id."""
+    decision: str
+    """Decision key `ROUND.DECISION`."""
+
+
+class ActionFields(CommandBase):
+    """The editable fields of a group's own action."""
+
+    title: str = Field(min_length=1, max_length=300)
+    """What is done."""
+    result: str = Field(default="", max_length=2000)
+    """The intended result."""
+    responsible: str | None = None
+    """Role id of the responsible actor."""
+    partners: list[str] = Field(default_factory=list)
+    """Role ids, network card ids or free names of partners."""
+    level: Level = Level.LOKAL
+    """lokal, regional or nationell."""
+    timeframe: str = Field(default="", max_length=200)
+    """When, e.g. `inom 2 veckor`."""
+    financing: str | None = None
+    """Financing card id, if any."""
+    indicator: str | None = None
+    """Indicator id used to follow it up, if any."""
+    theme: str | None = None
+    """Action-plan theme id, if any."""
+
+
+class AddAction(CommandBase):
+    """Add an action of the group's own to its draft action plan."""
+
+    type: Literal["add_action"] = "add_action"
+    group: str
+    """Group id."""
+    fields: ActionFields
+    """The action's content."""
+    action: str | None = None
+    """Action id; the engine assigns `a1`, `a2` ... when left out (the event records it)."""
+
+
+class EditAction(CommandBase):
+    """Replace the fields of one of the group's own actions."""
+
+    type: Literal["edit_action"] = "edit_action"
+    group: str
+    """Group id."""
+    action: str
+    """Action id."""
+    fields: ActionFields
+    """The new content."""
+
+
+class RemoveAction(CommandBase):
+    """Remove one of the group's own actions."""
+
+    type: Literal["remove_action"] = "remove_action"
+    group: str
+    """Group id."""
+    action: str
+    """Action id."""
+
+
+class WriteNote(CommandBase):
+    """Write a note for a group, or a facilitator note when `group` is None."""
+
+    type: Literal["write_note"] = "write_note"
+    group: str | None = None
+    """Group id; None for the facilitator's own notes."""
+    text: str = Field(min_length=1, max_length=8000)
+    """The note."""
+
+
+class PauseTimer(CommandBase):
+    """Pause the round timer."""
+
+    type: Literal["pause_timer"] = "pause_timer"
+
+
+class ResumeTimer(CommandBase):
+    """Resume a paused round timer."""
+
+    type: Literal["resume_timer"] = "resume_timer"
+
+
+class ExtendTimer(CommandBase):
+    """Give the open round more (or, negative, less) minutes."""
+
+    type: Literal["extend_timer"] = "extend_timer"
+    minutes: int = Field(ge=-240, le=240)
+    """Minutes to add."""
+
+
+class CloseRound(CommandBase):
+    """Close the open round: apply the chosen options' effects and record indicator history."""
+
+    type: Literal["close_round"] = "close_round"
+
+
+class StartDebrief(CommandBase):
+    """Start the debrief after the last round (closes an open last round first)."""
+
+    type: Literal["start_debrief"] = "start_debrief"
+
+
+class RateObjective(CommandBase):
+    """Rate how a group met a debrief objective."""
+
+    type: Literal["rate_objective"] = "rate_objective"
+    group: str
+    """Group id."""
+    objective: str
+    """Objective id of the scenario's debrief."""
+    rating: RatingValue
+    """`without`, `some`, `major` (challenges) or `unable`."""
+    comment: str = Field(default="", max_length=2000)
+    """Why."""
+
+
+class RecordLesson(CommandBase):
+    """Record a lesson: a strength or an improvement, for a group or for the whole session."""
+
+    type: Literal["record_lesson"] = "record_lesson"
+    group: str | None = None
+    """Group id; None for the whole session."""
+    kind: LessonKind
+    """`strength` or `improvement`."""
+    text: str = Field(min_length=1, max_length=4000)
+    """The lesson."""
+
+
+class EndSession(CommandBase):
+    """End the session; afterwards only notes, lessons and ratings are refused too."""
+
+    type: Literal["end_session"] = "end_session"
+
+
+class Undo(CommandBase):
+    """Undo the last command that is still in effect (facilitator only)."""
+
+    type: Literal["undo"] = "undo"
+    target: int | None = None
+    """Seq of the undone event; the engine fills it in (the event records it)."""
+
+
+Command = Annotated[
+    AddGroup
+    | RenameGroup
+    | RemoveGroup
+    | AddParticipant
+    | RemoveParticipant
+    | AssignRole
+    | UnassignRole
+    | StartSession
+    | StartRound
+    | ReleaseInject
+    | ChooseOption
+    | ClearChoice
+    | AddAction
+    | EditAction
+    | RemoveAction
+    | WriteNote
+    | PauseTimer
+    | ResumeTimer
+    | ExtendTimer
+    | CloseRound
+    | StartDebrief
+    | RateObjective
+    | RecordLesson
+    | EndSession
+    | Undo,
+    Field(discriminator="type"),
+]
+"""Any command, told apart by its `type`."""
+
+COMMAND_ADAPTER: TypeAdapter[Command] = TypeAdapter(Command)
+"""Validates a dict or JSON into the right command class."""
+
+GROUP_COMMANDS: frozenset[str] = frozenset(
+    {
+        "choose_option",
+        "clear_choice",
+        "add_action",
+        "edit_action",
+        "remove_action",
+        "write_note",
+        "add_participant",
+        "assign_role",
+        "unassign_role",
+        "remove_participant",
+    }
+)
+"""Command types a group may send for itself; every other command is the facilitator's."""

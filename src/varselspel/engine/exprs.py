@@ -1,0 +1,86 @@
+"""The bridge from the engine's group state to the compiled conditions and effects."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from varselspel.engine.journal import BundleLike
+from varselspel.engine.state import GroupState
+from varselspel.expr.evaluate import EvalEnv
+
+
+def chance_draw(seed: int, group: str, place: str) -> float:
+    """Return a stable number in [0, 100) for a session seed, a group and a place."""
+    digest = hashlib.blake2b(f"{seed}\x1f{group}\x1f{place}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64 * 100.0
+
+
+class ExprRuntime:
+    """Evaluates one scenario's compiled expressions against a group's state."""
+
+    def __init__(self, bundle: BundleLike, seed: int) -> None:
+        """Take the compiled expressions of the bundle (compiling them when missing)."""
+        compiled = getattr(bundle, "compiled", None)
+        if compiled is None:
+            from varselspel.expr import compile_scenario
+
+            compiled, _problems = compile_scenario(bundle.scenario)
+        self.compiled: Any = compiled
+        self.seed = seed
+        scenario = bundle.scenario
+        self.bounds: dict[str, tuple[float | None, float | None]] = {
+            i.id: (i.min, i.max) for i in scenario.indicators
+        }
+        self._chance_fns: dict[str, Any] = {}
+
+    def _chance(self, group: str) -> Any:
+        """Return the `chans` function of a group."""
+        fn = self._chance_fns.get(group)
+        if fn is None:
+            seed = self.seed
+
+            def fn(percent: float, place: str) -> bool:
+                return chance_draw(seed, group, place) < percent
+
+            self._chance_fns[group] = fn
+        return fn
+
+    def env(self, group: GroupState) -> EvalEnv:
+        """Return an environment whose dicts are the group's own (effects change them)."""
+        return EvalEnv(
+            indicators=group.indicators,
+            flags=group.flags,
+            model=group.model,
+            choices={key: choice.option for key, choice in group.choices.items()},
+            chance=self._chance(group.id),
+            bounds=self.bounds,
+        )
+
+    def round_ok(self, group: GroupState, round_id: str) -> bool:
+        """Return whether the round's condition holds for the group."""
+        return bool(self.compiled.round_condition(round_id).evaluate(self.env(group)))
+
+    def inject_ok(self, group: GroupState, inject_id: str) -> bool:
+        """Return whether the inject's condition holds for the group."""
+        return bool(self.compiled.inject_condition(inject_id).evaluate(self.env(group)))
+
+    def decision_ok(self, group: GroupState, key: str) -> bool:
+        """Return whether the decision's condition holds for the group."""
+        return bool(self.compiled.decision_condition(key).evaluate(self.env(group)))
+
+    def option_ok(self, group: GroupState, key: str, option: str) -> bool:
+        """Return whether the option's condition holds for the group."""
+        return bool(self.compiled.option_condition(key, option).evaluate(self.env(group)))
+
+    def apply_inject(self, group: GroupState, inject_id: str) -> None:
+        """Apply the inject's effects to the group."""
+        env = self.env(group)
+        for effect in self.compiled.inject_effects(inject_id):
+            effect.apply(env)
+
+    def apply_option(self, group: GroupState, key: str, option: str) -> None:
+        """Apply the option's effects to the group."""
+        env = self.env(group)
+        for effect in self.compiled.option_effects(key, option):
+            effect.apply(env)

@@ -1,0 +1,242 @@
+"""The session facade the UI, the CLI and the tests use."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from varselspel.engine.commands import (
+    COMMAND_ADAPTER,
+    FACILITATOR,
+    AddGroup,
+    Command,
+    Undo,
+)
+from varselspel.engine.events import Event
+from varselspel.engine.fold import Rules
+from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
+from varselspel.engine.result import CommandResult
+from varselspel.engine.state import SessionState
+from varselspel.model import Decision, Inject, Option, Round, Scenario
+
+Clock = Callable[[], datetime]
+"""Returns the current UTC time; tests pass a fake clock."""
+
+
+def utc_now() -> datetime:
+    """Return the current time in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    """A decision as one group sees it in the open round."""
+
+    key: str
+    """Decision key `ROUND.DECISION`."""
+    decision: Decision
+    """The decision from the scenario."""
+    available: tuple[Option, ...]
+    """Options whose condition is true for the group now."""
+    owners: tuple[str, ...]
+    """Role ids that own the decision."""
+    chosen: str | None
+    """Option id the group has chosen, if any."""
+
+
+class Session:
+    """One workshop run: a scenario, its groups and the log of everything they did."""
+
+    def __init__(
+        self,
+        bundle: BundleLike,
+        info: SessionInfo,
+        journal: Journal | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
+        """Wrap an empty or existing journal; use `create` or `varselspel.store.open_session`."""
+        self.bundle = bundle
+        self.info = info
+        self.journal: Journal = journal if journal is not None else MemoryJournal()
+        self.clock: Clock = clock or utc_now
+        self.rules = Rules(bundle, info.seed)
+        self._events: list[Event] = []
+        self._state = self.rules.initial_state()
+        self._snapshot: SessionState | None = None
+
+    # --- creating and opening -------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        bundle: BundleLike,
+        groups: Sequence[str] = (),
+        seed: int | None = None,
+        store: Journal | None = None,
+        *,
+        title: str = "",
+        clock: Clock | None = None,
+    ) -> Session:
+        """Start a new session with the named groups (each an `add_group` event)."""
+        now = (clock or utc_now)()
+        scenario = bundle.scenario
+        info = SessionInfo(
+            id=uuid.uuid4().hex,
+            title=title or f"{scenario.title} {now:%Y-%m-%d %H:%M}",
+            scenario_id=scenario.id,
+            scenario_title=scenario.title,
+            seed=secrets.randbelow(2**31) if seed is None else seed,
+            created_at=now,
+            sha256=bundle.sha256,
+        )
+        journal = store if store is not None else MemoryJournal()
+        journal.initialize(info, bundle)
+        session = cls(bundle, info, journal, clock=clock)
+        for name in groups:
+            result = session.execute(AddGroup(name=name))
+            if not result.ok:
+                raise ValueError(result.reason)
+        return session
+
+    @classmethod
+    def resume(
+        cls,
+        bundle: BundleLike,
+        info: SessionInfo,
+        journal: Journal,
+        *,
+        clock: Clock | None = None,
+    ) -> Session:
+        """Rebuild a session from the events its journal holds."""
+        session = cls(bundle, info, journal, clock=clock)
+        session.refresh()
+        return session
+
+    # --- reading --------------------------------------------------------------------------------
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario played."""
+        return self.bundle.scenario
+
+    @property
+    def state(self) -> SessionState:
+        """A snapshot of the current state; it does not change when the session does."""
+        if self._snapshot is None:
+            self._snapshot = self._state.model_copy(deep=True)
+        return self._snapshot
+
+    @property
+    def events(self) -> Sequence[Event]:
+        """All events so far, in order (undo events and undone events included)."""
+        return tuple(self._events)
+
+    @property
+    def seq(self) -> int:
+        """Seq of the last event."""
+        return len(self._events)
+
+    def rebuild(self) -> SessionState:
+        """Fold all events from scratch (the incremental state must equal this)."""
+        return self.rules.fold(self._events)
+
+    # --- changing -------------------------------------------------------------------------------
+
+    def execute(
+        self, command: Command | Mapping[str, Any], actor: str = FACILITATOR
+    ) -> CommandResult:
+        """Validate a command against the current state and record it as an event when valid."""
+        if not isinstance(command, Mapping):
+            cmd: Command = command
+        else:
+            cmd = COMMAND_ADAPTER.validate_python(dict(command))
+        with self.journal.write_lock():
+            self._pull()
+            refusal, normalized = self.rules.validate(self._state, self._events, cmd, actor)
+            if refusal is not None:
+                return refusal
+            event = Event(seq=self.seq + 1, at=self.clock(), actor=actor, command=normalized)
+            self.journal.append(event)
+            notices = self._apply(event)
+        return CommandResult(ok=True, event=event, notices=notices)
+
+    def check(self, command: Command, actor: str = FACILITATOR) -> CommandResult:
+        """Tell whether a command would be accepted now, without recording it."""
+        refusal, _ = self.rules.validate(self._state, self._events, command, actor)
+        return refusal if refusal is not None else CommandResult(ok=True)
+
+    def undo(self, actor: str = FACILITATOR) -> CommandResult:
+        """Undo the last command still in effect (facilitator only)."""
+        return self.execute(Undo(), actor)
+
+    def refresh(self) -> int:
+        """Fold in events other processes appended; return how many arrived."""
+        return self._pull()
+
+    def close(self) -> None:
+        """Release the journal."""
+        self.journal.close()
+
+    def _pull(self) -> int:
+        """Fold in events the journal has that this object has not seen yet."""
+        new = list(self.journal.events_after(self.seq))
+        for event in new:
+            self._apply(event)
+        return len(new)
+
+    def _apply(self, event: Event) -> list[str]:
+        """Add one event to the log and the incremental state."""
+        self._events.append(event)
+        self._snapshot = None
+        if isinstance(event.command, Undo):
+            self._state = self.rules.fold(self._events)
+            return []
+        return self.rules.apply(self._state, event)
+
+    # --- questions the UI asks ------------------------------------------------------------------
+
+    def current_round(self) -> Round | None:
+        """The current round (open, or last closed), or None before the first."""
+        return self.rules.round_at(self._state.round_index)
+
+    def decisions_for(self, group: str) -> list[DecisionView]:
+        """The open round's decisions put to a group (condition true), with available options."""
+        return self.rules.decisions_for(self._state, group)
+
+    def available_options(self, group: str, decision_key: str) -> list[Option]:
+        """Options of a decision whose condition is true for the group now."""
+        return self.rules.available_options(self._state, group, decision_key)
+
+    def decision_owners(self, decision_key: str) -> list[str]:
+        """Role ids that own a decision: its `owners`, else the roles holding its mandate."""
+        return self.rules.owners(decision_key)
+
+    def missing_roles(self, group: str) -> list[str]:
+        """Required scenario roles that nobody in the group (nor the facilitator) holds."""
+        return self.rules.missing_roles(self._state, group)
+
+    def pending_injects(self, group: str) -> list[Inject]:
+        """Scheduled injects of the open round not yet released to the group."""
+        return self.rules.pending_injects(self._state, group)
+
+    def backup_injects(self) -> list[Inject]:
+        """Backup injects of the open round that the facilitator may release."""
+        return self.rules.backup_injects(self._state)
+
+    def timer_remaining(self, now: datetime | None = None) -> float | None:
+        """Seconds left in the open round, or None when no round is open."""
+        timer = self._state.timer
+        if timer is None or not self._state.round_open:
+            return None
+        return timer.remaining(now or self.clock())
+
+    def impact(self, group: str) -> Any:
+        """The consequence model for a group (`VarselImpact` or `EtableringImpact`)."""
+        from varselspel.engine.impact import impact_for
+
+        return impact_for(self.scenario, self._state.groups[group].model)

@@ -1,0 +1,92 @@
+"""A small block model of a printable document that every text renderer walks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading: level 0 is the document title, 1-3 are section levels."""
+
+    level: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of plain text."""
+
+    text: str
+    style: Literal["normal", "subtitle", "note", "label"] = "normal"
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    """A list of plain-text items."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of plain-text cells; `header` is None for a two-column fact table."""
+
+    header: tuple[str, ...] | None
+    rows: tuple[tuple[str, ...], ...]
+    kind: str = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """Start a new printed page."""
+
+
+Block = Heading | Paragraph | BulletList | Table | PageBreak
+"""One block of a document."""
+
+
+@dataclass(slots=True)
+class Document:
+    """A titled sequence of blocks in one language."""
+
+    title: str
+    lang: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def heading(self, level: int, text: str) -> None:
+        """Append a heading."""
+        self.blocks.append(Heading(level, text))
+
+    def paragraph(
+        self, text: str, style: Literal["normal", "subtitle", "note", "label"] = "normal"
+    ) -> None:
+        """Append a paragraph unless the text is empty."""
+        if text:
+            self.blocks.append(Paragraph(text, style))
+
+    def bullets(self, items: list[str] | tuple[str, ...]) -> None:
+        """Append a bullet list unless it is empty."""
+        kept = tuple(item for item in items if item)
+        if kept:
+            self.blocks.append(BulletList(kept))
+
+    def table(
+        self,
+        header: Sequence[str] | None,
+        rows: Sequence[Sequence[str]],
+        kind: str = "table",
+    ) -> None:
+        """Append a table unless it has no rows."""
+        if rows:
+            self.blocks.append(
+                Table(
+                    None if header is None else tuple(header), tuple(tuple(r) for r in rows), kind
+                )
+            )
+
+    def page_break(self) -> None:
+        """Append a page break."""
+        self.blocks.append(PageBreak())

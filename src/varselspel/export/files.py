@@ -1,0 +1,152 @@
+"""Safe file names and atomic, never-silently-overwriting writes."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from varselspel.export.errors import ExportError
+from varselspel.export.messages import MESSAGES
+from varselspel.i18n import tr
+
+MAX_STEM_BYTES = 100
+"""Longest file-name stem in UTF-8 bytes; leaves room for suffixes under the common 255 limit."""
+
+# Forbidden on Windows (and ':' on macOS), path separators, controls, and characters that make
+# names awkward in a shell; each run becomes one '-'.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\s]+')
+_DASHES = re.compile(r"-{2,}")
+_RESERVED = re.compile(
+    r"^(CON|PRN|AUX|NUL|CLOCK\$|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$", re.IGNORECASE
+)
+
+
+def safe_stem(text: str, fallback: str = "export") -> str:
+    """Turn any text into a file-name stem that is safe on Windows, macOS and Linux."""
+    stem = unicodedata.normalize("NFC", text)
+    stem = _UNSAFE.sub("-", stem)
+    stem = _DASHES.sub("-", stem)
+    # Leading dots would hide the file or spell '..'; trailing dots and spaces vanish on Windows.
+    stem = stem.strip(" .-")
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_STEM_BYTES:
+        stem = encoded[:MAX_STEM_BYTES].decode("utf-8", errors="ignore").rstrip(" .-")
+    if not stem:
+        stem = fallback
+    if _RESERVED.match(stem.split(".")[0]):
+        stem = f"{stem}_"
+    return stem
+
+
+def safe_filename(text: str, suffix: str, fallback: str = "export") -> str:
+    """Return a safe file name made of `text` and `suffix` (e.g. `.md`)."""
+    return safe_stem(text, fallback) + suffix
+
+
+def ensure_folder(folder: Path, lang: str | None = None) -> Path:
+    """Create `folder` if needed and check that it is a writable folder."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise ExportError(tr(MESSAGES, "error.not_a_folder", lang, path=str(folder))) from exc
+    except OSError as exc:
+        raise ExportError(
+            tr(MESSAGES, "error.unwritable", lang, path=str(folder), reason=_reason(exc))
+        ) from exc
+    if not folder.is_dir():
+        raise ExportError(tr(MESSAGES, "error.not_a_folder", lang, path=str(folder)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(
+            tr(
+                MESSAGES,
+                "error.unwritable",
+                lang,
+                path=str(folder),
+                reason=os.strerror(errno.EACCES),
+            )
+        )
+    return folder
+
+
+def existing(paths: Iterable[Path]) -> list[Path]:
+    """Return the paths that already exist (they would be overwritten)."""
+    return [path for path in paths if path.exists()]
+
+
+def check_overwrite(paths: Iterable[Path], force: bool, lang: str | None = None) -> None:
+    """Refuse, before anything is written, when a target exists and `force` is not set."""
+    if force:
+        return
+    clash = existing(paths)
+    if clash:
+        raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(clash[0])))
+
+
+def atomic_write(path: Path, data: bytes, *, force: bool = False, lang: str | None = None) -> Path:
+    """Write `data` to `path` through a synced temp file in the same folder and an atomic rename."""
+    folder = path.parent
+    if not force and path.exists():
+        raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(path)))
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".varselspel-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp_name, path)
+        else:
+            _move_no_clobber(tmp_name, path, lang)
+        tmp_name = None
+        _sync_folder(folder)
+    except ExportError:
+        raise
+    except OSError as exc:
+        raise ExportError(
+            tr(MESSAGES, "error.unwritable", lang, path=str(folder), reason=_reason(exc))
+        ) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    return path
+
+
+def _move_no_clobber(tmp_name: str, path: Path, lang: str | None) -> None:
+    """Move the temp file into place, failing if another writer created `path` meanwhile."""
+    try:
+        # A hard link fails atomically when the target exists, which closes the check/replace race.
+        os.link(tmp_name, path)
+    except FileExistsError as exc:
+        raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(path))) from exc
+    except OSError:
+        # File systems without hard links (FAT, some network shares): fall back to rename.
+        if path.exists():
+            raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(path))) from None
+        os.replace(tmp_name, path)
+        return
+    os.unlink(tmp_name)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry of the renamed file to disk where the platform allows it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    """Return the operating system's short reason for an error."""
+    return exc.strerror or str(exc)

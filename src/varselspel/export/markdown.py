@@ -1,0 +1,67 @@
+"""Render a document as Markdown whose tables read well as plain text too."""
+
+from __future__ import annotations
+
+import re
+
+from varselspel.export.document import BulletList, Document, Heading, PageBreak, Paragraph, Table
+from varselspel.export.text import one_line, paragraphs
+
+# Characters that Markdown could read as formatting, links or inline HTML.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+
+
+def escape_md(text: str) -> str:
+    """Escape `text` so Markdown shows it literally, folded onto one line."""
+    escaped = _SPECIAL.sub(r"\\\1", one_line(text))
+    # A leading list marker or number would turn the paragraph into a list.
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def _table(block: Table) -> list[str]:
+    """Render a table with columns padded to equal width."""
+    header = block.header
+    rows = [[escape_md(cell) or " " for cell in row] for row in block.rows]
+    if header is None:
+        # Fact tables: label in bold as a two-column table with an empty header row.
+        header_cells = ["", ""]
+        rows = [[f"**{row[0]}**", *row[1:]] for row in rows]
+    else:
+        header_cells = [escape_md(cell) for cell in header]
+    width = max(len(header_cells), *(len(row) for row in rows))
+    header_cells += [""] * (width - len(header_cells))
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    widths = [max(3, len(header_cells[i]), *(len(row[i]) for row in rows)) for i in range(width)]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(cells)) + " |"
+
+    out = [line(header_cells), "| " + " | ".join("-" * w for w in widths) + " |"]
+    out.extend(line(row) for row in rows)
+    return out
+
+
+def render_markdown(doc: Document) -> str:
+    """Render the document as Markdown text ending with one newline."""
+    out: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out += ["#" * (block.level + 1) + " " + escape_md(block.text), ""]
+        elif isinstance(block, Paragraph):
+            for part in paragraphs(block.text):
+                text = escape_md(part)
+                if block.style in ("note", "subtitle"):
+                    text = f"*{text}*"
+                elif block.style == "label":
+                    text = f"**{text}**"
+                out += [text, ""]
+        elif isinstance(block, BulletList):
+            out += [f"- {escape_md(item)}" for item in block.items] + [""]
+        elif isinstance(block, Table):
+            out += [*_table(block), ""]
+        elif isinstance(block, PageBreak):
+            out += ["---", ""]
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"

@@ -1,0 +1,46 @@
+"""Numbers, shares and lists written the way the reader's language writes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def fmt_number(value: float, lang: str) -> str:
+    """Write a number with thousands grouped and at most two decimals (Swedish: decimal comma)."""
+    if value != value:  # NaN never reaches a plan on purpose; show it plainly rather than crash.
+        return "–"
+    rounded = round(value, 2)
+    text = f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.2f}".rstrip("0")
+    if lang == "sv":
+        # Swedish groups thousands with a space and uses a decimal comma.
+        text = text.replace(",", " ").replace(".", ",")
+    return text
+
+
+def fmt_share(value: float | None, lang: str) -> str:
+    """Write a share 0-1 as a percentage."""
+    if value is None:
+        return "–"
+    return (
+        f"{fmt_number(value * 100, lang)} %"
+        if lang == "sv"
+        else f"{fmt_number(value * 100, lang)}%"
+    )
+
+
+def fmt_change(start: float, end: float, lang: str) -> str:
+    """Write the change from start to end with an explicit sign."""
+    delta = round(end - start, 2)
+    if delta == 0:
+        return "±0"
+    sign = "+" if delta > 0 else "−"
+    return f"{sign}{fmt_number(abs(delta), lang)}"
+
+
+def fmt_list(items: Iterable[str], lang: str) -> str:
+    """Join items as prose: `a, b och c` / `a, b and c`."""
+    kept = [item for item in items if item]
+    if len(kept) <= 1:
+        return "".join(kept)
+    conj = " och " if lang == "sv" else " and "
+    return ", ".join(kept[:-1]) + conj + kept[-1]

@@ -1,0 +1,394 @@
+"""Lay out an action plan as document blocks, with headings and labels in the UI language."""
+
+from __future__ import annotations
+
+from varselspel.export.document import Document
+from varselspel.export.messages import MESSAGES
+from varselspel.export.numbers import fmt_change, fmt_list, fmt_number, fmt_share
+from varselspel.i18n import tr
+from varselspel.model.common import Level
+from varselspel.plan.model import ActionPlan, LessonItem, PlanAction
+
+
+def plan_title(plan: ActionPlan, lang: str) -> str:
+    """Return the document title of a plan."""
+    key = "plan.title.synthesis" if plan.kind == "synthesis" else "plan.title.group"
+    title = tr(MESSAGES, key, lang)
+    if plan.kind == "group" and plan.title_page.groups:
+        title = f"{title}: {plan.title_page.groups[0]}"
+    return title
+
+
+def financing_text(action: PlanAction, lang: str) -> str:
+    """Describe an action's financing: card name and co-financing share."""
+    fin = action.financing
+    if fin is None:
+        return tr(MESSAGES, "financing.none", lang)
+    if fin.covers_share is None or fin.covers_share >= 1:
+        return fin.name
+    return tr(
+        MESSAGES,
+        "financing.share",
+        lang,
+        name=fin.name,
+        covers=fmt_share(fin.covers_share, lang),
+        cofinancing=fmt_share(fin.cofinancing_share, lang),
+    )
+
+
+def origin_text(action: PlanAction, lang: str) -> str:
+    """Say whether an action came from an option or the group's own text."""
+    if action.origin == "own":
+        return tr(MESSAGES, "origin.own", lang)
+    return tr(MESSAGES, "origin.option", lang, option=action.source_option)
+
+
+def action_columns(plan: ActionPlan, lang: str) -> list[str]:
+    """Return the column headings of the action table."""
+    keys = [
+        "col.action",
+        "col.result",
+        "col.responsible",
+        "col.partners",
+        "col.timeframe",
+        "col.financing",
+        "col.indicator",
+        "col.origin",
+    ]
+    if plan.kind == "synthesis":
+        keys.append("col.groups")
+    return [tr(MESSAGES, key, lang) for key in keys]
+
+
+def action_row(plan: ActionPlan, action: PlanAction, lang: str) -> tuple[str, ...]:
+    """Return one action as a row of plain-text cells."""
+    timeframe = action.timeframe
+    responsible = action.responsible
+    for variant in action.variants:
+        if variant.timeframe:
+            timeframe += f"; {tr(MESSAGES, 'variant.timeframe', lang, group=variant.group, timeframe=variant.timeframe)}"
+        if variant.responsible:
+            responsible += f"; {tr(MESSAGES, 'variant.responsible', lang, group=variant.group, responsible=variant.responsible)}"
+    cells = [
+        action.title,
+        action.result,
+        responsible,
+        ", ".join(action.partners),
+        timeframe,
+        financing_text(action, lang),
+        action.indicator,
+        origin_text(action, lang),
+    ]
+    if plan.kind == "synthesis":
+        cells.append(", ".join(action.groups))
+    return tuple(cells)
+
+
+def summary_text(plan: ActionPlan, lang: str) -> list[str]:
+    """Write the summary paragraphs from the plan's counts."""
+    s = plan.summary
+    params = {
+        "groups": fmt_list(plan.title_page.groups, lang),
+        "count": len(plan.title_page.groups),
+        "rounds": s.rounds_played,
+        "decisions": s.decisions_taken,
+        "actions": s.actions_total,
+        "lokal": s.actions_by_level.get("lokal", 0),
+        "regional": s.actions_by_level.get("regional", 0),
+        "nationell": s.actions_by_level.get("nationell", 0),
+        "own": s.own_actions,
+        "differences": s.differences,
+    }
+    key = "summary.synthesis" if plan.kind == "synthesis" else "summary.group"
+    paragraphs = [tr(MESSAGES, key, lang, **params)]
+    if s.needs_anchoring:
+        paragraphs.append(tr(MESSAGES, "summary.anchoring", lang, count=s.needs_anchoring))
+    return paragraphs
+
+
+def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
+    """Lay out the whole plan: title page, then one section per part of the plan."""
+    lang = lang or plan.language
+    t = plan.title_page
+    doc = Document(title=plan_title(plan, lang), lang=lang)
+    none = tr(MESSAGES, "label.none", lang)
+
+    # Title page
+    doc.heading(0, doc.title)
+    doc.paragraph(tr(MESSAGES, "plan.subtitle", lang, scenario=t.scenario_title), "subtitle")
+    facts = [
+        (tr(MESSAGES, "label.scenario", lang), t.scenario_title),
+        (tr(MESSAGES, "label.kind", lang), tr(MESSAGES, f"kind.{t.scenario_kind}", lang)),
+        (tr(MESSAGES, "label.version", lang), t.scenario_version),
+        (tr(MESSAGES, "label.date", lang), t.date),
+        (tr(MESSAGES, "label.municipality", lang), t.municipality),
+        (tr(MESSAGES, "label.region", lang), t.region),
+        (tr(MESSAGES, "label.company", lang), t.company),
+        (
+            tr(MESSAGES, "label.groups" if len(t.groups) > 1 else "label.group", lang),
+            ", ".join(t.groups),
+        ),
+        (tr(MESSAGES, "label.organisations", lang), ", ".join(t.organisations) or none),
+    ]
+    doc.table(None, facts, kind="facts")
+    if t.participants:
+        doc.heading(2, tr(MESSAGES, "label.participants", lang))
+        rows = [
+            (p.name, p.group, ", ".join(p.roles) or none, ", ".join(p.organisations) or none)
+            for p in t.participants
+        ]
+        doc.table(
+            [
+                tr(MESSAGES, "label.participant", lang),
+                tr(MESSAGES, "label.group", lang),
+                tr(MESSAGES, "label.role", lang),
+                tr(MESSAGES, "label.organisation", lang),
+            ],
+            rows,
+            kind="participants",
+        )
+    doc.paragraph(tr(MESSAGES, "plan.fictional", lang), "note")
+    doc.page_break()
+
+    # Summary
+    doc.heading(1, tr(MESSAGES, "section.summary", lang))
+    for text in summary_text(plan, lang):
+        doc.paragraph(text)
+    if plan.summary.key_choices:
+        doc.paragraph(tr(MESSAGES, "summary.key_choices", lang), "label")
+        doc.bullets(plan.summary.key_choices)
+
+    # Lägesbild
+    sit = plan.situation
+    doc.heading(1, tr(MESSAGES, "section.situation", lang))
+    doc.heading(2, tr(MESSAGES, "sub.setting", lang))
+    doc.paragraph(sit.municipality_description)
+    doc.paragraph(sit.region_description)
+    company = sit.company + (f", {sit.company_sector}" if sit.company_sector else "")
+    doc.paragraph(
+        f"{company}. {sit.company_description}".strip() if sit.company_description else company
+    )
+    if sit.suppliers:
+        doc.bullets(sit.suppliers)
+    if sit.figures:
+        doc.heading(2, tr(MESSAGES, "sub.figures", lang))
+        fig_header, fig_rows = _figure_table(plan, lang)
+        doc.table(fig_header, fig_rows, kind="figures")
+    if sit.indicators:
+        doc.heading(2, tr(MESSAGES, "sub.indicators", lang))
+        doc.table(
+            [
+                tr(MESSAGES, "col.indicator_name", lang),
+                tr(MESSAGES, "label.group", lang),
+                tr(MESSAGES, "col.start", lang),
+                tr(MESSAGES, "col.end", lang),
+                tr(MESSAGES, "col.change", lang),
+            ],
+            [
+                (
+                    f"{i.label} ({i.unit})" if i.unit else i.label,
+                    i.group,
+                    fmt_number(i.start, lang),
+                    fmt_number(i.end, lang),
+                    fmt_change(i.start, i.end, lang),
+                )
+                for i in sit.indicators
+            ],
+            kind="indicators",
+        )
+
+    # Goals
+    doc.heading(1, tr(MESSAGES, "section.goals", lang))
+    if plan.goals:
+        doc.bullets(
+            [
+                f"{g.text} ({tr(MESSAGES, 'goal.' + g.origin, lang)}"
+                + (f": {', '.join(g.groups)})" if g.groups and plan.kind == "synthesis" else ")")
+                for g in plan.goals
+            ]
+        )
+    else:
+        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+
+    # Organisation and mandate
+    org = plan.organisation
+    doc.heading(1, tr(MESSAGES, "section.organisation", lang))
+    doc.heading(2, tr(MESSAGES, "sub.lead", lang))
+    doc.table(
+        None,
+        [
+            (tr(MESSAGES, "label.lead", lang), fmt_list(org.lead, lang) or none),
+            (tr(MESSAGES, "label.steering", lang), fmt_list(org.steering_group, lang) or none),
+        ],
+        kind="facts",
+    )
+    if org.assignments:
+        doc.heading(2, tr(MESSAGES, "sub.assignments", lang))
+        facilitator = tr(MESSAGES, "label.facilitator_held", lang)
+        doc.table(
+            [
+                tr(MESSAGES, "label.role", lang),
+                tr(MESSAGES, "label.organisation", lang),
+                tr(MESSAGES, "label.persons", lang),
+            ]
+            + ([tr(MESSAGES, "label.group", lang)] if plan.kind == "synthesis" else []),
+            [
+                (a.role, a.organisation, ", ".join(a.persons) or facilitator)
+                + ((a.group,) if plan.kind == "synthesis" else ())
+                for a in org.assignments
+            ],
+            kind="assignments",
+        )
+    if org.decisions:
+        doc.heading(2, tr(MESSAGES, "sub.decisions", lang))
+        doc.table(
+            [
+                tr(MESSAGES, "col.round", lang),
+                tr(MESSAGES, "col.decision", lang),
+                tr(MESSAGES, "col.choice", lang),
+                tr(MESSAGES, "col.rationale", lang),
+                tr(MESSAGES, "col.agreed", lang),
+                tr(MESSAGES, "col.mandate", lang),
+            ]
+            + ([tr(MESSAGES, "label.group", lang)] if plan.kind == "synthesis" else []),
+            [
+                (
+                    f"{d.game_time}: {d.round_title}",
+                    d.question,
+                    d.option,
+                    d.rationale,
+                    ", ".join(d.agreed_by),
+                    _mandate_text(d.within_mandate, d.needs_anchoring_with, lang),
+                )
+                + ((d.group,) if plan.kind == "synthesis" else ())
+                for d in org.decisions
+            ],
+            kind="decisions",
+        )
+        anchoring = [d for d in org.decisions if not d.within_mandate]
+        if anchoring:
+            doc.heading(2, tr(MESSAGES, "sub.anchoring", lang))
+            doc.bullets(
+                [
+                    f"{d.question} – {d.option}: "
+                    + _mandate_text(False, d.needs_anchoring_with, lang)
+                    + (f" ({d.group})" if plan.kind == "synthesis" else "")
+                    for d in anchoring
+                ]
+            )
+
+    # Actions by level
+    doc.heading(1, tr(MESSAGES, "section.actions", lang))
+    columns = action_columns(plan, lang)
+    for level in Level:
+        doc.heading(2, tr(MESSAGES, f"level.{level.value}", lang))
+        actions = plan.actions_at(level)
+        if actions:
+            doc.table(columns, [action_row(plan, a, lang) for a in actions], kind="actions")
+        else:
+            doc.paragraph(tr(MESSAGES, "empty.actions", lang), "note")
+
+    if plan.kind == "synthesis":
+        doc.heading(1, tr(MESSAGES, "section.differences", lang))
+        if plan.differences:
+            for diff in plan.differences:
+                doc.heading(3, diff.question)
+                doc.table(
+                    [tr(MESSAGES, "label.group", lang), tr(MESSAGES, "col.choice", lang)],
+                    [
+                        (c.group, c.option or tr(MESSAGES, "choice.none", lang))
+                        for c in diff.choices
+                    ],
+                    kind="differences",
+                )
+        else:
+            doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+
+    for key, items in (
+        ("section.communication", plan.communication),
+        ("section.risks", plan.risks),
+    ):
+        doc.heading(1, tr(MESSAGES, key, lang))
+        if items:
+            doc.bullets(items)
+        else:
+            doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+
+    # Lessons
+    lessons = plan.lessons
+    doc.heading(1, tr(MESSAGES, "section.lessons", lang))
+    if lessons.ratings:
+        doc.heading(2, tr(MESSAGES, "sub.ratings", lang))
+        doc.table(
+            [
+                tr(MESSAGES, "col.objective", lang),
+                tr(MESSAGES, "col.score", lang),
+                tr(MESSAGES, "col.comment", lang),
+            ]
+            + ([tr(MESSAGES, "label.group", lang)] if plan.kind == "synthesis" else []),
+            [
+                (
+                    r.objective,
+                    none if r.rating is None else tr(MESSAGES, f"rating.{r.rating}", lang),
+                    r.comment,
+                )
+                + ((r.group,) if plan.kind == "synthesis" else ())
+                for r in lessons.ratings
+            ],
+            kind="ratings",
+        )
+    if lessons.strengths:
+        doc.heading(2, tr(MESSAGES, "sub.strengths", lang))
+        doc.bullets([_lesson(item, plan) for item in lessons.strengths])
+    if lessons.improvements:
+        doc.heading(2, tr(MESSAGES, "sub.improvements", lang))
+        doc.bullets([_lesson(item, plan) for item in lessons.improvements])
+    if not (lessons.ratings or lessons.strengths or lessons.improvements):
+        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+
+    doc.heading(1, tr(MESSAGES, "section.next_steps", lang))
+    if plan.next_steps:
+        doc.bullets(plan.next_steps)
+    else:
+        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+
+    doc.heading(1, tr(MESSAGES, "section.sources", lang))
+    if plan.sources:
+        doc.bullets(
+            [" – ".join(part for part in (s.title, s.url, s.note) if part) for s in plan.sources]
+        )
+    else:
+        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+    return doc
+
+
+def _mandate_text(within: bool, roles: list[str], lang: str) -> str:
+    """Describe a decision's mandate status."""
+    if within:
+        return tr(MESSAGES, "mandate.ok", lang)
+    if not roles:
+        return tr(MESSAGES, "mandate.anchor_unknown", lang)
+    return tr(MESSAGES, "mandate.anchor", lang, roles=fmt_list(roles, lang))
+
+
+def _lesson(item: LessonItem, plan: ActionPlan) -> str:
+    """Write a lesson, naming its group in a synthesis."""
+    if plan.kind == "synthesis" and item.group:
+        return f"{item.text} ({item.group})"
+    return item.text
+
+
+def _figure_table(plan: ActionPlan, lang: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Lay out figures as one value column, or one column per group when groups differ."""
+    figures = plan.situation.figures
+    groups = list(dict.fromkeys(f.group for f in figures if f.group))
+    header = [tr(MESSAGES, "col.figure", lang)] + (groups or [tr(MESSAGES, "col.value", lang)])
+    rows: dict[str, list[str]] = {}
+    for f in figures:
+        text = f"{fmt_number(f.value, lang)} {f.unit}".strip()
+        row = rows.setdefault(f.id, [f.label] + [""] * max(1, len(groups)))
+        if f.group:
+            row[1 + groups.index(f.group)] = text
+        else:
+            row[1:] = [text] * max(1, len(groups))
+    return header, [tuple(row) for row in rows.values()]

@@ -1,0 +1,761 @@
+"""Build action plans from a session: one group's plan, or a synthesis across all groups."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from varselspel.i18n import get_lang, tr
+from varselspel.model import ActionItem, Decision, Option, RoleCard, Round, Scenario
+from varselspel.model.common import Level
+from varselspel.plan.messages import GOAL_PREFIXES, MESSAGES
+from varselspel.plan.model import (
+    ActionPlan,
+    ChoiceByGroup,
+    DecisionRecord,
+    Difference,
+    Figure,
+    Financing,
+    Goal,
+    GroupVariant,
+    IndicatorResult,
+    LessonItem,
+    Lessons,
+    Organisation,
+    Participant,
+    PlanAction,
+    PlanSource,
+    Rating,
+    RoleAssignment,
+    Situation,
+    Summary,
+    TitlePage,
+)
+
+if TYPE_CHECKING:
+    from varselspel.engine import GroupState, Session
+
+FACILITATOR = "facilitator"
+"""The holder value of a role the facilitator plays."""
+
+STEERING_GROUP_MAX = 7
+"""Omställningsguiden recommends a steering group of 5-7 with mandate."""
+
+# Mandate ids (or parts of them) that mean leading and convening the joint work.
+LEAD_MANDATE_HINTS: tuple[str, ...] = ("sammankalla", "samordning", "samverkan", "leda")
+
+_IMPACT_UNITS: dict[str, str] = {
+    "direct_jobs": "jobs",
+    "indirect_jobs": "jobs",
+    "total_jobs": "jobs",
+    "permanent_jobs": "jobs",
+    "in_mover_workers": "jobs",
+    "commuting_in": "jobs",
+    "lost_tax_per_year": "sek",
+    "tax_gain_per_year": "sek",
+    "households_moving": "households",
+    "housing_units": "homes",
+    "temporary_housing": "places",
+    "preschool_places": "places",
+    "school_places": "places",
+}
+
+
+class _Lookup:
+    """Resolves role, card, indicator and theme ids of a scenario to the names a reader knows."""
+
+    def __init__(self, scenario: Scenario, roles: Mapping[str, RoleCard], lang: str) -> None:
+        self.scenario = scenario
+        self.roles = roles
+        self.lang = lang
+        self.network = {card.id: card for card in scenario.cards.network}
+        self.financing = {card.id: card for card in scenario.cards.financing}
+        self.indicators = {ind.id: ind for ind in scenario.indicators}
+        self.themes = {theme.id: theme for theme in scenario.action_plan.themes}
+        self.decisions: dict[str, tuple[Round, Decision]] = {
+            f"{rnd.id}.{dec.id}": (rnd, dec) for rnd in scenario.rounds for dec in rnd.decisions
+        }
+        self.order = {key: index for index, key in enumerate(self.decisions)}
+
+    def role(self, role_id: str | None) -> str:
+        """Return a role's title, a network actor's name, or the text itself."""
+        if not role_id:
+            return ""
+        card = self.roles.get(role_id)
+        if card is not None:
+            return card.title
+        net = self.network.get(role_id)
+        if net is not None:
+            return net.actor
+        return role_id
+
+    def organisation(self, role_id: str) -> str:
+        """Return a role's organisation, or an empty string."""
+        card = self.roles.get(role_id)
+        return card.organisation if card is not None else ""
+
+    def financing_of(self, card_id: str | None) -> Financing | None:
+        """Return the financing of an action, or None."""
+        if not card_id:
+            return None
+        card = self.financing.get(card_id)
+        if card is None:
+            return Financing(card_id=card_id, name=card_id)
+        return Financing(
+            card_id=card.id,
+            name=card.name,
+            administrator=card.administrator,
+            covers_share=card.covers_share,
+            cofinancing_share=card.cofinancing_share,
+        )
+
+    def indicator(self, indicator_id: str | None) -> str:
+        """Return an indicator's label, or the id itself."""
+        if not indicator_id:
+            return ""
+        ind = self.indicators.get(indicator_id)
+        return ind.label if ind is not None else indicator_id
+
+    def theme(self, theme_id: str | None) -> str:
+        """Return a theme's title, or the id itself."""
+        if not theme_id:
+            return ""
+        theme = self.themes.get(theme_id)
+        return theme.title if theme is not None else theme_id
+
+    def option(self, key: str, option_id: str) -> Option | None:
+        """Return the option of a decision, or None when the scenario has no such option."""
+        found = self.decisions.get(key)
+        if found is None:
+            return None
+        return next((opt for opt in found[1].options if opt.id == option_id), None)
+
+
+def normalise_title(text: str) -> str:
+    """Fold a title for comparison: NFC, case-folded, punctuation and extra spaces removed."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def _plan_date(session: Session, today: date | None) -> str:
+    """Return the plan's date: the given day, else the day the session was created."""
+    return (today or session.info.created_at.date()).isoformat()
+
+
+def _sorted_choices(group: GroupState, look: _Lookup) -> list[tuple[str, Any]]:
+    """Return a group's choices in playing order (scenario order of rounds and decisions)."""
+    return sorted(
+        group.choices.items(), key=lambda item: (look.order.get(item[0], len(look.order)), item[0])
+    )
+
+
+def _option_action(
+    look: _Lookup, key: str, option: Option, index: int, item: ActionItem, group: str
+) -> PlanAction:
+    """Turn an option's action item into a plan action."""
+    return PlanAction(
+        key=f"option:{key}.{option.id}#{index + 1}",
+        title=item.title,
+        result=item.result,
+        level=item.level,
+        responsible_id=item.responsible,
+        responsible=look.role(item.responsible),
+        partners=[look.role(p) for p in item.partners],
+        timeframe=item.timeframe,
+        financing=look.financing_of(item.financing),
+        indicator_id=item.indicator or "",
+        indicator=look.indicator(item.indicator),
+        theme=look.theme(item.theme),
+        origin="option",
+        source_decision=key,
+        source_option=option.label,
+        groups=[group],
+    )
+
+
+def _group_actions(group: GroupState, look: _Lookup) -> list[PlanAction]:
+    """Return a group's actions: those of its chosen options, then its own, in order."""
+    actions: list[PlanAction] = []
+    for key, choice in _sorted_choices(group, look):
+        option = look.option(key, choice.option)
+        if option is None:
+            continue
+        actions.extend(
+            _option_action(look, key, option, index, item, group.name)
+            for index, item in enumerate(option.actions)
+        )
+    for own in sorted(group.actions.values(), key=lambda a: a.seq):
+        f = own.fields
+        actions.append(
+            PlanAction(
+                key=f"own:{group.id}:{own.id}",
+                title=f.title,
+                result=f.result,
+                level=f.level,
+                responsible_id=f.responsible or "",
+                responsible=look.role(f.responsible),
+                partners=[look.role(p) for p in f.partners],
+                timeframe=f.timeframe,
+                financing=look.financing_of(f.financing),
+                indicator_id=f.indicator or "",
+                indicator=look.indicator(f.indicator),
+                theme=look.theme(f.theme),
+                origin="own",
+                groups=[group.name],
+            )
+        )
+    return actions
+
+
+def _decisions(group: GroupState, look: _Lookup) -> list[DecisionRecord]:
+    """Return the group's decisions in playing order."""
+    records: list[DecisionRecord] = []
+    for key, choice in _sorted_choices(group, look):
+        found = look.decisions.get(key)
+        option = look.option(key, choice.option)
+        rnd, dec = found if found is not None else (None, None)
+        records.append(
+            DecisionRecord(
+                group=group.name,
+                round_id=choice.round,
+                round_title=rnd.title if rnd is not None else choice.round,
+                game_time=rnd.game_time if rnd is not None else "",
+                decision_key=key,
+                question=dec.question if dec is not None else key,
+                option_id=choice.option,
+                option=option.label if option is not None else choice.option,
+                rationale=choice.rationale,
+                agreed_by=[look.role(r) for r in choice.agreed_roles],
+                within_mandate=not choice.outside_mandate,
+                needs_anchoring_with=[look.role(r) for r in choice.anchor_with]
+                if choice.outside_mandate
+                else [],
+            )
+        )
+    return records
+
+
+def _assignments(group: GroupState, look: _Lookup) -> list[RoleAssignment]:
+    """Return role → person for the roles held in the group, in the scenario's role order."""
+    out: list[RoleAssignment] = []
+    for entry in look.scenario.roles:
+        holder = group.roles.get(entry.role)
+        if holder is None:
+            continue
+        persons = [] if holder == FACILITATOR else [_person(group, holder)]
+        out.append(
+            RoleAssignment(
+                group=group.name,
+                role_id=entry.role,
+                role=look.role(entry.role),
+                organisation=look.organisation(entry.role),
+                persons=[p for p in persons if p],
+            )
+        )
+    return out
+
+
+def _person(group: GroupState, participant_id: str) -> str:
+    """Return a participant's name (with their own organisation when given)."""
+    person = group.participants.get(participant_id)
+    if person is None:
+        return participant_id
+    return f"{person.name} ({person.organisation})" if person.organisation else person.name
+
+
+def _participants(group: GroupState, look: _Lookup) -> list[Participant]:
+    """Return the group's participants with the titles and organisations of their roles."""
+    out: list[Participant] = []
+    for pid, person in group.participants.items():
+        role_ids = [r for r in (e.role for e in look.scenario.roles) if group.roles.get(r) == pid]
+        orgs = list(dict.fromkeys(o for o in (look.organisation(r) for r in role_ids) if o))
+        out.append(
+            Participant(
+                name=person.name,
+                group=group.name,
+                roles=[look.role(r) for r in role_ids],
+                organisations=orgs,
+            )
+        )
+    return out
+
+
+def _organisations(groups: Iterable[GroupState], look: _Lookup) -> list[str]:
+    """Return the organisations of the roles held, in scenario role order (all roles if none)."""
+    held = {role for group in groups for role in group.roles}
+    role_ids = [e.role for e in look.scenario.roles if e.role in held] or [
+        e.role for e in look.scenario.roles
+    ]
+    return list(dict.fromkeys(o for o in (look.organisation(r) for r in role_ids) if o))
+
+
+def _setting_figures(scenario: Scenario, lang: str) -> list[Figure]:
+    """Return the lägesbild figures that come straight from the setting."""
+    s = scenario.setting
+    persons = tr(MESSAGES, "unit.persons", lang)
+    figures = [
+        Figure(
+            id="population",
+            label=tr(MESSAGES, "figure.population", lang),
+            value=s.municipality.population,
+            unit=persons,
+        ),
+        Figure(
+            id="employed",
+            label=tr(MESSAGES, "figure.employed", lang),
+            value=s.municipality.employed,
+            unit=persons,
+        ),
+        Figure(
+            id="unemployment_rate",
+            label=tr(MESSAGES, "figure.unemployment_rate", lang),
+            value=round(s.municipality.unemployment_rate * 100, 2),
+            unit=tr(MESSAGES, "unit.percent", lang),
+        ),
+        Figure(
+            id="region_population",
+            label=tr(MESSAGES, "figure.region_population", lang),
+            value=s.region.population,
+            unit=persons,
+        ),
+        Figure(
+            id="company_employees",
+            label=tr(MESSAGES, "figure.company_employees", lang),
+            value=s.company.employees,
+            unit=persons,
+        ),
+    ]
+    if s.suppliers:
+        figures.append(
+            Figure(
+                id="supplier_employees",
+                label=tr(MESSAGES, "figure.supplier_employees", lang),
+                value=sum(sup.employees for sup in s.suppliers),
+                unit=persons,
+            )
+        )
+    return figures
+
+
+def impact_figures(
+    session: Session, group_id: str, lang: str, group_label: str = ""
+) -> list[Figure]:
+    """Return the consequence model's figures for a group, rounded to whole units."""
+    impact = session.impact(group_id)
+    values: dict[str, Any] = impact.model_dump() if hasattr(impact, "model_dump") else {}
+    figures: list[Figure] = []
+    for name, value in values.items():
+        if isinstance(value, dict):
+            items = [(f"{name}_{k}", v) for k, v in value.items()]
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            items = [(name, value)]
+        else:
+            continue
+        for fid, raw in items:
+            label_key = f"figure.{fid}"
+            label = tr(MESSAGES, label_key, lang)
+            unit_key = _IMPACT_UNITS.get(name, "persons")
+            figures.append(
+                Figure(
+                    id=fid,
+                    label=fid if label == label_key else label,
+                    value=round(float(raw)),
+                    unit=tr(MESSAGES, f"unit.{unit_key}", lang),
+                    group=group_label,
+                )
+            )
+    return figures
+
+
+def _indicators(group: GroupState, scenario: Scenario) -> list[IndicatorResult]:
+    """Return each indicator's start and current value for the group."""
+    start = group.history[0].indicators if group.history else {}
+    return [
+        IndicatorResult(
+            id=ind.id,
+            label=ind.label,
+            unit=ind.unit,
+            group=group.name,
+            start=float(start.get(ind.id, ind.start)),
+            end=float(group.indicators.get(ind.id, ind.start)),
+            good="down" if ind.good == "down" else "up",
+        )
+        for ind in scenario.indicators
+    ]
+
+
+def _situation(
+    scenario: Scenario, figures: list[Figure], indicators: list[IndicatorResult]
+) -> Situation:
+    """Return the lägesbild."""
+    s = scenario.setting
+    return Situation(
+        municipality=s.municipality.name,
+        municipality_description=s.municipality.description,
+        region=s.region.name,
+        region_description=s.region.description,
+        company=s.company.name,
+        company_sector=s.company.sector,
+        company_description=s.company.description,
+        suppliers=[
+            f"{sup.name} ({sup.employees})" + (f": {sup.description}" if sup.description else "")
+            for sup in s.suppliers
+        ],
+        figures=figures,
+        indicators=indicators,
+    )
+
+
+def _group_goals(group: GroupState) -> list[str]:
+    """Return the group's own goals: its notes that start with `Mål:` or `Goal:`."""
+    goals: list[str] = []
+    for note in group.notes:
+        text = note.text.strip()
+        for prefix in GOAL_PREFIXES:
+            if text.casefold().startswith(prefix):
+                goal = text[len(prefix) :].strip()
+                if goal:
+                    goals.append(goal)
+                break
+    return goals
+
+
+def _ratings(group: GroupState, scenario: Scenario) -> list[Rating]:
+    """Return the group's debrief ratings in the scenario's objective order."""
+    out: list[Rating] = []
+    for objective in scenario.debrief.objectives:
+        rated = group.ratings.get(objective.id)
+        if rated is None:
+            continue
+        out.append(
+            Rating(
+                group=group.name,
+                objective_id=objective.id,
+                objective=objective.text,
+                rating=rated.rating,
+                comment=rated.comment,
+            )
+        )
+    return out
+
+
+def _lead_and_steering(
+    decisions: list[DecisionRecord], actions: list[PlanAction], look: _Lookup, session: Session
+) -> tuple[list[str], list[str]]:
+    """Find who leads and convenes, and the steering group (responsible actors by weight)."""
+    lead: list[str] = []
+    for record in decisions:
+        found = look.decisions.get(record.decision_key)
+        if found is None:
+            continue
+        mandate = found[1].mandate or ""
+        if not any(hint in mandate for hint in LEAD_MANDATE_HINTS):
+            continue
+        option = look.option(record.decision_key, record.option_id)
+        names = [a.responsible for a in _option_items(look, option)] if option else []
+        if not names:
+            names = [look.role(r) for r in session.decision_owners(record.decision_key)]
+        for name in names:
+            if name and name not in lead:
+                lead.append(name)
+    weights = Counter(a.responsible for a in actions if a.responsible)
+    steering = [name for name, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if not lead and steering:
+        lead = steering[:1]
+    return lead, steering[:STEERING_GROUP_MAX]
+
+
+def _option_items(look: _Lookup, option: Option) -> list[PlanAction]:
+    """Return an option's action items as plan actions (for their resolved responsible)."""
+    return [
+        _option_action(look, "", option, index, item, "")
+        for index, item in enumerate(option.actions)
+    ]
+
+
+def _anchor_steps(decisions: list[DecisionRecord], lang: str, with_group: bool) -> list[str]:
+    """Return a next step for every decision that needs anchoring."""
+    steps: list[str] = []
+    for record in decisions:
+        if record.within_mandate:
+            continue
+        roles = _join(record.needs_anchoring_with, lang)
+        key = "next.anchor" if roles else "next.anchor_unknown"
+        step = tr(MESSAGES, key, lang, option=record.option, question=record.question, roles=roles)
+        steps.append(f"{step} ({record.group})" if with_group else step)
+    return steps
+
+
+def _join(items: list[str], lang: str) -> str:
+    """Join names as prose."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {tr(MESSAGES, 'and', lang)} " + items[-1]
+
+
+def _summary(
+    rounds: int,
+    decisions: list[DecisionRecord],
+    actions: list[PlanAction],
+    key_choices: list[str],
+    differences: int = 0,
+) -> Summary:
+    """Count what the summary paragraph reports."""
+    return Summary(
+        rounds_played=rounds,
+        decisions_taken=len(decisions),
+        actions_total=len(actions),
+        actions_by_level={level.value: sum(a.level == level for a in actions) for level in Level},
+        own_actions=sum(a.origin == "own" for a in actions),
+        needs_anchoring=sum(not d.within_mandate for d in decisions),
+        differences=differences,
+        key_choices=key_choices,
+    )
+
+
+def _title_page(
+    session: Session, groups: list[GroupState], look: _Lookup, today: date | None
+) -> TitlePage:
+    """Return the title page."""
+    sc = look.scenario
+    return TitlePage(
+        scenario_id=sc.id,
+        scenario_title=sc.title,
+        scenario_version=sc.version,
+        scenario_kind=sc.kind.value,
+        municipality=sc.setting.municipality.name,
+        region=sc.setting.region.name,
+        company=sc.setting.company.name,
+        date=_plan_date(session, today),
+        groups=[g.name for g in groups],
+        organisations=_organisations(groups, look),
+        participants=[p for g in groups for p in _participants(g, look)],
+    )
+
+
+def _rounds_played(group: GroupState) -> int:
+    """Count the rounds the group played."""
+    return sum(1 for record in group.rounds.values() if record.played)
+
+
+def _lookup(session: Session, lang: str) -> _Lookup:
+    """Return the id resolver of the session's scenario."""
+    return _Lookup(session.scenario, session.bundle.roles, lang)
+
+
+def find_group(session: Session, name_or_id: str) -> str | None:
+    """Return the id of the group whose id or name matches (case-insensitively), or None."""
+    groups = session.state.groups
+    if name_or_id in groups:
+        return name_or_id
+    wanted = normalise_title(name_or_id)
+    for gid, group in groups.items():
+        if group.name == name_or_id or normalise_title(group.name) == wanted:
+            return gid
+    return None
+
+
+def build_group_plan(
+    session: Session, group_id: str, *, lang: str | None = None, today: date | None = None
+) -> ActionPlan:
+    """Build the draft action plan of one group."""
+    code = "en" if (lang or get_lang()) == "en" else "sv"
+    look = _lookup(session, code)
+    state = session.state
+    group = state.groups[group_id]
+    scenario = session.scenario
+    decisions = _decisions(group, look)
+    actions = _group_actions(group, look)
+    lead, steering = _lead_and_steering(decisions, actions, look, session)
+    figures = _setting_figures(scenario, code) + impact_figures(session, group_id, code)
+    session_lessons = [lesson for lesson in state.lessons if lesson.group is None]
+    all_lessons = [*group.lessons, *session_lessons]
+    return ActionPlan(
+        kind="group",
+        language=code,
+        session_id=session.info.id,
+        title_page=_title_page(session, [group], look, today),
+        summary=_summary(_rounds_played(group), decisions, actions, [d.option for d in decisions]),
+        situation=_situation(scenario, figures, _indicators(group, scenario)),
+        goals=[Goal(text=o.text, origin="scenario") for o in scenario.debrief.objectives]
+        + [Goal(text=g, origin="group", groups=[group.name]) for g in _group_goals(group)],
+        organisation=Organisation(
+            lead=lead,
+            steering_group=steering,
+            assignments=_assignments(group, look),
+            decisions=decisions,
+        ),
+        actions=actions,
+        communication=list(scenario.action_plan.communication),
+        risks=list(scenario.action_plan.risks),
+        lessons=Lessons(
+            ratings=_ratings(group, scenario),
+            strengths=[
+                LessonItem(text=x.text, group=group.name if x.group else "")
+                for x in all_lessons
+                if x.kind == "strength"
+            ],
+            improvements=[
+                LessonItem(text=x.text, group=group.name if x.group else "")
+                for x in all_lessons
+                if x.kind == "improvement"
+            ],
+        ),
+        next_steps=_anchor_steps(decisions, code, with_group=False)
+        + list(scenario.action_plan.next_steps),
+        sources=[PlanSource(title=s.title, url=s.url, note=s.note) for s in scenario.sources],
+    )
+
+
+def merge_actions(per_group: list[list[PlanAction]]) -> list[PlanAction]:
+    """Merge the groups' actions: same normalised title (so the same option action) becomes one."""
+    merged: dict[str, PlanAction] = {}
+    variants: dict[str, list[GroupVariant]] = {}
+    groups_of: dict[str, list[str]] = {}
+    for actions in per_group:
+        for action in actions:
+            key = normalise_title(action.title) or action.key
+            first = merged.get(key)
+            if first is None:
+                merged[key] = action
+                groups_of[key] = list(action.groups)
+                variants[key] = []
+                continue
+            for name in action.groups:
+                if name not in groups_of[key]:
+                    groups_of[key].append(name)
+            if action.timeframe != first.timeframe or action.responsible != first.responsible:
+                variants[key].append(
+                    GroupVariant(
+                        group=", ".join(action.groups),
+                        timeframe=action.timeframe if action.timeframe != first.timeframe else "",
+                        responsible=action.responsible
+                        if action.responsible != first.responsible
+                        else "",
+                    )
+                )
+    return [
+        action.model_copy(update={"groups": groups_of[key], "variants": variants[key]})
+        for key, action in merged.items()
+    ]
+
+
+def _differences(groups: list[GroupState], look: _Lookup) -> list[Difference]:
+    """Return the decisions where the groups' choices differ."""
+    keys = sorted(
+        {key for g in groups for key in g.choices},
+        key=lambda k: (look.order.get(k, len(look.order)), k),
+    )
+    out: list[Difference] = []
+    for key in keys:
+        chosen = [g.choices[key].option if key in g.choices else None for g in groups]
+        if len(set(chosen)) <= 1:
+            continue
+        found = look.decisions.get(key)
+        choices = []
+        for g, option_id in zip(groups, chosen, strict=True):
+            option = look.option(key, option_id) if option_id else None
+            label = option.label if option is not None else (option_id or "")
+            choices.append(ChoiceByGroup(group=g.name, option=label))
+        out.append(
+            Difference(
+                decision_key=key,
+                question=found[1].question if found is not None else key,
+                choices=choices,
+            )
+        )
+    return out
+
+
+def build_synthesis(
+    session: Session, *, lang: str | None = None, today: date | None = None
+) -> ActionPlan:
+    """Build one plan across all groups: actions merged, with where the groups differed."""
+    code = "en" if (lang or get_lang()) == "en" else "sv"
+    look = _lookup(session, code)
+    state = session.state
+    scenario = session.scenario
+    groups = list(state.groups.values())
+    decisions = [d for g in groups for d in _decisions(g, look)]
+    decisions.sort(key=lambda d: look.order.get(d.decision_key, len(look.order)))
+    actions = merge_actions([_group_actions(g, look) for g in groups])
+    differences = _differences(groups, look)
+    lead, steering = _lead_and_steering(decisions, actions, look, session)
+
+    # Figures shared by all groups appear once; ones that differ appear per group.
+    per_group = {g.id: impact_figures(session, g.id, code, g.name) for g in groups}
+    figures = _setting_figures(scenario, code)
+    if per_group:
+        first = next(iter(per_group.values()))
+        if all([f.value for f in v] == [f.value for f in first] for v in per_group.values()):
+            figures += [f.model_copy(update={"group": ""}) for f in first]
+        else:
+            figures += [f for v in per_group.values() for f in v]
+
+    # Options every group chose alike, in playing order.
+    different = {d.decision_key for d in differences}
+    agreed: list[str] = []
+    for d in decisions:
+        if d.decision_key not in different and d.option not in agreed:
+            agreed.append(d.option)
+
+    goal_groups: dict[str, tuple[str, list[str]]] = {}
+    for g in groups:
+        for text in _group_goals(g):
+            entry = goal_groups.setdefault(normalise_title(text), (text, []))
+            if g.name not in entry[1]:
+                entry[1].append(g.name)
+
+    ratings = [r for g in groups for r in _ratings(g, scenario)]
+    lessons = [
+        *(x for g in groups for x in g.lessons),
+        *(x for x in state.lessons if x.group is None),
+    ]
+    names = {g.id: g.name for g in groups}
+
+    def item(lesson: Any) -> LessonItem:
+        return LessonItem(
+            text=lesson.text, group=names.get(lesson.group, "") if lesson.group else ""
+        )
+
+    return ActionPlan(
+        kind="synthesis",
+        language=code,
+        session_id=session.info.id,
+        title_page=_title_page(session, groups, look, today),
+        summary=_summary(
+            max((_rounds_played(g) for g in groups), default=0),
+            decisions,
+            actions,
+            agreed,
+            len(differences),
+        ),
+        situation=_situation(
+            scenario, figures, [i for g in groups for i in _indicators(g, scenario)]
+        ),
+        goals=[Goal(text=o.text, origin="scenario") for o in scenario.debrief.objectives]
+        + [Goal(text=text, origin="group", groups=gs) for text, gs in goal_groups.values()],
+        organisation=Organisation(
+            lead=lead,
+            steering_group=steering,
+            assignments=[a for g in groups for a in _assignments(g, look)],
+            decisions=decisions,
+        ),
+        actions=actions,
+        differences=differences,
+        communication=list(scenario.action_plan.communication),
+        risks=list(scenario.action_plan.risks),
+        lessons=Lessons(
+            ratings=ratings,
+            strengths=[item(x) for x in lessons if x.kind == "strength"],
+            improvements=[item(x) for x in lessons if x.kind == "improvement"],
+        ),
+        next_steps=_anchor_steps(decisions, code, with_group=True)
+        + list(scenario.action_plan.next_steps),
+        sources=[PlanSource(title=s.title, url=s.url, note=s.note) for s in scenario.sources],
+    )

@@ -1,0 +1,382 @@
+"""The action plan (handlingsplan): a pure, language-neutral model built from a session."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from varselspel.model.common import Level
+
+SCHEMA_VERSION = "1.0"
+"""Version of the plan's JSON format; bump the major part on any incompatible change."""
+
+
+class PlanModel(BaseModel):
+    """Base of every plan model: frozen, strict and documented field by field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Participant(PlanModel):
+    """A person at the workshop and the roles they play."""
+
+    name: str
+    """The participant's name as entered at the start."""
+    group: str
+    """Name of the group the participant belongs to."""
+    roles: list[str] = Field(default_factory=list)
+    """Titles of the roles the participant plays."""
+    organisations: list[str] = Field(default_factory=list)
+    """Organisations of those roles."""
+
+
+class TitlePage(PlanModel):
+    """What the plan's title page shows."""
+
+    scenario_id: str
+    """The scenario's id."""
+    scenario_title: str
+    """The scenario's title."""
+    scenario_version: str
+    """The scenario's own version."""
+    scenario_kind: str
+    """`varsel` or `etablering`."""
+    municipality: str
+    """The fictional municipality."""
+    region: str
+    """The fictional region."""
+    company: str
+    """The company at the centre of the scenario."""
+    date: str
+    """The date of the workshop, ISO 8601 (YYYY-MM-DD)."""
+    groups: list[str]
+    """Names of the groups the plan covers: one for a group plan, all for a synthesis."""
+    organisations: list[str] = Field(default_factory=list)
+    """Organisations represented at the table, in role order."""
+    participants: list[Participant] = Field(default_factory=list)
+    """Participants and their roles."""
+
+
+class Summary(PlanModel):
+    """Counts that the summary paragraph is written from."""
+
+    rounds_played: int
+    """Rounds the group (or any group) reached."""
+    decisions_taken: int
+    """Decisions settled; in a synthesis counted over all groups."""
+    actions_total: int
+    """Actions in the plan (merged in a synthesis)."""
+    actions_by_level: dict[str, int]
+    """Actions per level: `lokal`, `regional`, `nationell`."""
+    own_actions: int
+    """Actions the groups wrote themselves."""
+    needs_anchoring: int
+    """Decisions taken outside mandate that need anchoring."""
+    differences: int = 0
+    """Decisions where the groups chose differently (synthesis only)."""
+    key_choices: list[str] = Field(default_factory=list)
+    """Labels of the options chosen, in playing order (group plan) or agreed by all (synthesis)."""
+
+
+class Figure(PlanModel):
+    """A number of the lägesbild from the consequence model or the setting."""
+
+    id: str
+    """Stable id of the figure, e.g. `direct_jobs`."""
+    label: str
+    """What the figure is, in the plan's language."""
+    value: float
+    """The value."""
+    unit: str = ""
+    """Unit shown after the value."""
+    group: str = ""
+    """Group the figure belongs to when it differs between groups; empty when shared."""
+
+
+class IndicatorResult(PlanModel):
+    """An indicator's value at the start and at the end of a group's game."""
+
+    id: str
+    """Indicator id."""
+    label: str
+    """Indicator label."""
+    unit: str = ""
+    """Unit of the value."""
+    group: str
+    """Group the value belongs to."""
+    start: float
+    """Value at the start."""
+    end: float
+    """Value at the end of the last round played."""
+    good: Literal["up", "down"] = "up"
+    """Which direction is good."""
+
+
+class Situation(PlanModel):
+    """The lägesbild: the setting in words and figures."""
+
+    municipality: str
+    """The municipality's name."""
+    municipality_description: str = ""
+    """A few sentences on the municipality."""
+    region: str
+    """The region's name."""
+    region_description: str = ""
+    """A few sentences on the region."""
+    company: str
+    """The company's name."""
+    company_sector: str = ""
+    """The company's industry."""
+    company_description: str = ""
+    """A few sentences on the company."""
+    suppliers: list[str] = Field(default_factory=list)
+    """Names of local suppliers that depend on the company."""
+    figures: list[Figure] = Field(default_factory=list)
+    """Figures of the setting and the consequence model."""
+    indicators: list[IndicatorResult] = Field(default_factory=list)
+    """Indicator values per group at the start and the end."""
+
+
+class Goal(PlanModel):
+    """A goal of the plan."""
+
+    text: str
+    """The goal in words."""
+    origin: Literal["scenario", "group"]
+    """`scenario` for the scenario's objectives, `group` for goals the group wrote."""
+    groups: list[str] = Field(default_factory=list)
+    """Groups that set the goal (group goals only)."""
+
+
+class RoleAssignment(PlanModel):
+    """Who played a role in a group."""
+
+    group: str
+    """The group."""
+    role_id: str
+    """The role's id."""
+    role: str
+    """The role's title."""
+    organisation: str
+    """The role's organisation."""
+    persons: list[str] = Field(default_factory=list)
+    """Participants holding the role; empty when the facilitator held it."""
+
+
+class DecisionRecord(PlanModel):
+    """A decision a group took, with who agreed and whether it needs anchoring."""
+
+    group: str
+    """The group that decided."""
+    round_id: str
+    """Round id."""
+    round_title: str
+    """Round title."""
+    game_time: str
+    """Game time of the round, e.g. `Vecka 1`."""
+    decision_key: str
+    """`ROUND.DECISION`."""
+    question: str
+    """The decision's question."""
+    option_id: str
+    """The chosen option's id."""
+    option: str
+    """The chosen option's label."""
+    rationale: str = ""
+    """The group's reason, as written."""
+    agreed_by: list[str] = Field(default_factory=list)
+    """Titles of the roles that agreed."""
+    within_mandate: bool = True
+    """False when no role holding the mandate agreed."""
+    needs_anchoring_with: list[str] = Field(default_factory=list)
+    """Titles of the roles the decision must be anchored with (empty when within mandate)."""
+
+
+class Organisation(PlanModel):
+    """Who leads, who steers, who plays which role, and what needs anchoring."""
+
+    lead: list[str] = Field(default_factory=list)
+    """Roles that lead and convene the work (from the decisions taken)."""
+    steering_group: list[str] = Field(default_factory=list)
+    """Roles in the steering group: the actors responsible for actions."""
+    assignments: list[RoleAssignment] = Field(default_factory=list)
+    """Role to person, per group."""
+    decisions: list[DecisionRecord] = Field(default_factory=list)
+    """Every decision taken, in playing order."""
+
+
+class Financing(PlanModel):
+    """How an action is financed."""
+
+    card_id: str
+    """The financing card's id."""
+    name: str
+    """The financing source's name."""
+    administrator: str = ""
+    """Who administers it."""
+    covers_share: float | None = None
+    """Largest share of the cost the source pays, 0-1."""
+    cofinancing_share: float | None = None
+    """Share the applicant must find elsewhere, 0-1."""
+
+
+class GroupVariant(PlanModel):
+    """How one group's version of a merged action differs (synthesis only)."""
+
+    group: str
+    """The group."""
+    timeframe: str = ""
+    """The group's time frame when it differs."""
+    responsible: str = ""
+    """The group's responsible actor when it differs."""
+
+
+class PlanAction(PlanModel):
+    """One action (åtgärd) of the plan."""
+
+    key: str
+    """Stable key: `option:ROUND.DECISION.OPTION#N` or `own:GROUP#N`; merged actions keep the first."""
+    title: str
+    """What is done."""
+    result: str = ""
+    """The intended result."""
+    level: Level
+    """lokal, regional or nationell."""
+    responsible_id: str = ""
+    """Role id of the responsible actor (empty when written as free text)."""
+    responsible: str
+    """The responsible actor's title."""
+    partners: list[str] = Field(default_factory=list)
+    """Titles of the key partners."""
+    timeframe: str = ""
+    """When."""
+    financing: Financing | None = None
+    """How it is financed."""
+    indicator_id: str = ""
+    """Indicator id used for follow-up."""
+    indicator: str = ""
+    """Label of the follow-up indicator."""
+    theme: str = ""
+    """Title of the plan theme the action belongs under."""
+    origin: Literal["option", "own"]
+    """`option` when the action came with a chosen option, `own` when the group wrote it."""
+    source_decision: str = ""
+    """`ROUND.DECISION` of the option it came from (option actions only)."""
+    source_option: str = ""
+    """Label of the option it came from (option actions only)."""
+    groups: list[str] = Field(default_factory=list)
+    """Groups whose plan holds the action."""
+    variants: list[GroupVariant] = Field(default_factory=list)
+    """Where merged groups' versions differ (synthesis only)."""
+
+
+class ChoiceByGroup(PlanModel):
+    """One group's choice in a decision."""
+
+    group: str
+    """The group."""
+    option: str
+    """The chosen option's label; empty when the group did not decide."""
+
+
+class Difference(PlanModel):
+    """A decision where the groups chose differently (synthesis only)."""
+
+    decision_key: str
+    """`ROUND.DECISION`."""
+    question: str
+    """The decision's question."""
+    choices: list[ChoiceByGroup]
+    """Each group's choice."""
+
+
+RatingValue = Literal["without", "some", "major", "unable"]
+"""How a group met an objective: without challenges, some challenges, major challenges, unable."""
+
+
+class Rating(PlanModel):
+    """A debrief rating of one objective for one group."""
+
+    group: str
+    """The group rated."""
+    objective_id: str
+    """The objective's id."""
+    objective: str
+    """The objective's text."""
+    rating: RatingValue | None = None
+    """`without`, `some`, `major` (challenges) or `unable`; None when not rated."""
+    comment: str = ""
+    """The facilitator's comment."""
+
+
+class LessonItem(PlanModel):
+    """A strength or an improvement from the debrief."""
+
+    text: str
+    """The lesson."""
+    group: str = ""
+    """The group it is about; empty when it is about the whole session."""
+
+
+class Lessons(PlanModel):
+    """What the debrief found."""
+
+    ratings: list[Rating] = Field(default_factory=list)
+    """Ratings per group and objective."""
+    strengths: list[LessonItem] = Field(default_factory=list)
+    """What worked well."""
+    improvements: list[LessonItem] = Field(default_factory=list)
+    """What to do better."""
+
+
+class PlanSource(PlanModel):
+    """A public source the plan rests on."""
+
+    title: str
+    """What the source is."""
+    url: str = ""
+    """Where it can be read."""
+    note: str = ""
+    """What the plan takes from it."""
+
+
+class ActionPlan(PlanModel):
+    """A draft action plan for one group, or a synthesis across all groups."""
+
+    schema_version: str = SCHEMA_VERSION
+    """Version of this format."""
+    kind: Literal["group", "synthesis"]
+    """`group` for one group's plan, `synthesis` for all groups combined."""
+    language: Literal["sv", "en"] = "sv"
+    """Language of the generated labels in the plan (scenario text keeps its own language)."""
+    session_id: str = ""
+    """Id of the session the plan was built from."""
+    title_page: TitlePage
+    """The title page."""
+    summary: Summary
+    """Counts behind the summary."""
+    situation: Situation
+    """The lägesbild."""
+    goals: list[Goal] = Field(default_factory=list)
+    """Goals of the plan."""
+    organisation: Organisation
+    """Organisation and mandate."""
+    actions: list[PlanAction] = Field(default_factory=list)
+    """Actions in plan order; renderers split them by level."""
+    differences: list[Difference] = Field(default_factory=list)
+    """Decisions where the groups differed (synthesis only)."""
+    communication: list[str] = Field(default_factory=list)
+    """Communication points."""
+    risks: list[str] = Field(default_factory=list)
+    """Risks to manage."""
+    lessons: Lessons = Field(default_factory=Lessons)
+    """Lessons from the debrief."""
+    next_steps: list[str] = Field(default_factory=list)
+    """Next steps after the workshop."""
+    sources: list[PlanSource] = Field(default_factory=list)
+    """Public sources."""
+
+    def actions_at(self, level: Level) -> list[PlanAction]:
+        """Return the actions of one level, in plan order."""
+        return [action for action in self.actions if action.level == level]

@@ -7,7 +7,7 @@ from typing import Any
 
 from varselspel.engine.journal import BundleLike
 from varselspel.engine.state import GroupState
-from varselspel.expr.evaluate import EvalEnv
+from varselspel.expr import EvalEnv
 
 
 def chance_draw(seed: int, group: str, place: str) -> float:
@@ -28,10 +28,7 @@ class ExprRuntime:
             compiled, _problems = compile_scenario(bundle.scenario)
         self.compiled: Any = compiled
         self.seed = seed
-        scenario = bundle.scenario
-        self.bounds: dict[str, tuple[float | None, float | None]] = {
-            i.id: (i.min, i.max) for i in scenario.indicators
-        }
+        self.bounds: dict[str, tuple[float | None, float | None]] = dict(compiled.bounds)
         self._chance_fns: dict[str, Any] = {}
 
     def _chance(self, group: str) -> Any:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from varselspel.engine.commands import (
     COMMAND_ADAPTER,
     FACILITATOR,
@@ -151,10 +153,14 @@ class Session:
         self, command: Command | Mapping[str, Any], actor: str = FACILITATOR
     ) -> CommandResult:
         """Validate a command against the current state and record it as an event when valid."""
-        if not isinstance(command, Mapping):
-            cmd: Command = command
+        if isinstance(command, Mapping):
+            try:
+                cmd: Command = COMMAND_ADAPTER.validate_python(dict(command))
+            except ValidationError as error:
+                detail = "; ".join(str(e.get("msg", "")) for e in error.errors())
+                return self.rules.refuse("invalid_command", detail=detail)
         else:
-            cmd = COMMAND_ADAPTER.validate_python(dict(command))
+            cmd = command
         with self.journal.write_lock():
             self._pull()
             refusal, normalized = self.rules.validate(self._state, self._events, cmd, actor)
@@ -162,7 +168,8 @@ class Session:
                 return refusal
             event = Event(seq=self.seq + 1, at=self.clock(), actor=actor, command=normalized)
             self.journal.append(event)
-            notices = self._apply(event)
+        # Only once the journal has committed the event does the in-memory state change.
+        notices = self._apply(event)
         return CommandResult(ok=True, event=event, notices=notices)
 
     def check(self, command: Command, actor: str = FACILITATOR) -> CommandResult:
@@ -185,6 +192,14 @@ class Session:
     def _pull(self) -> int:
         """Fold in events the journal has that this object has not seen yet."""
         new = list(self.journal.events_after(self.seq))
+        if not new:
+            return 0
+        if len(new) > 1 and (not self._events or any(isinstance(e.command, Undo) for e in new)):
+            # Many events at once (opening a session): one fold from scratch is cheapest.
+            self._events.extend(new)
+            self._state = self.rules.fold(self._events)
+            self._snapshot = None
+            return len(new)
         for event in new:
             self._apply(event)
         return len(new)

@@ -229,8 +229,23 @@ def _first_wins(pairs: Iterable[tuple[str, _V]]) -> dict[str, _V]:
     return result
 
 
+_last: list[tuple[Scenario, CompiledScenario, list[ExprProblem]]] = []
+
+
 def compile_scenario(scenario: Scenario) -> tuple[CompiledScenario, list[ExprProblem]]:
-    """Parse and check every condition and effect of `scenario` once."""
+    """Parse and check every condition and effect of `scenario` once.
+
+    The last result is remembered, so the checker and the bundle loader compiling the same
+    (immutable) scenario object one after the other pay only once.
+    """
+    if _last and _last[0][0] is scenario:
+        return _last[0][1], list(_last[0][2])
+    compiled, problems = _compile(scenario)
+    _last[:] = [(scenario, compiled, problems)]
+    return compiled, list(problems)
+
+
+def _compile(scenario: Scenario) -> tuple[CompiledScenario, list[ExprProblem]]:
     c = _Compiler(scenario)
     bounds: dict[str, Bounds] = dict(MODEL_BOUNDS)
     for indicator in scenario.indicators:

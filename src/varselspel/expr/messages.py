@@ -9,126 +9,126 @@ from varselspel.i18n import Catalog, tr
 
 MESSAGES: Catalog = {
     "X101": {
-        "sv": "Otillåtet tecken '{char}' i uttrycket.",
-        "en": "Character '{char}' is not allowed in an expression.",
+        "sv": "tecknet `{char}` är inte tillåtet i ett uttryck",
+        "en": "the character `{char}` is not allowed in an expression",
     },
     "X102": {
-        "sv": 'Texten saknar avslutande citattecken (").',
-        "en": 'The string has no closing double quote (").',
+        "sv": 'texten saknar avslutande citattecken (")',
+        "en": 'the string has no closing double quote (")',
     },
     "X103": {
-        "sv": "Felaktigt tal '{text}'; skriv t.ex. 300 eller 0.5 (punkt som decimaltecken).",
-        "en": "Malformed number '{text}'; write e.g. 300 or 0.5 (point as decimal separator).",
+        "sv": "felaktigt tal `{text}`; skriv t.ex. 300 eller 0.5 (punkt som decimaltecken)",
+        "en": "malformed number `{text}`; write e.g. 300 or 0.5 (point as decimal separator)",
     },
     "X104": {
-        "sv": "Uttrycket är för långt (högst {limit} tecken).",
-        "en": "The expression is too long (at most {limit} characters).",
+        "sv": "uttrycket är för långt (högst {limit} tecken)",
+        "en": "the expression is too long (at most {limit} characters)",
     },
     "X105": {
-        "sv": "Uttrycket är för djupt nästlat (högst {limit} nivåer).",
-        "en": "The expression is nested too deeply (at most {limit} levels).",
+        "sv": "uttrycket är för djupt nästlat (högst {limit} nivåer)",
+        "en": "the expression is nested too deeply (at most {limit} levels)",
     },
     "X106": {
-        "sv": "Här väntades ett värde eller ett namn men det står {found}.",
-        "en": "A value or a name was expected here, but found {found}.",
+        "sv": "här väntades ett värde eller ett namn, men det står {found}",
+        "en": "a value or a name was expected here, but found {found}",
     },
     "X107": {
-        "sv": "Här väntades '{expected}' men det står {found}.",
-        "en": "Expected '{expected}' here, but found {found}.",
+        "sv": "här väntades `{expected}`, men det står {found}",
+        "en": "expected `{expected}` here, but found {found}",
     },
     "X108": {
-        "sv": "Oväntat {found} efter ett färdigt uttryck; saknas 'and' eller 'or'?",
-        "en": "Unexpected {found} after a complete expression; is 'and' or 'or' missing?",
+        "sv": "oväntat {found} efter ett färdigt uttryck; saknas `and` eller `or`?",
+        "en": "unexpected {found} after a complete expression; is `and` or `or` missing?",
     },
     "X109": {
-        "sv": "Ett villkor jämför med '==', inte '='.",
-        "en": "A condition compares with '==', not '='.",
+        "sv": "ett villkor jämför med `==`, inte `=`",
+        "en": "a condition compares with `==`, not `=`",
     },
     "X110": {
-        "sv": "Text i citattecken får bara stå som argument till valt(...) eller beslutat(...).",
-        "en": "A quoted string may only be an argument of valt(...) or beslutat(...).",
+        "sv": "text i citattecken får bara stå som argument till valt(...) eller beslutat(...)",
+        "en": "a quoted string may only be an argument of valt(...) or beslutat(...)",
     },
     "X111": {
-        "sv": "Okänd funktion '{name}'; funktionerna är valt, beslutat och chans.",
-        "en": "Unknown function '{name}'; the functions are valt, beslutat and chans.",
+        "sv": "okänd funktion `{name}`; funktionerna är valt, beslutat och chans",
+        "en": "unknown function `{name}`; the functions are valt, beslutat and chans",
     },
     "X112": {
-        "sv": "{func}(...) tar {expected} argument men fick {got}.",
-        "en": "{func}(...) takes {expected} argument(s) but got {got}.",
+        "sv": "{func}(...) tar {expected} argument men fick {got}",
+        "en": "{func}(...) takes {expected} argument(s) but got {got}",
     },
     "X113": {
-        "sv": 'Argument {n} till {func}(...) ska vara text i citattecken, t.ex. "r1.ledning".',
-        "en": 'Argument {n} of {func}(...) must be a string in double quotes, e.g. "r1.ledning".',
+        "sv": 'argument {n} till {func}(...) ska vara text i citattecken, t.ex. "r1.ledning"',
+        "en": 'argument {n} of {func}(...) must be a string in double quotes, e.g. "r1.ledning"',
     },
     "X114": {
-        "sv": "En effekt börjar med namnet på det som ändras (indikator, flagga eller model.<fält>), men det står {found}.",
-        "en": "An effect starts with the name of what it changes (indicator, flag or model.<field>), but found {found}.",
+        "sv": "en effekt börjar med namnet på det som ändras (indikator, flagga eller model.<fält>), men det står {found}",
+        "en": "an effect starts with the name of what it changes (indicator, flag or model.<field>), but found {found}",
     },
     "X115": {
-        "sv": "Efter '{name}' väntades '=', '+=', '-=' eller '*=' men det står {found}.",
-        "en": "Expected '=', '+=', '-=' or '*=' after '{name}', but found {found}.",
+        "sv": "efter `{name}` väntades `=`, `+=`, `-=` eller `*=`, men det står {found}",
+        "en": "expected `=`, `+=`, `-=` or `*=` after `{name}`, but found {found}",
     },
     "X116": {
-        "sv": "Effekten är tom; skriv t.ex. 'fortroende += 5'.",
-        "en": "The effect is empty; write e.g. 'fortroende += 5'.",
+        "sv": "effekten är tom; skriv t.ex. `fortroende += 5`",
+        "en": "the effect is empty; write e.g. `fortroende += 5`",
     },
     "X201": {
-        "sv": "Okänt namn '{name}': ingen indikator eller flagga heter så.",
-        "en": "Unknown name '{name}': no indicator or flag has that id.",
+        "sv": "okänt namn `{name}`: ingen indikator eller flagga heter så",
+        "en": "unknown name `{name}`: no indicator or flag has that id",
     },
     "X202": {
-        "sv": "Okänt modellfält 'model.{name}'.",
-        "en": "Unknown model field 'model.{name}'.",
+        "sv": "okänt modellfält `model.{name}`",
+        "en": "unknown model field `model.{name}`",
     },
     "X203": {
-        "sv": '\'{name}\' är ett beslut, inte ett värde; skriv beslutat("{name}") eller valt("{name}", "ALTERNATIV").',
-        "en": '\'{name}\' is a decision, not a value; write beslutat("{name}") or valt("{name}", "OPTION").',
+        "sv": '`{name}` är ett beslut, inte ett värde; skriv beslutat("{name}") eller valt("{name}", "ALTERNATIV")',
+        "en": '`{name}` is a decision, not a value; write beslutat("{name}") or valt("{name}", "OPTION")',
     },
     "X204": {
-        "sv": 'Okänt beslut "{ref}"; skriv "OMGÅNG.BESLUT" med id:n ur scenariot.',
-        "en": 'Unknown decision "{ref}"; write "ROUND.DECISION" with ids from the scenario.',
+        "sv": 'okänt beslut "{ref}"; skriv "OMGÅNG.BESLUT" med id:n ur scenariot',
+        "en": 'unknown decision "{ref}"; write "ROUND.DECISION" with ids from the scenario',
     },
     "X205": {
-        "sv": 'Beslutet "{ref}" har inget alternativ "{option}".',
-        "en": 'Decision "{ref}" has no option "{option}".',
+        "sv": 'beslutet `{ref}` har inget alternativ "{option}"',
+        "en": 'decision `{ref}` has no option "{option}"',
     },
     "X206": {
-        "sv": "'{op}' räknar med tal, men här står {type}.",
-        "en": "'{op}' works on numbers, but this is {type}.",
+        "sv": "`{op}` räknar med tal, men här står {type}",
+        "en": "`{op}` works on numbers, but this is {type}",
     },
     "X207": {
-        "sv": "'{op}' kräver sant/falskt, men här står {type}.",
-        "en": "'{op}' needs true/false, but this is {type}.",
+        "sv": "`{op}` kräver sant/falskt, men här står {type}",
+        "en": "`{op}` needs true/false, but this is {type}",
     },
     "X208": {
-        "sv": "Kan inte jämföra {left} med {right} med '{op}'.",
-        "en": "Cannot compare {left} with {right} using '{op}'.",
+        "sv": "kan inte jämföra {left} med {right} med `{op}`",
+        "en": "cannot compare {left} with {right} using `{op}`",
     },
     "X209": {
-        "sv": "Ett villkor ska vara sant eller falskt, men detta är ett tal; jämför det, t.ex. '{text} > 0'.",
-        "en": "A condition must be true or false, but this is a number; compare it, e.g. '{text} > 0'.",
+        "sv": "ett villkor ska vara sant eller falskt, men detta är ett tal; jämför det, t.ex. `{text} > 0`",
+        "en": "a condition must be true or false, but this is a number; compare it, e.g. `{text} > 0`",
     },
     "X210": {
-        "sv": "Flaggan '{name}' kan bara sättas med '=', inte '{op}'.",
-        "en": "Flag '{name}' can only be set with '=', not '{op}'.",
+        "sv": "flaggan `{name}` kan bara sättas med `=`, inte `{op}`",
+        "en": "flag `{name}` can only be set with `=`, not `{op}`",
     },
     "X211": {
-        "sv": "Flaggan '{name}' ska få sant eller falskt, men värdet är ett tal.",
-        "en": "Flag '{name}' must get true or false, but the value is a number.",
+        "sv": "flaggan `{name}` ska få sant eller falskt, men värdet är ett tal",
+        "en": "flag `{name}` must get true or false, but the value is a number",
     },
     "X212": {
-        "sv": "'{name}' är ett tal och kan inte få värdet sant/falskt.",
-        "en": "'{name}' is a number and cannot get a true/false value.",
+        "sv": "`{name}` är ett tal och kan inte få värdet sant/falskt",
+        "en": "`{name}` is a number and cannot get a true/false value",
     },
     "X213": {
-        "sv": "chans(P) ska få en sannolikhet i procent (ett tal), men här står {type}.",
-        "en": "chans(P) needs a probability in percent (a number), but this is {type}.",
+        "sv": "chans(P) ska få en sannolikhet i procent (ett tal), men här står {type}",
+        "en": "chans(P) needs a probability in percent (a number), but this is {type}",
     },
     "expr.end": {"sv": "slutet av uttrycket", "en": "the end of the expression"},
     "expr.type.number": {"sv": "ett tal", "en": "a number"},
     "expr.type.bool": {"sv": "sant/falskt", "en": "true/false"},
     "expr.type.string": {"sv": "text", "en": "a string"},
-    "expr.did_you_mean": {"sv": " Menade du {names}?", "en": " Did you mean {names}?"},
+    "expr.did_you_mean": {"sv": "; menade du {names}?", "en": "; did you mean {names}?"},
     "expr.or": {"sv": " eller ", "en": " or "},
 }
 
@@ -142,12 +142,12 @@ def format_message(code: str, params: Mapping[str, object], lang: str | None = N
         if isinstance(value, ValueType):
             filled[key] = tr(MESSAGES, f"expr.type.{value.value}", lang)
         elif key == "found":
-            filled[key] = f"'{value}'" if value else tr(MESSAGES, "expr.end", lang)
+            filled[key] = f"`{value}`" if value else tr(MESSAGES, "expr.end", lang)
         else:
             filled[key] = value
     text = tr(MESSAGES, code, lang, **filled)
     suggestions = params.get("suggestions")
     if isinstance(suggestions, list | tuple) and suggestions:
-        names = tr(MESSAGES, "expr.or", lang).join(f"'{s}'" for s in suggestions)
+        names = tr(MESSAGES, "expr.or", lang).join(f"`{s}`" for s in suggestions)
         text += tr(MESSAGES, "expr.did_you_mean", lang, names=names)
     return text

@@ -1,0 +1,42 @@
+"""The static checker: problems a compiler would catch, as diagnostics with codes and positions.
+
+Errors (codes C0xx and the expression codes X1xx/X2xx) stop a scenario from loading; warnings
+(C1xx) are shown but do not. Every code is listed in docs/checker.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from varselspel.check.messages import MESSAGES
+from varselspel.check.report import Reporter
+from varselspel.check.roles import check_role_library
+from varselspel.check.scenario import check_scenario_rules
+from varselspel.diagnostics import Diagnostic, PositionMap
+from varselspel.expr import compile_scenario
+from varselspel.model import RoleCard, Scenario
+
+
+def check_scenario(
+    scenario: Scenario,
+    roles: Mapping[str, RoleCard],
+    positions: PositionMap,
+    file: str,
+    lang: str | None = None,
+    *,
+    text: str | None = None,
+) -> list[Diagnostic]:
+    """Check `scenario` against the role library `roles`; return errors and warnings by position.
+
+    `text` is the file's YAML text; when given, expression columns are verified against it so a
+    problem inside a block scalar points at the scalar instead of a wrong column.
+    """
+    report = Reporter(positions, file, lang, text)
+    compiled, problems = compile_scenario(scenario)
+    for problem in problems:
+        report.expr_problem(problem)
+    check_scenario_rules(scenario, roles, compiled, report)
+    return report.sorted()
+
+
+__all__ = ["MESSAGES", "check_role_library", "check_scenario"]

@@ -1,0 +1,311 @@
+"""Flow analysis: conditions that can never be true given the effects that precede them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from varselspel.check.messages import MESSAGES
+from varselspel.check.report import Reporter
+from varselspel.diagnostics import Severity
+from varselspel.expr import CompiledExpr, CompiledScenario, Effect, to_source
+from varselspel.expr.ast import (
+    Bool,
+    Call,
+    Compare,
+    Logic,
+    Node,
+    Number,
+    String,
+    Unary,
+    Var,
+    VarKind,
+)
+from varselspel.i18n import tr
+from varselspel.model import Scenario
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+_OWNER_CODES = {"flag": "C101", "indicator": "C102", "decision": "C103", "false": "C104"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a condition can never be true, and where in the expression."""
+
+    kind: str
+    """`flag`, `indicator`, `decision` or `false`."""
+    offset: int
+    """Offset of the sub-expression that can never hold."""
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def _constant(node: Node) -> float | None:
+    """Return the value of a number literal, possibly negated."""
+    if isinstance(node, Number):
+        return node.value
+    if isinstance(node, Unary) and node.op == "-":
+        inner = _constant(node.operand)
+        return None if inner is None else -inner
+    return None
+
+
+def _possible(low: float, high: float, op: str, value: float) -> bool:
+    """True when some x in [low, high] satisfies `x op value`."""
+    if op == "<":
+        return low < value
+    if op == "<=":
+        return low <= value
+    if op == ">":
+        return high > value
+    if op == ">=":
+        return high >= value
+    if op == "==":
+        return low <= value <= high
+    return not (low == high == value)
+
+
+def _number_text(value: float) -> str:
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+class Flow:
+    """What each flag and indicator can be at each point of the scenario."""
+
+    def __init__(self, scenario: Scenario, compiled: CompiledScenario) -> None:
+        self.flag_start = {f.id: f.start for f in reversed(scenario.flags)}
+        self.indicators = {i.id: i for i in reversed(scenario.indicators)}
+        self.decision_round: dict[str, int] = {}
+        for index, round_ in enumerate(scenario.rounds):
+            for decision in round_.decisions:
+                self.decision_round.setdefault(f"{round_.id}.{decision.id}", index)
+        self.round_ids = [r.id for r in scenario.rounds]
+        self.effects: list[tuple[int, Effect]] = [
+            (e.round_index, e.effect) for e in compiled.expressions if e.effect is not None
+        ]
+
+    def _before(self, round_index: int, strict: bool) -> list[Effect]:
+        return [
+            effect
+            for index, effect in self.effects
+            if index < round_index or (not strict and index == round_index)
+        ]
+
+    def flag_values(self, name: str, round_index: int, strict: bool) -> set[bool]:
+        """Values flag `name` can have at a point of round `round_index`."""
+        values = {self.flag_start.get(name, False)}
+        for effect in self._before(round_index, strict):
+            if effect.target.kind is VarKind.FLAG and effect.target.name == name:
+                if isinstance(effect.value, Bool):
+                    values.add(effect.value.value)
+                else:
+                    return {True, False}
+        return values
+
+    def indicator_range(self, name: str, round_index: int, strict: bool) -> tuple[float, float]:
+        """The interval indicator `name` can lie in at a point of round `round_index`."""
+        indicator = self.indicators[name]
+        bottom = -math.inf if indicator.min is None else indicator.min
+        top = math.inf if indicator.max is None else indicator.max
+        low = high = min(max(indicator.start, bottom), top)
+        for effect in self._before(round_index, strict):
+            if effect.target.kind is not VarKind.INDICATOR or effect.target.name != name:
+                continue
+            value = _constant(effect.value)
+            sign = 1.0 if effect.op == "+=" else -1.0 if effect.op == "-=" else 0.0
+            if value is not None and effect.op == "=":
+                value = min(max(value, bottom), top)
+                low, high = min(low, value), max(high, value)
+            elif value is not None and sign and value * sign > 0:
+                high = top
+            elif value is not None and sign and value * sign < 0:
+                low = bottom
+            elif value is not None and sign:
+                continue
+            else:
+                low, high = bottom, top
+        return low, high
+
+
+@dataclass(slots=True)
+class _Context:
+    flow: Flow
+    round_index: int
+    strict: bool
+    owner: str
+    owner_id: str
+
+    def flag(self, name: str, need: bool, offset: int) -> Reason | None:
+        values = self.flow.flag_values(name, self.round_index, self.strict)
+        if need in values:
+            return None
+        start = self.flow.flag_start.get(name, False)
+        return Reason("flag", offset, {"flag": name, "value": need, "start": start})
+
+    def indicator(self, var: Var, op: str, value: float, test: str) -> Reason | None:
+        if var.name not in self.flow.indicators:
+            return None
+        low, high = self.flow.indicator_range(var.name, self.round_index, self.strict)
+        if _possible(low, high, op, value):
+            return None
+        params = {
+            "indicator": var.name,
+            "low": _number_text(low),
+            "high": _number_text(high),
+            "test": test,
+        }
+        return Reason("indicator", var.offset, params)
+
+    def decision(self, call: Call) -> Reason | None:
+        arg = call.args[0]
+        if not isinstance(arg, String):
+            return None
+        target = self.flow.decision_round.get(arg.value)
+        if target is None:
+            return None
+        round_id = self.flow.round_ids[target]
+        when: tuple[str, str] | None = None
+        if target > self.round_index:
+            when = ("later", round_id)
+        elif target == self.round_index:
+            if self.strict:
+                when = ("same", round_id)
+            elif (self.owner == "decision" and self.owner_id == arg.value) or (
+                self.owner == "option" and self.owner_id.startswith(arg.value + "/")
+            ):
+                when = ("self", round_id)
+        if when is None:
+            return None
+        return Reason("decision", arg.offset, {"decision": arg.value, "when": when})
+
+
+def _pair(a: Node, op: str, b: Node, ctx: _Context) -> Reason | None:
+    test = f"{to_source(a)} {op} {to_source(b)}"
+    left, right = _constant(a), _constant(b)
+    if left is not None and right is not None:
+        return (
+            None if _possible(left, left, op, right) else Reason("false", a.offset, {"test": test})
+        )
+    if isinstance(b, Var) and right is None and left is not None:
+        a, b, op, left, right = b, a, _FLIP[op], right, left
+    if isinstance(a, Var) and a.kind is VarKind.INDICATOR and right is not None:
+        return ctx.indicator(a, op, right, test)
+    if isinstance(b, Var) and isinstance(a, Bool):
+        a, b = b, a
+    if isinstance(a, Var) and a.kind is VarKind.FLAG and isinstance(b, Bool) and op in ("==", "!="):
+        return ctx.flag(a.name, b.value if op == "==" else not b.value, a.offset)
+    return None
+
+
+def never_true(node: Node, ctx: _Context) -> Reason | None:
+    """Return why `node` can never be true at the context's point, or None when it may be."""
+    if isinstance(node, Logic):
+        reasons = [never_true(operand, ctx) for operand in node.operands]
+        if node.op == "and":
+            return next((r for r in reasons if r is not None), None)
+        return reasons[0] if all(r is not None for r in reasons) else None
+    if isinstance(node, Bool):
+        return None if node.value else Reason("false", node.offset, {"test": "false"})
+    if isinstance(node, Var) and node.kind is VarKind.FLAG:
+        return ctx.flag(node.name, True, node.offset)
+    if isinstance(node, Unary) and node.op == "not":
+        inner = node.operand
+        if isinstance(inner, Var) and inner.kind is VarKind.FLAG:
+            return ctx.flag(inner.name, False, inner.offset)
+        if isinstance(inner, Bool) and inner.value:
+            return Reason("false", node.offset, {"test": to_source(node)})
+        return None
+    if isinstance(node, Compare):
+        terms = (node.first, *node.rest)
+        for index, op in enumerate(node.ops):
+            reason = _pair(terms[index], op, terms[index + 1], ctx)
+            if reason is not None:
+                return reason
+        return None
+    if isinstance(node, Call):
+        if node.func in ("valt", "beslutat"):
+            return ctx.decision(node)
+        percent = _constant(node.args[0])
+        if percent is not None and percent <= 0:
+            return Reason("false", node.offset, {"test": to_source(node)})
+    return None
+
+
+def _render(reason: Reason, lang: str | None) -> dict[str, object]:
+    params: dict[str, object] = {}
+    for key, value in reason.params.items():
+        if isinstance(value, bool):
+            params[key] = tr(MESSAGES, f"value.{'true' if value else 'false'}", lang)
+        elif key == "when" and isinstance(value, tuple):
+            params[key] = tr(MESSAGES, f"when.{value[0]}", lang, round=value[1])
+        else:
+            params[key] = value
+    return params
+
+
+def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter) -> set[int]:
+    """Report conditions that can never be true; return the indices of unreachable rounds."""
+    flow = Flow(scenario, compiled)
+    unreachable: set[int] = set()
+    for expr in compiled.expressions:
+        condition = expr.condition
+        if condition is None or condition.node is None or not condition.valid:
+            continue
+        strict = expr.owner == "round"
+        ctx = _Context(flow, expr.round_index, strict, expr.owner, expr.owner_id)
+        reason = never_true(condition.node, ctx)
+        if reason is None:
+            continue
+        params = _render(reason, report.lang)
+        if strict:
+            unreachable.add(expr.round_index)
+            text = tr(MESSAGES, f"reason.{reason.kind}", report.lang, **params)
+            report.at_offset(
+                Severity.WARNING,
+                "C105",
+                expr.path,
+                condition.source,
+                reason.offset,
+                id=expr.owner_id,
+                reason=text,
+            )
+            continue
+        owner = tr(MESSAGES, f"owner.{expr.owner}", report.lang, id=expr.owner_id)
+        report.at_offset(
+            Severity.WARNING,
+            _OWNER_CODES[reason.kind],
+            expr.path,
+            condition.source,
+            reason.offset,
+            owner=owner,
+            **params,
+        )
+    return unreachable
+
+
+def flag_usage(compiled: CompiledScenario) -> tuple[set[str], set[str]]:
+    """Return the flags read (by conditions or effect values) and the flags set by effects."""
+    read: set[str] = set()
+    written: set[str] = set()
+
+    def reads(node: Node) -> None:
+        from varselspel.expr import walk
+
+        for sub in walk(node):
+            if isinstance(sub, Var) and sub.kind is VarKind.FLAG:
+                read.add(sub.name)
+
+    for expr in compiled.expressions:
+        if expr.condition is not None and expr.condition.node is not None:
+            reads(expr.condition.node)
+        if expr.effect is not None:
+            reads(expr.effect.value)
+            if expr.effect.target.kind is VarKind.FLAG:
+                written.add(expr.effect.target.name)
+    return read, written
+
+
+__all__ = ["CompiledExpr", "Flow", "Reason", "check_flow", "flag_usage", "never_true"]

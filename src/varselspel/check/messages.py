@@ -1,0 +1,215 @@
+"""Messages of the checker, in Swedish and English, by diagnostic code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from varselspel.i18n import Catalog, tr
+
+MESSAGES: Catalog = {
+    # --- errors: duplicates -------------------------------------------------------------
+    "C001": {
+        "sv": "omgången `{id}` finns redan (omgång {first}); varje omgång behöver ett eget id",
+        "en": "round `{id}` already exists (round {first}); every round needs its own id",
+    },
+    "C002": {
+        "sv": "händelsen `{id}` finns redan; id:n för händelser måste vara unika i hela scenariot",
+        "en": "inject `{id}` already exists; inject ids must be unique in the whole scenario",
+    },
+    "C003": {
+        "sv": "beslutet `{id}` finns redan; id:n för beslut måste vara unika i hela scenariot",
+        "en": "decision `{id}` already exists; decision ids must be unique in the whole scenario",
+    },
+    "C004": {
+        "sv": "alternativet `{id}` finns redan i beslutet `{decision}`",
+        "en": "option `{id}` already exists in decision `{decision}`",
+    },
+    "C005": {
+        "sv": "kortet `{id}` finns redan (bland {kind}); kort-id:n måste vara unika bland alla kort",
+        "en": "card `{id}` already exists (among {kind}); card ids must be unique across all cards",
+    },
+    "C006": {
+        "sv": "indikatorn `{id}` finns redan",
+        "en": "indicator `{id}` already exists",
+    },
+    "C007": {
+        "sv": "flaggan `{id}` finns redan",
+        "en": "flag `{id}` already exists",
+    },
+    "C008": {
+        "sv": "`{id}` är både en indikator och en flagga; ge dem olika id",
+        "en": "`{id}` is both an indicator and a flag; give them different ids",
+    },
+    "C009": {
+        "sv": "temat `{id}` finns redan i handlingsplanen",
+        "en": "theme `{id}` already exists in the action plan",
+    },
+    "C010": {
+        "sv": "målet `{id}` finns redan i utvärderingen",
+        "en": "objective `{id}` already exists in the debrief",
+    },
+    # --- errors: references -------------------------------------------------------------
+    "C011": {
+        "sv": "rollen `{id}` finns inte i rollbiblioteket",
+        "en": "role `{id}` is not in the role library",
+    },
+    "C012": {
+        "sv": "rollen `{id}` står redan med i scenariots roller",
+        "en": "role `{id}` is already listed among the scenario's roles",
+    },
+    "C013": {
+        "sv": "händelsen skickas till `{id}`, som inte är en roll i scenariot",
+        "en": "the inject is sent to `{id}`, which is not a role of the scenario",
+    },
+    "C014": {
+        "sv": "beslutets ägare `{id}` är inte en roll i scenariot",
+        "en": "decision owner `{id}` is not a role of the scenario",
+    },
+    "C015": {
+        "sv": "kortet `{id}` finns inte bland scenariots kort",
+        "en": "card `{id}` is not among the scenario's cards",
+    },
+    "C016": {
+        "sv": "ansvarig `{id}` är inte en roll i rollbiblioteket",
+        "en": "responsible `{id}` is not a role in the role library",
+    },
+    "C017": {
+        "sv": "partnern `{id}` är varken en roll eller ett nätverkskort",
+        "en": "partner `{id}` is neither a role nor a network card",
+    },
+    "C018": {
+        "sv": "finansieringen `{id}` är inte ett finansieringskort",
+        "en": "financing `{id}` is not a financing card",
+    },
+    "C019": {
+        "sv": "uppföljningsindikatorn `{id}` finns inte",
+        "en": "follow-up indicator `{id}` does not exist",
+    },
+    "C020": {
+        "sv": "temat `{id}` finns inte i handlingsplanens teman",
+        "en": "theme `{id}` is not among the action plan's themes",
+    },
+    "C021": {
+        "sv": "startvärdet {start} för `{id}` ligger utanför min/max ({min} till {max})",
+        "en": "the start value {start} of `{id}` lies outside min/max ({min} to {max})",
+    },
+    "C022": {
+        "sv": "min ({min}) är större än max ({max}) för `{id}`",
+        "en": "min ({min}) is greater than max ({max}) for `{id}`",
+    },
+    "C023": {
+        "sv": "ingen roll i rollbiblioteket har mandatet `{id}`",
+        "en": "no role in the role library holds the mandate `{id}`",
+    },
+    "C024": {
+        "sv": "nätverkskortets roll `{id}` finns inte i rollbiblioteket",
+        "en": "the network card's role `{id}` is not in the role library",
+    },
+    "C025": {
+        "sv": "`{id}` är ett reserverat ord i uttryck och kan inte användas som id",
+        "en": "`{id}` is a reserved word in expressions and cannot be used as an id",
+    },
+    # --- errors: role library -----------------------------------------------------------
+    "C030": {
+        "sv": "mandatet `{id}` är exklusivt men hålls också av rollen `{other}`",
+        "en": "mandate `{id}` is exclusive but is also held by role `{other}`",
+    },
+    "C031": {
+        "sv": "mandatet `{id}` står två gånger på samma rollkort",
+        "en": "mandate `{id}` appears twice on the same role card",
+    },
+    # --- warnings -----------------------------------------------------------------------
+    "C101": {
+        "sv": "villkoret för {owner} kan aldrig bli sant: flaggan `{flag}` måste vara {value}, men den börjar som {start} och ingen effekt före denna punkt sätter den till {value}",
+        "en": "the condition of {owner} can never be true: flag `{flag}` must be {value}, but it starts as {start} and no effect before this point sets it to {value}",
+    },
+    "C102": {
+        "sv": "villkoret för {owner} kan aldrig bli sant: `{indicator}` kan här bara ligga mellan {low} och {high}, så `{test}` gäller aldrig",
+        "en": "the condition of {owner} can never be true: `{indicator}` can only lie between {low} and {high} here, so `{test}` never holds",
+    },
+    "C103": {
+        "sv": "villkoret för {owner} kan aldrig bli sant: beslutet `{decision}` fattas först {when}",
+        "en": "the condition of {owner} can never be true: decision `{decision}` is only taken {when}",
+    },
+    "C104": {
+        "sv": "villkoret för {owner} kan aldrig bli sant: `{test}` är alltid falskt",
+        "en": "the condition of {owner} can never be true: `{test}` is always false",
+    },
+    "C105": {
+        "sv": "omgången `{id}` spelas aldrig: {reason}",
+        "en": "round `{id}` is never played: {reason}",
+    },
+    "C106": {
+        "sv": "ingen roll i scenariot har mandatet `{mandate}` för beslutet `{id}`; lägg till en roll som har det eller ange `owners`",
+        "en": "no role of the scenario holds the mandate `{mandate}` for decision `{id}`; add a role that holds it or set `owners`",
+    },
+    "C107": {
+        "sv": "rollen `{role}` får ingenting i omgången `{round}`: ingen händelse till den och inget beslut den äger",
+        "en": "role `{role}` receives nothing in round `{round}`: no inject to it and no decision it owns",
+    },
+    "C108": {
+        "sv": "flaggan `{id}` sätts men läses aldrig i något villkor eller någon effekt",
+        "en": "flag `{id}` is set but never read by any condition or effect",
+    },
+    "C109": {
+        "sv": "flaggan `{id}` läses men sätts aldrig; den är alltid {start}",
+        "en": "flag `{id}` is read but never set; it is always {start}",
+    },
+    "C110": {
+        "sv": "omgångarnas tider ({rounds} min) plus utvärderingen ({debrief} min) blir {total} min, mer än workshopens {duration} min",
+        "en": "the rounds' time boxes ({rounds} min) plus the debrief ({debrief} min) make {total} min, more than the workshop's {duration} min",
+    },
+    "C111": {
+        "sv": "kortet `{id}` används aldrig (inget beslut eller händelse pekar på det och ingen åtgärd nämner det)",
+        "en": "card `{id}` is never used (no decision or inject points to it and no action names it)",
+    },
+    "C112": {
+        "sv": "kontakten `{id}` ser ut som ett roll-id men finns inte i rollbiblioteket",
+        "en": "contact `{id}` looks like a role id but is not in the role library",
+    },
+    # --- words used inside messages -----------------------------------------------------
+    "owner.round": {"sv": "omgången `{id}`", "en": "round `{id}`"},
+    "owner.inject": {"sv": "händelsen `{id}`", "en": "inject `{id}`"},
+    "owner.decision": {"sv": "beslutet `{id}`", "en": "decision `{id}`"},
+    "owner.option": {"sv": "alternativet `{id}`", "en": "option `{id}`"},
+    "value.true": {"sv": "sann", "en": "true"},
+    "value.false": {"sv": "falsk", "en": "false"},
+    "when.later": {"sv": "i en senare omgång (`{round}`)", "en": "in a later round (`{round}`)"},
+    "when.same": {
+        "sv": "i samma omgång (`{round}`), efter att villkoret prövas",
+        "en": "in the same round (`{round}`), after the condition is tested",
+    },
+    "when.self": {
+        "sv": "när just detta beslut fattas",
+        "en": "when this very decision is taken",
+    },
+    "reason.flag": {
+        "sv": "flaggan `{flag}` måste vara {value}, men ingenting före omgången sätter den till {value}",
+        "en": "flag `{flag}` must be {value}, but nothing before the round sets it to {value}",
+    },
+    "reason.indicator": {
+        "sv": "`{indicator}` kan här bara ligga mellan {low} och {high}, så `{test}` gäller aldrig",
+        "en": "`{indicator}` can only lie between {low} and {high} here, so `{test}` never holds",
+    },
+    "reason.decision": {
+        "sv": "beslutet `{decision}` fattas först {when}",
+        "en": "decision `{decision}` is only taken {when}",
+    },
+    "reason.false": {
+        "sv": "`{test}` är alltid falskt",
+        "en": "`{test}` is always false",
+    },
+    "did_you_mean": {"sv": "; menade du {names}?", "en": "; did you mean {names}?"},
+    "or": {"sv": " eller ", "en": " or "},
+}
+
+
+def message(code: str, lang: str | None, params: Mapping[str, object]) -> str:
+    """Return the message for `code`, with a "did you mean" tail when `suggestions` is given."""
+    filled = {k: v for k, v in params.items() if k != "suggestions"}
+    text = tr(MESSAGES, code, lang, **filled)
+    suggestions = params.get("suggestions")
+    if isinstance(suggestions, list | tuple) and suggestions:
+        names = tr(MESSAGES, "or", lang).join(f"`{s}`" for s in suggestions)
+        text += tr(MESSAGES, "did_you_mean", lang, names=names)
+    return text

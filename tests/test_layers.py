@@ -12,6 +12,8 @@ CORE_MODULES = [
     "varselspel.i18n",
     "varselspel.resources",
     "varselspel.cli",
+    "varselspel.expr",
+    "varselspel.check",
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import tempfile
@@ -31,6 +32,9 @@ def safe_stem(text: str, fallback: str = "export") -> str:
     """Turn any text into a file-name stem that is safe on Windows, macOS and Linux."""
     stem = unicodedata.normalize("NFC", text)
     stem = _UNSAFE.sub("-", stem)
+    # Runs of dots ('..') are harmless without separators but read like traversal; drop them.
+    stem = re.sub(r"\.{2,}", "-", stem)
+    stem = re.sub(r"-\.|\.-", "-", stem)
     stem = _DASHES.sub("-", stem)
     # Leading dots would hide the file or spell '..'; trailing dots and spaces vanish on Windows.
     stem = stem.strip(" .-")
@@ -39,8 +43,10 @@ def safe_stem(text: str, fallback: str = "export") -> str:
         stem = encoded[:MAX_STEM_BYTES].decode("utf-8", errors="ignore").rstrip(" .-")
     if not stem:
         stem = fallback
-    if _RESERVED.match(stem.split(".")[0]):
-        stem = f"{stem}_"
+    base, dot, rest = stem.partition(".")
+    if _RESERVED.match(base.rstrip(" ")):
+        # Windows reserves the name whatever extension follows, so mark the base itself.
+        stem = f"{base}_{dot}{rest}"
     return stem
 
 
@@ -96,6 +102,9 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, lang: str | No
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".varselspel-", suffix=".tmp", dir=folder)
+        if hasattr(os, "fchmod"):
+            # mkstemp creates 0600; an export is an ordinary document the user shares.
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -133,6 +142,14 @@ def _move_no_clobber(tmp_name: str, path: Path, lang: str | None) -> None:
         os.replace(tmp_name, path)
         return
     os.unlink(tmp_name)
+
+
+@functools.cache
+def _umask() -> int:
+    """Return the process umask (read once; setting it back restores it unchanged)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _sync_folder(folder: Path) -> None:

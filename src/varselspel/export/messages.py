@@ -129,8 +129,8 @@ MESSAGES: Catalog = {
     "goal.group": {"sv": "Gruppens mål", "en": "The group's goal"},
     # Summary sentences
     "summary.group": {
-        "sv": "Gruppen {groups} spelade {rounds} omgångar och fattade {decisions} beslut. Planen innehåller {actions} åtgärder: {lokal} lokala, {regional} regionala och {nationell} nationella, varav {own} egna.",
-        "en": "The group {groups} played {rounds} rounds and took {decisions} decisions. The plan holds {actions} actions: {lokal} local, {regional} regional and {nationell} national, {own} of them the group's own.",
+        "sv": "{groups} spelade {rounds} omgångar och fattade {decisions} beslut. Planen innehåller {actions} åtgärder: {lokal} lokala, {regional} regionala och {nationell} nationella, varav {own} egna.",
+        "en": "{groups} played {rounds} rounds and took {decisions} decisions. The plan holds {actions} actions: {lokal} local, {regional} regional and {nationell} national, {own} of them the group's own.",
     },
     "summary.synthesis": {
         "sv": "{count} grupper ({groups}) spelade upp till {rounds} omgångar och fattade sammanlagt {decisions} beslut. Sammanställningen innehåller {actions} åtgärder: {lokal} lokala, {regional} regionala och {nationell} nationella, varav {own} egna. Grupperna valde olika i {differences} beslut.",
@@ -228,6 +228,7 @@ MESSAGES: Catalog = {
     },
     "cli.export.force": {"sv": "skriv över befintliga filer", "en": "overwrite existing files"},
     "cli.export.wrote": {"sv": "Skrev {count} filer:", "en": "Wrote {count} files:"},
+    "cli.export.wrote_one": {"sv": "Skrev 1 fil:", "en": "Wrote 1 file:"},
     "cli.cards.help": {
         "sv": "skriv ut rollkort för ett scenario (ett kort per sida)",
         "en": "print role cards for a scenario (one card per page)",

@@ -27,11 +27,8 @@ def role_cards_document(
         if not first:
             doc.page_break()
         first = False
-        title = (
-            card.title
-            if not card.short or card.short == card.title
-            else f"{card.title} ({card.short})"
-        )
+        shown_short = card.short not in ("", card.title, card.organisation)
+        title = f"{card.title} ({card.short})" if shown_short else card.title
         doc.heading(1, title)
         doc.paragraph(card.organisation, "subtitle")
         doc.paragraph(tr(MESSAGES, "cards.for_scenario", lang, scenario=scenario.title), "note")

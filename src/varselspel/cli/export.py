@@ -1,0 +1,109 @@
+"""`varselspel export SESSION`: write a session's action plans as Markdown, Word, HTML or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from varselspel.cli.common import add_subcommand
+from varselspel.export.messages import MESSAGES
+from varselspel.i18n import get_lang, tr
+
+if TYPE_CHECKING:
+    from varselspel.engine import Session
+
+FORMAT_CHOICES = ["md", "docx", "html", "json", "all"]
+
+
+def register(subparsers: Any, lang: str) -> None:
+    """Add the `export` subcommand."""
+    parser = add_subcommand(subparsers, "export", tr(MESSAGES, "cli.export.help", lang))
+    parser.add_argument("session", metavar="SESSION", help=tr(MESSAGES, "cli.export.session", lang))
+    parser.add_argument(
+        "--format",
+        choices=FORMAT_CHOICES,
+        default="all",
+        help=tr(MESSAGES, "cli.export.format", lang),
+    )
+    parser.add_argument("--group", metavar="NAME", help=tr(MESSAGES, "cli.export.group", lang))
+    parser.add_argument(
+        "--out", metavar="DIR", default=".", help=tr(MESSAGES, "cli.export.out", lang)
+    )
+    parser.add_argument("--force", action="store_true", help=tr(MESSAGES, "cli.export.force", lang))
+    parser.set_defaults(handler=run)
+
+
+class SessionLookupError(Exception):
+    """The SESSION argument names no session that can be opened; the message says why."""
+
+
+def open_session_arg(value: str, lang: str) -> Session:
+    """Open a session given as a file path, or as an id, id prefix or title from the list."""
+    from varselspel import store
+
+    path = Path(value)
+    if not path.is_file():
+        matches = _match_listed(value)
+        if len(matches) != 1:
+            raise SessionLookupError(tr(MESSAGES, "error.session_not_found", lang, session=value))
+        path = matches[0]
+    try:
+        session: Session = store.open_session(path, read_only=True)
+    except Exception as exc:  # StoreError and anything a foreign file provokes
+        reason = (
+            exc.message(lang) if hasattr(exc, "message") and callable(exc.message) else str(exc)
+        )
+        raise SessionLookupError(
+            tr(MESSAGES, "error.session_open", lang, session=str(path), reason=reason)
+        ) from exc
+    return session
+
+
+def _match_listed(value: str) -> list[Path]:
+    """Return the paths of listed sessions whose id, id prefix, title or file stem match."""
+    from varselspel import store
+
+    try:
+        summaries = list(store.list_sessions())
+    except Exception:  # an unreadable sessions folder means nothing matches
+        return []
+    wanted = value.strip().casefold()
+    exact: list[Path] = []
+    prefix: list[Path] = []
+    for summary in summaries:
+        sid = str(getattr(summary, "id", "")).casefold()
+        title = str(getattr(summary, "title", "")).strip().casefold()
+        spath = Path(summary.path)
+        if wanted in (sid, title, spath.stem.casefold(), spath.name.casefold()):
+            exact.append(spath)
+        elif sid and len(wanted) >= 4 and sid.startswith(wanted):
+            prefix.append(spath)
+    return exact or prefix
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the plans and print where the files went."""
+    from varselspel.export import ExportError, export_session
+
+    lang = get_lang()
+    try:
+        session = open_session_arg(args.session, lang)
+    except SessionLookupError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    try:
+        paths = export_session(
+            session, args.format, Path(args.out), group=args.group, force=args.force, lang=lang
+        )
+    except ExportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+    key = "cli.export.wrote_one" if len(paths) == 1 else "cli.export.wrote"
+    print(tr(MESSAGES, key, lang, count=len(paths)))
+    for path in paths:
+        print(f"  {path}")
+    return 0

@@ -1,0 +1,81 @@
+"""`varselspel role-cards SCENARIO`: print one role card per page as Word or HTML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from varselspel.cli.common import add_subcommand
+from varselspel.export.messages import MESSAGES
+from varselspel.i18n import get_lang, tr
+
+
+def register(subparsers: Any, lang: str) -> None:
+    """Add the `role-cards` subcommand."""
+    parser = add_subcommand(subparsers, "role-cards", tr(MESSAGES, "cli.cards.help", lang))
+    parser.add_argument(
+        "scenario", metavar="SCENARIO", help=tr(MESSAGES, "cli.cards.scenario", lang)
+    )
+    parser.add_argument(
+        "--format",
+        choices=["docx", "html"],
+        default="html",
+        help=tr(MESSAGES, "cli.cards.format", lang),
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", default=".", help=tr(MESSAGES, "cli.export.out", lang)
+    )
+    parser.add_argument("--force", action="store_true", help=tr(MESSAGES, "cli.export.force", lang))
+    parser.set_defaults(handler=run)
+
+
+def find_scenario(value: str) -> Path | None:
+    """Return the scenario file given as a path, a bundled file name or a bundled scenario id."""
+    from varselspel.resources import bundled_scenarios_dir
+
+    path = Path(value)
+    if path.is_file():
+        return path
+    folder = bundled_scenarios_dir()
+    for name in (value, f"{value}.yaml", f"{value}.yml"):
+        candidate = folder / name
+        # Only plain names inside the bundled folder; never follow `..` out of it.
+        if Path(name).name == name and candidate.is_file():
+            return candidate
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Lay out and write the role cards, then print where the file went."""
+    from varselspel.export import ExportError, export_role_cards
+    from varselspel.export.role_cards import role_cards_document
+    from varselspel.loader import load_bundle, load_role_library, role_dirs_for
+
+    lang = get_lang()
+    path = find_scenario(args.scenario)
+    if path is None:
+        print(
+            tr(MESSAGES, "error.scenario_not_found", lang, scenario=args.scenario), file=sys.stderr
+        )
+        return 1
+    result = load_bundle(path, lang=lang)
+    if result.bundle is None:
+        print(tr(MESSAGES, "error.scenario", lang, path=str(path)), file=sys.stderr)
+        return 1
+    bundle = result.bundle
+    # Contacts may name roles the scenario does not use; the whole library gives their titles.
+    library = dict(load_role_library(role_dirs_for(path)).roles)
+    library.update(bundle.roles)
+    document = role_cards_document(bundle.scenario, library, lang)
+    try:
+        written = export_role_cards(
+            document, bundle.scenario.id, args.format, Path(args.out), force=args.force
+        )
+    except ExportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(tr(MESSAGES, "cli.export.wrote_one", lang))
+    print(f"  {written}")
+    return 0

@@ -14,6 +14,11 @@ CORE_MODULES = [
     "varselspel.cli",
     "varselspel.expr",
     "varselspel.check",
+    "varselspel.plan",
+    "varselspel.export",
+    "varselspel.export.api",
+    "varselspel.cli.export",
+    "varselspel.cli.role_cards",
 ]
 
 

@@ -1,0 +1,188 @@
+"""The workshop app and the one factory that the command line and the tests use."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from varselspel.i18n import Lang, set_lang, tr
+from varselspel.tui.bindings import localise_bindings
+from varselspel.tui.commands import ScreenActionsProvider
+from varselspel.tui.messages import MESSAGES
+from varselspel.tui.themes import THEMES
+
+if TYPE_CHECKING:
+    from varselspel.engine import Session
+
+
+@dataclass
+class AppConfig:
+    """What the app was started with."""
+
+    scenario_dirs: list[Path] = field(default_factory=list)
+    """Extra folders of scenario files to list beside the bundled ones."""
+    open_target: str | None = None
+    """A scenario file, a bundled scenario's name or a session file to open directly."""
+    session_path: Path | None = None
+    """Where to keep a new session's file; the store's default folder when None."""
+    store_dir: Path | None = None
+    """Folder of saved sessions; the store's default when None."""
+    clock: Callable[[], datetime] | None = None
+    """The engine's clock; tests pass a fixed one so timers do not move."""
+    live_timer: bool = True
+    """Redraw the countdown every second; off in snapshot tests."""
+
+
+class VarselApp(App[int]):
+    """The varselspel workshop app: launcher, setup, projector view, group play and debrief."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Varselspelet"
+    COMMANDS = App.COMMANDS | {ScreenActionsProvider}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "key.help", key_display="F1"),
+        Binding("question_mark", "help", "key.help", show=False, key_display="?"),
+        Binding(
+            "ctrl+p", "command_palette", "key.palette", show=False, key_display="^p", priority=True
+        ),
+        Binding("ctrl+q", "request_quit", "key.quit", key_display="^q", priority=True),
+        Binding("ctrl+t", "toggle_theme", "key.theme", show=False, key_display="^t"),
+    ]
+
+    def __init__(self, config: AppConfig, lang: Lang, theme: str) -> None:
+        super().__init__()
+        self.config = config
+        self.lang: Lang = lang
+        self.session: Session | None = None
+        self.title = tr(MESSAGES, "app.title")
+        localise_bindings(self)
+        for theme_obj in THEMES.values():
+            self.register_theme(theme_obj)
+        self.theme = THEMES.get(theme, THEMES["normal"]).name
+
+    def on_mount(self) -> None:
+        """Open the launcher, or what the command line asked for."""
+        from varselspel.tui.screens.launcher import LauncherScreen
+
+        self.push_screen(LauncherScreen())
+        if self.config.open_target:
+            self.call_after_refresh(self.open_target, self.config.open_target)
+
+    # --- opening things -------------------------------------------------------------------------
+
+    def open_target(self, target: str) -> None:
+        """Open a scenario (file or bundled name) in setup, or a saved session where it stopped."""
+        from varselspel.tui import flow
+
+        flow.open_target(self, target)
+
+    def set_session(self, session: Session | None) -> None:
+        """Make `session` the one the screens show, closing the previous one."""
+        if self.session is not None and self.session is not session:
+            with contextlib.suppress(Exception):
+                self.session.close()
+        self.session = session
+
+    # --- app-wide actions -----------------------------------------------------------------------
+
+    def key_rows(self, screen: Screen[Any]) -> list[tuple[str, str]]:
+        """Return every key of `screen` (and the app) with what it does, for the help screen."""
+        rows: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or (binding.action == "command_palette" and key != "ctrl+p"):
+                continue
+            display = self.get_key_display(binding)
+            row = (display, binding.description)
+            if row not in seen:
+                seen.add(row)
+                rows.append(row)
+        return rows
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from varselspel.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.key_rows(self.screen)))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the normal and the projector theme."""
+        self.theme = (
+            THEMES["normal"].name
+            if self.theme == THEMES["projektor"].name
+            else THEMES["projektor"].name
+        )
+
+    def action_request_quit(self) -> None:
+        """Quit after a confirmation (the session is saved all along)."""
+        from varselspel.tui.screens.confirm import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.set_session(None)
+                self.exit(0)
+
+        self.push_screen(ConfirmScreen(tr(MESSAGES, "confirm.quit")), answer)
+
+    def action_screenshot_svg(self) -> None:
+        """Save an SVG screenshot in the current folder."""
+        path = self.save_screenshot()
+        self.notify(tr(MESSAGES, "cmd.screenshot_saved", path=path), markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Offer the app-wide commands in the UI language."""
+        yield SystemCommand(tr(MESSAGES, "cmd.help"), "F1", self.action_help)
+        yield SystemCommand(
+            tr(MESSAGES, "cmd.theme_normal"),
+            "",
+            lambda: setattr(self, "theme", THEMES["normal"].name),
+        )
+        yield SystemCommand(
+            tr(MESSAGES, "cmd.theme_projektor"),
+            "^t",
+            lambda: setattr(self, "theme", THEMES["projektor"].name),
+        )
+        yield SystemCommand(tr(MESSAGES, "cmd.screenshot"), "", self.action_screenshot_svg)
+        if hasattr(screen, "action_launcher"):
+            yield SystemCommand(tr(MESSAGES, "cmd.launcher"), "Esc", screen.action_launcher)
+        yield SystemCommand(tr(MESSAGES, "cmd.quit"), "^q", self.action_request_quit)
+
+    def refused(self, reason: str) -> None:
+        """Tell the user why the engine refused a command."""
+        self.notify(tr(MESSAGES, "error.refused", reason=reason), severity="warning", markup=False)
+
+
+def create_app(
+    *,
+    scenario_dirs: Sequence[Path | str] = (),
+    lang: str | None = None,
+    theme: str = "normal",
+    open_target: str | None = None,
+    session_path: Path | str | None = None,
+    store_dir: Path | str | None = None,
+    clock: Callable[[], datetime] | None = None,
+    live_timer: bool = True,
+) -> VarselApp:
+    """Build the app; the command line and the tests both start it through here."""
+    chosen: Lang = set_lang(lang)
+    config = AppConfig(
+        scenario_dirs=[Path(d) for d in scenario_dirs],
+        open_target=open_target,
+        session_path=Path(session_path) if session_path else None,
+        store_dir=Path(store_dir) if store_dir else None,
+        clock=clock,
+        live_timer=live_timer,
+    )
+    return VarselApp(config, chosen, theme)

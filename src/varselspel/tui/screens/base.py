@@ -1,0 +1,73 @@
+"""Base classes for screens: localised bindings and engine command helpers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import ModalScreen, Screen
+
+from varselspel.i18n import tr
+from varselspel.tui.bindings import localise_bindings
+from varselspel.tui.commands import PaletteEntry
+from varselspel.tui.messages import MESSAGES
+
+if TYPE_CHECKING:
+    from varselspel.tui.app import VarselApp
+
+
+def t(key: str, **params: object) -> str:
+    """Translate a message key of the app's catalog into the current language."""
+    return tr(MESSAGES, key, **params)
+
+
+class BaseScreen(Screen[Any]):
+    """A full screen whose binding descriptions are message keys."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self)
+
+    @property
+    def vapp(self) -> VarselApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def palette_commands(self) -> list[PaletteEntry]:
+        """Return the main actions of this screen for the command palette."""
+        entries: list[PaletteEntry] = []
+        for _key, binding in self._bindings:
+            if binding.show and binding.description:
+                action = binding.action
+                entries.append(
+                    (binding.description, binding.key_display or binding.key, self._runner(action))
+                )
+        return entries
+
+    def action_launcher(self) -> None:
+        """Go back to the launcher; the session is saved all along and can be resumed there."""
+        from varselspel.tui.screens.launcher import LauncherScreen
+
+        while len(self.app.screen_stack) > 1 and not isinstance(self.app.screen, LauncherScreen):
+            self.app.pop_screen()
+        self.vapp.set_session(None)
+
+    def _runner(self, action: str) -> Any:
+        """Return a callback that runs `action` on this screen."""
+
+        def run() -> None:
+            self.run_action(action)
+
+        return run
+
+
+class BaseModal(ModalScreen[Any]):
+    """A modal screen whose binding descriptions are message keys."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self)
+
+    @property
+    def vapp(self) -> VarselApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]

@@ -1,0 +1,335 @@
+"""The debrief: choices side by side, indicator trajectories, objective ratings and lessons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Label,
+    Sparkline,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from varselspel.engine.commands import EndSession, RateObjective, RecordLesson
+from varselspel.tui.screens.base import BaseScreen, t
+from varselspel.tui.screens.confirm import ConfirmScreen
+from varselspel.tui.screens.dialogs import FormScreen, PickScreen
+from varselspel.tui.text import lit
+from varselspel.tui.view import format_value, series
+
+RATINGS: tuple[str, ...] = ("without", "some", "major", "unable")
+"""The four steps of the rating scale, best first."""
+
+RATING_STYLES: dict[str, str] = {
+    "without": "bold green",
+    "some": "bold yellow",
+    "major": "bold dark_orange",
+    "unable": "bold red",
+}
+"""How each rating is coloured."""
+
+
+class DebriefScreen(BaseScreen):
+    """Everything the closing discussion needs, and where ratings and lessons are recorded."""
+
+    BINDINGS = [
+        Binding("escape", "launcher", "key.back", show=False, key_display="Esc"),
+        Binding("enter", "rate", "key.rate", key_display="Enter"),
+        *[Binding(str(n), f"rate_quick({n})", "key.rate", show=False) for n in range(1, 5)],
+        Binding("l", "lesson", "key.lesson"),
+        Binding("e", "export", "key.export"),
+        Binding("z", "undo", "key.undo", show=False),
+        Binding("s", "end_session", "key.end_session"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="debrief")
+
+    def compose(self) -> ComposeResult:
+        """Lay out one tab per part of the debrief."""
+        yield Header()
+        yield Label(t("debrief.title"), id="debrief-title", classes="screen-title", markup=False)
+        with TabbedContent(id="debrief-tabs"):
+            with TabPane(t("debrief.choices"), id="tab-choices"):
+                yield DataTable(id="choices", cursor_type="row", zebra_stripes=True)
+            with TabPane(t("debrief.trends"), id="tab-trends"), VerticalScroll(id="trends"):
+                yield from self.trend_widgets()
+            with TabPane(t("debrief.objectives"), id="tab-objectives"):
+                yield Static("", id="rating-help", markup=False)
+                yield DataTable(id="objectives", cursor_type="cell", zebra_stripes=True)
+            with TabPane(t("debrief.lessons"), id="tab-lessons"):
+                yield DataTable(id="lessons", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="questions", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Draw the state."""
+        session = self.vapp.session
+        assert session is not None
+        self.query_one("#debrief-title", Label).update(
+            lit(t("debrief.title") + ": " + session.scenario.title)
+        )
+        self.refresh_view()
+        self.query_one("#choices", DataTable).focus()
+
+    def refresh_view(self) -> None:
+        """Redraw the tables."""
+        self.draw_choices()
+        self.draw_objectives()
+        self.draw_lessons()
+
+    def draw_choices(self) -> None:
+        """Show each decision with every group's choice and rationale side by side."""
+        session = self.vapp.session
+        assert session is not None
+        table: DataTable[Any] = self.query_one("#choices", DataTable)
+        table.clear(columns=True)
+        groups = list(session.state.groups.values())
+        table.add_column(t("group.decisions"), key="decision", width=28)
+        for group in groups:
+            table.add_column(
+                lit(group.name), key=group.id, width=max(20, 80 // max(1, len(groups)))
+            )
+        for rnd in session.scenario.rounds:
+            for decision in rnd.decisions:
+                key = f"{rnd.id}.{decision.id}"
+                labels = {o.id: o.label for o in decision.options}
+                head = Text(rnd.game_time + ": ", style="dim")
+                head.append(decision.question)
+                cells: list[Any] = [head]
+                for group in groups:
+                    record = group.choices.get(key)
+                    if record is None:
+                        cells.append(Text(t("debrief.no_choice"), style="dim italic"))
+                        continue
+                    cell = Text(labels.get(record.option, record.option), style="bold")
+                    if record.outside_mandate:
+                        cell.append(" ⚠", style="bold yellow")
+                    if record.rationale:
+                        cell.append("\n" + record.rationale, style="italic")
+                    cells.append(cell)
+                table.add_row(*cells, key=key, height=None)
+
+    def trend_widgets(self) -> ComposeResult:
+        """Yield each indicator's trajectory per group as a sparkline with its values."""
+        session = self.vapp.session
+        assert session is not None
+        for indicator in session.scenario.indicators:
+            unit = f" ({indicator.unit})" if indicator.unit else ""
+            yield Label(lit(indicator.label + unit), classes="section-title")
+            for group in session.state.groups.values():
+                values = series(group, indicator.id) or [indicator.start]
+                numbers = " → ".join(format_value(v) for v in values)
+                with Horizontal(classes="trend-row"):
+                    yield Label(lit(group.name), classes="trend-name")
+                    yield Sparkline(values, classes="trend-line")
+                    yield Label(lit(numbers), classes="trend-values")
+
+    def draw_objectives(self) -> None:
+        """Show the rating of every objective per group."""
+        session = self.vapp.session
+        assert session is not None
+        scale = Text()
+        for number, rating in enumerate(RATINGS, start=1):
+            scale.append(f"{number} = ")
+            scale.append(t(f"rating.{rating}"), style=RATING_STYLES[rating])
+            scale.append("   ")
+        self.query_one("#rating-help", Static).update(scale)
+        table: DataTable[Any] = self.query_one("#objectives", DataTable)
+        coordinate = table.cursor_coordinate
+        table.clear(columns=True)
+        groups = list(session.state.groups.values())
+        table.add_column(t("debrief.objectives"), key="objective", width=36)
+        for group in groups:
+            table.add_column(lit(group.name), key=group.id)
+        for objective in session.scenario.debrief.objectives:
+            cells: list[Any] = [lit(objective.text)]
+            for group in groups:
+                rating = group.ratings.get(objective.id)
+                if rating is None:
+                    cells.append(Text(t("debrief.not_rated"), style="dim italic"))
+                else:
+                    cells.append(
+                        Text(t(f"rating.{rating.rating}"), style=RATING_STYLES[rating.rating])
+                    )
+            table.add_row(*cells, key=objective.id, height=None)
+        if table.row_count:
+            column = max(1, coordinate.column)
+            table.move_cursor(
+                row=min(coordinate.row, table.row_count - 1), column=column, animate=False
+            )
+
+    def draw_lessons(self) -> None:
+        """List the lessons recorded so far and the questions to discuss."""
+        session = self.vapp.session
+        assert session is not None
+        table: DataTable[Any] = self.query_one("#lessons", DataTable)
+        table.clear(columns=True)
+        table.add_column(t("setup.col.group"), key="group")
+        table.add_column(t("debrief.lesson_text"), key="kind")
+        table.add_column("", key="text")
+        state = session.state
+        lessons = [*state.lessons, *[lesson for g in state.groups.values() for lesson in g.lessons]]
+        for lesson in sorted(lessons, key=lambda item: item.seq):
+            who = (
+                state.groups[lesson.group].name
+                if lesson.group in state.groups
+                else t("debrief.whole_session")
+            )
+            kind = t("debrief.strength" if lesson.kind == "strength" else "debrief.improvement")
+            table.add_row(
+                lit(who),
+                lit(kind, "green" if lesson.kind == "strength" else "yellow"),
+                lit(lesson.text),
+            )
+        questions = Text()
+        if not lessons:
+            questions.append(t("debrief.no_lessons") + "\n", style="italic")
+        if session.scenario.debrief.questions:
+            questions.append("\n" + t("debrief.questions") + "\n", style="bold underline")
+            for question in session.scenario.debrief.questions:
+                questions.append("• " + question + "\n")
+        self.query_one("#questions", Static).update(questions)
+
+    # --- commands -------------------------------------------------------------------------------
+
+    def run_command(self, command: Any) -> bool:
+        """Send a command to the engine and redraw."""
+        session = self.vapp.session
+        if session is None:
+            return False
+        result = session.execute(command)
+        if not result.ok:
+            self.vapp.refused(result.reason)
+        self.refresh_view()
+        return result.ok
+
+    def _cell(self) -> tuple[str, str] | None:
+        """Return the (group id, objective id) under the objectives cursor."""
+        session = self.vapp.session
+        table: DataTable[Any] = self.query_one("#objectives", DataTable)
+        objectives = session.scenario.debrief.objectives if session else []
+        if session is None or not objectives:
+            return None
+        groups = list(session.state.groups)
+        row, column = table.cursor_coordinate.row, table.cursor_coordinate.column
+        if not 0 <= row < len(objectives):
+            return None
+        column = max(1, column)
+        if column - 1 >= len(groups):
+            return None
+        return groups[column - 1], objectives[row].id
+
+    def action_rate(self) -> None:
+        """Pick a rating for the group and objective under the cursor."""
+        tabs = self.query_one("#debrief-tabs", TabbedContent)
+        if tabs.active != "tab-objectives":
+            tabs.active = "tab-objectives"
+            self.query_one("#objectives", DataTable).focus()
+            return
+        cell = self._cell()
+        session = self.vapp.session
+        if cell is None or session is None:
+            return
+        group_id, objective_id = cell
+        objective = next(o for o in session.scenario.debrief.objectives if o.id == objective_id)
+        choices = [
+            (rating, f"{n}. {t(f'rating.{rating}')}") for n, rating in enumerate(RATINGS, start=1)
+        ]
+
+        def picked(value: str | None) -> None:
+            if value:
+                self.run_command(
+                    RateObjective(group=group_id, objective=objective_id, rating=value)
+                )
+
+        title = t(
+            "debrief.pick_rating",
+            group=session.state.groups[group_id].name,
+            objective=objective.text,
+        )
+        self.app.push_screen(PickScreen(title, choices), picked)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """Enter or a click on a rating cell asks for a rating."""
+        if event.data_table.id == "objectives":
+            event.stop()
+            self.action_rate()
+
+    def action_rate_quick(self, number: int) -> None:
+        """Set the rating under the cursor with a number key (1 best … 4 unable)."""
+        tabs = self.query_one("#debrief-tabs", TabbedContent)
+        cell = self._cell()
+        if tabs.active != "tab-objectives" or cell is None:
+            return
+        self.run_command(
+            RateObjective(group=cell[0], objective=cell[1], rating=RATINGS[number - 1])
+        )
+
+    def action_lesson(self) -> None:
+        """Record a lesson: for which group, strength or improvement, and the text."""
+        session = self.vapp.session
+        if session is None:
+            return
+        who = [("", t("debrief.whole_session"))] + [
+            (g.id, g.name) for g in session.state.groups.values()
+        ]
+        kinds = [("strength", t("debrief.strength")), ("improvement", t("debrief.improvement"))]
+
+        def picked_group(group_id: str | None) -> None:
+            if group_id is None:
+                return
+
+            def picked_kind(kind: str | None) -> None:
+                if kind is None:
+                    return
+
+                def written(values: dict[str, str] | None) -> None:
+                    if values and values.get("text"):
+                        self.query_one("#debrief-tabs", TabbedContent).active = "tab-lessons"
+                        self.run_command(
+                            RecordLesson(group=group_id or None, kind=kind, text=values["text"])
+                        )
+
+                self.app.push_screen(
+                    FormScreen(
+                        t("key.lesson"), [("text", t("debrief.lesson_text"), "")], ("text",)
+                    ),
+                    written,
+                )
+
+            self.app.push_screen(PickScreen(t("key.lesson"), kinds), picked_kind)
+
+        self.app.push_screen(PickScreen(t("proj.pick_group"), who), picked_group)
+
+    def action_export(self) -> None:
+        """Export the action plans."""
+        from varselspel.tui.export_action import start_export
+
+        start_export(self.vapp)
+
+    def action_undo(self) -> None:
+        """Undo the last step."""
+        session = self.vapp.session
+        if session is not None:
+            if not session.undo().ok:
+                self.notify(t("proj.nothing_to_undo"))
+            self.refresh_view()
+
+    def action_end_session(self) -> None:
+        """End the session after a confirmation."""
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.run_command(EndSession())
+
+        self.app.push_screen(ConfirmScreen(t("debrief.end_q")), answer)

@@ -1,0 +1,487 @@
+"""Group play (hot seat): the round's decisions, own actions and the card browser for one group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from varselspel.engine.commands import (
+    AddAction,
+    ChooseOption,
+    ClearChoice,
+    EditAction,
+    RemoveAction,
+)
+from varselspel.engine.session import DecisionView
+from varselspel.tui.screens.action_form import ActionFormScreen
+from varselspel.tui.screens.base import BaseScreen, t
+from varselspel.tui.screens.confirm import ConfirmScreen
+from varselspel.tui.text import lit
+from varselspel.tui.view import clock_text, role_label, role_title
+from varselspel.tui.widgets.card_browser import CardBrowser
+
+
+class GroupScreen(BaseScreen):
+    """One group's seat: decisions with mandate warnings, rationale, own actions and cards."""
+
+    BINDINGS = [
+        Binding("escape", "back", "key.projector", key_display="Esc"),
+        Binding("r", "rationale", "key.rationale"),
+        Binding("x", "clear_choice", "key.clear_choice"),
+        Binding("a", "add_action", "key.add_action"),
+        Binding("e", "edit_action", "key.edit_action"),
+        Binding("delete", "remove_action", "key.remove_action", key_display="Del"),
+        Binding("k", "cards", "key.cards"),
+        Binding("right_square_bracket", "next_group", "key.next_group", key_display="]"),
+        Binding("left_square_bracket", "prev_group", "key.prev_group", key_display="["),
+    ]
+
+    def __init__(self, group_id: str) -> None:
+        super().__init__(id="group-screen")
+        self.group_id = group_id
+        self.decision_index = 0
+
+    def compose(self) -> ComposeResult:
+        """Lay out the tabs."""
+        session = self.vapp.session
+        assert session is not None
+        yield Header()
+        with Horizontal(id="group-head"):
+            yield Label("", id="group-title", classes="screen-title", markup=False)
+            yield Label("", id="group-clock", markup=False)
+        yield Label("", id="group-roles", markup=False)
+        with TabbedContent(id="group-tabs"):
+            with TabPane(t("group.decisions"), id="tab-decisions"), Horizontal(id="decisions-body"):
+                yield OptionList(id="decisions")
+                with VerticalScroll(id="decision-pane"):
+                    yield Static("", id="decision-text", markup=False)
+                    yield OptionList(id="options")
+                    yield Static("", id="mandate", markup=False)
+                    yield Label(t("group.agreed"), classes="field-label", markup=False)
+                    yield SelectionList[str](id="agreed")
+                    yield Label(t("group.rationale"), classes="field-label", markup=False)
+                    yield Input(
+                        placeholder=t("group.rationale_placeholder"), id="rationale", compact=True
+                    )
+                    yield Static("", id="choice-status", markup=False)
+            with TabPane(t("group.briefing"), id="tab-briefing"), VerticalScroll():
+                yield Static("", id="briefing", markup=False)
+            with TabPane(t("group.actions"), id="tab-actions"):
+                yield Static("", id="actions-prompt", markup=False)
+                yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+            with TabPane(t("group.cards"), id="tab-cards"):
+                yield CardBrowser(session.scenario.cards, id="cards")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Draw the group's state."""
+        table: DataTable[Any] = self.query_one("#actions", DataTable)
+        for key in ("title", "responsible", "level", "timeframe", "financing"):
+            table.add_column(t(f"col.{key}"), key=key)
+        self.refresh_view()
+        self.query_one("#options", OptionList).focus()
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    @property
+    def views(self) -> list[DecisionView]:
+        """The open round's decisions put to this group."""
+        session = self.vapp.session
+        if session is None or not session.state.round_open:
+            return []
+        return session.decisions_for(self.group_id)
+
+    def refresh_view(self) -> None:
+        """Redraw the header, the decisions, the briefing and the actions."""
+        session = self.vapp.session
+        if session is None:
+            return
+        group = session.state.groups[self.group_id]
+        current = session.current_round()
+        title = group.name
+        if current is not None:
+            title += f" – {current.title} ({current.game_time})"
+        self.query_one("#group-title", Label).update(lit(title))
+        self.query_one("#group-clock", Label).update(
+            lit(clock_text(session.timer_remaining()), "bold")
+        )
+        held = [role_label(session, r) for r, holder in group.roles.items() if holder]
+        self.query_one("#group-roles", Label).update(
+            lit(t("group.roles", roles=", ".join(held) or "–"), "dim")
+        )
+        self.draw_decisions()
+        self.draw_briefing()
+        self.draw_actions()
+
+    def draw_decisions(self) -> None:
+        """List the decisions and show the chosen one."""
+        views = self.views
+        decisions = self.query_one("#decisions", OptionList)
+        decisions.clear_options()
+        if not views:
+            message = (
+                t("group.no_decisions")
+                if self.vapp.session and self.vapp.session.state.round_open
+                else t("group.no_round")
+            )
+            decisions.add_option(Option(Text(message, style="italic"), disabled=True))
+            self.query_one("#decision-pane").display = False
+            return
+        self.query_one("#decision-pane").display = True
+        for view in views:
+            mark = "✓ " if view.chosen else "○ "
+            decisions.add_option(Option(Text(mark + view.decision.question), id=view.key))
+        self.decision_index = min(self.decision_index, len(views) - 1)
+        decisions.highlighted = self.decision_index
+        self.draw_decision()
+
+    def draw_decision(self) -> None:
+        """Show the current decision: question, options, owners, mandate and the choice."""
+        session = self.vapp.session
+        views = self.views
+        if session is None or not views:
+            return
+        view = views[self.decision_index]
+        group = session.state.groups[self.group_id]
+        decision = view.decision
+        text = Text(decision.question + "\n", style="bold")
+        if decision.context:
+            text.append(decision.context + "\n")
+        if view.owners:
+            text.append(
+                t("group.owner", owners=", ".join(role_title(session, r) for r in view.owners)),
+                style="italic",
+            )
+        else:
+            text.append(t("group.owner_none"), style="italic")
+        self.query_one("#decision-text", Static).update(text)
+
+        record = group.choices.get(view.key)
+        options = self.query_one("#options", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for option in view.available:
+            prompt = Text()
+            chosen = view.chosen == option.id
+            prompt.append("● " if chosen else "○ ", style="bold green" if chosen else "")
+            prompt.append(option.label, style="bold")
+            if option.explanation:
+                prompt.append("\n   " + option.explanation, style="dim")
+            options.add_option(Option(prompt, id=option.id))
+        if options.option_count:
+            ids = [o.id for o in view.available]
+            if view.chosen in ids and highlighted is None:
+                highlighted = ids.index(view.chosen)
+            options.highlighted = min(highlighted or 0, options.option_count - 1)
+
+        agreed = self.query_one("#agreed", SelectionList)
+        held_roles = [r for r, holder in group.roles.items() if holder]
+        selected = set(record.agreed_roles) if record is not None else set(held_roles)
+        agreed.clear_options()
+        agreed.add_options(
+            [Selection(role_label(session, r), r, r in selected) for r in held_roles]
+        )
+
+        self.draw_mandate()
+        rationale = self.query_one("#rationale", Input)
+        if not rationale.has_focus:
+            rationale.value = record.rationale if record is not None else ""
+        status = Text()
+        if record is not None:
+            label = next(
+                (o.label for o in decision.options if o.id == record.option), record.option
+            )
+            status.append(t("group.chosen", option=label), style="bold green")
+            if record.outside_mandate:
+                status.append("  (" + t("group.outside_mandate") + ": ")
+                status.append(
+                    ", ".join(role_title(session, r) for r in record.anchor_with) + ")",
+                    style="bold yellow",
+                )
+            outcome = next((o.outcome for o in decision.options if o.id == record.option), "")
+            if outcome:
+                status.append("\n" + t("group.outcome", text=outcome))
+        else:
+            status.append(t("group.not_chosen"), style="italic")
+        self.query_one("#choice-status", Static).update(status)
+
+    def draw_mandate(self) -> None:
+        """Say whether the agreeing roles hold the decision's mandate; warn plainly when not."""
+        session = self.vapp.session
+        views = self.views
+        if session is None or not views:
+            return
+        view = views[self.decision_index]
+        agreed = set(self.query_one("#agreed", SelectionList).selected)
+        widget = self.query_one("#mandate", Static)
+        if not view.owners:
+            widget.update("")
+            return
+        if agreed & set(view.owners):
+            widget.update(Text(t("group.has_mandate"), style="green"))
+            return
+        owners = ", ".join(role_title(session, r) for r in view.owners)
+        if view.decision.outside_mandate == "refuse":
+            widget.update(Text(t("group.no_mandate_refuse"), style="bold red"))
+        else:
+            widget.update(Text(t("group.no_mandate", owners=owners), style="bold yellow"))
+
+    def draw_briefing(self) -> None:
+        """Show the round's briefing and the injects that reached the group."""
+        session = self.vapp.session
+        assert session is not None
+        group = session.state.groups[self.group_id]
+        current = session.current_round()
+        text = Text()
+        if current is None:
+            text.append(session.scenario.summary)
+        else:
+            text.append(current.briefing + "\n")
+            by_id = {i.id: i for i in current.injects}
+            for delivery in group.delivered_injects():
+                inject = by_id.get(delivery.inject)
+                if delivery.round != current.id or inject is None:
+                    continue
+                text.append("\n" + inject.title, style="bold")
+                if inject.sender:
+                    text.append("  " + t("proj.from", sender=inject.sender), style="italic")
+                text.append("\n" + inject.text + "\n")
+        self.query_one("#briefing", Static).update(text)
+
+    def draw_actions(self) -> None:
+        """List the group's own actions."""
+        session = self.vapp.session
+        assert session is not None
+        group = session.state.groups[self.group_id]
+        current = session.current_round()
+        prompt = Text()
+        if current is not None and current.own_actions_prompt:
+            prompt.append(t("group.own_prompt", text=current.own_actions_prompt), style="italic")
+        if not group.actions:
+            if prompt:
+                prompt.append("\n")
+            prompt.append(t("group.no_actions"), style="dim")
+        self.query_one("#actions-prompt", Static).update(prompt)
+        table: DataTable[Any] = self.query_one("#actions", DataTable)
+        row = table.cursor_row
+        table.clear()
+        financing = {card.id: card.name for card in session.scenario.cards.financing}
+        for aid, action in group.actions.items():
+            f = action.fields
+            table.add_row(
+                lit(f.title),
+                lit(role_label(session, f.responsible) if f.responsible else ""),
+                lit(t(f"level.{f.level.value}")),
+                lit(f.timeframe),
+                lit(financing.get(f.financing or "", f.financing or "")),
+                key=aid,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Follow the decision cursor."""
+        if event.option_list.id == "decisions" and event.option_index != self.decision_index:
+            event.stop()
+            self.decision_index = event.option_index
+            self.query_one("#options", OptionList).highlighted = None
+            self.draw_decision()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click on an option chooses it; on a decision moves to its options."""
+        if event.option_list.id == "decisions":
+            event.stop()
+            self.query_one("#options", OptionList).focus()
+        elif event.option_list.id == "options":
+            event.stop()
+            if event.option.id:
+                self.choose(event.option.id)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        """Update the mandate warning when the agreeing roles change."""
+        event.stop()
+        self.draw_mandate()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the rationale records it with the current choice."""
+        if event.input.id != "rationale":
+            return
+        event.stop()
+        views = self.views
+        session = self.vapp.session
+        if session is None or not views:
+            return
+        chosen = views[self.decision_index].chosen
+        if chosen is None:
+            self.notify(t("group.choose_first"), severity="warning")
+            return
+        self.choose(chosen)
+        self.query_one("#options", OptionList).focus()
+
+    def choose(self, option_id: str) -> None:
+        """Send the group's choice with its rationale and agreeing roles."""
+        session = self.vapp.session
+        views = self.views
+        if session is None or not views:
+            return
+        view = views[self.decision_index]
+        rationale = self.query_one("#rationale", Input).value.strip()
+        agreed = list(self.query_one("#agreed", SelectionList).selected)
+        result = session.execute(
+            ChooseOption(
+                group=self.group_id,
+                decision=view.key,
+                option=option_id,
+                rationale=rationale,
+                agreed_roles=agreed,
+            ),
+            actor=self.group_id,
+        )
+        if not result.ok:
+            self.vapp.refused(result.reason)
+        for notice in result.notices:
+            self.notify(notice, severity="warning", markup=False)
+        self.refresh_view()
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Go back to the projector view."""
+        self.app.pop_screen()
+
+    def action_rationale(self) -> None:
+        """Move to the rationale field."""
+        self.query_one("#group-tabs", TabbedContent).active = "tab-decisions"
+        self.query_one("#rationale", Input).focus()
+
+    def action_clear_choice(self) -> None:
+        """Withdraw the choice of the current decision."""
+        session = self.vapp.session
+        views = self.views
+        if session is None or not views or views[self.decision_index].chosen is None:
+            return
+        result = session.execute(
+            ClearChoice(group=self.group_id, decision=views[self.decision_index].key),
+            actor=self.group_id,
+        )
+        if not result.ok:
+            self.vapp.refused(result.reason)
+        self.refresh_view()
+
+    def _role_labels(self) -> dict[str, str]:
+        """Return the scenario's roles with their titles."""
+        session = self.vapp.session
+        assert session is not None
+        return {r.role: role_title(session, r.role) for r in session.scenario.roles}
+
+    def _run(self, command: Any) -> None:
+        """Send a group command and redraw."""
+        session = self.vapp.session
+        if session is None:
+            return
+        result = session.execute(command, actor=self.group_id)
+        if not result.ok:
+            self.vapp.refused(result.reason)
+        self.refresh_view()
+
+    def action_add_action(self) -> None:
+        """Open the form for a new own action."""
+        session = self.vapp.session
+        if session is None:
+            return
+        self.query_one("#group-tabs", TabbedContent).active = "tab-actions"
+
+        def done(fields: Any) -> None:
+            if fields is not None:
+                self._run(AddAction(group=self.group_id, fields=fields))
+
+        self.app.push_screen(ActionFormScreen(session.scenario, self._role_labels()), done)
+
+    def _selected_action(self) -> str | None:
+        """Return the id of the action under the cursor."""
+        session = self.vapp.session
+        table: DataTable[Any] = self.query_one("#actions", DataTable)
+        if session is None or not table.row_count:
+            return None
+        ids = list(session.state.groups[self.group_id].actions)
+        return ids[table.cursor_row] if 0 <= table.cursor_row < len(ids) else None
+
+    def action_edit_action(self) -> None:
+        """Open the form for the action under the cursor."""
+        session = self.vapp.session
+        aid = self._selected_action()
+        if session is None or aid is None:
+            return
+        self.query_one("#group-tabs", TabbedContent).active = "tab-actions"
+        current = session.state.groups[self.group_id].actions[aid].fields
+
+        def done(fields: Any) -> None:
+            if fields is not None:
+                self._run(EditAction(group=self.group_id, action=aid, fields=fields))
+
+        self.app.push_screen(ActionFormScreen(session.scenario, self._role_labels(), current), done)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter or a click on an action edits it."""
+        if event.data_table.id == "actions":
+            event.stop()
+            self.action_edit_action()
+
+    def action_remove_action(self) -> None:
+        """Remove the action under the cursor after a confirmation."""
+        session = self.vapp.session
+        aid = self._selected_action()
+        if session is None or aid is None:
+            return
+        title = session.state.groups[self.group_id].actions[aid].fields.title
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._run(RemoveAction(group=self.group_id, action=aid))
+
+        self.app.push_screen(ConfirmScreen(t("action.remove_q", title=title)), answer)
+
+    def action_cards(self) -> None:
+        """Open the card browser."""
+        self.query_one("#group-tabs", TabbedContent).active = "tab-cards"
+        self.query_one("#card-search", Input).focus()
+
+    def _switch(self, step: int) -> None:
+        """Move the hot seat to the next or previous group."""
+        session = self.vapp.session
+        if session is None:
+            return
+        ids = list(session.state.groups)
+        index = (ids.index(self.group_id) + step) % len(ids)
+        self.group_id = ids[index]
+        self.decision_index = 0
+        self.query_one("#rationale", Input).value = ""
+        self.refresh_view()
+
+    def action_next_group(self) -> None:
+        """Switch to the next group."""
+        self._switch(1)
+
+    def action_prev_group(self) -> None:
+        """Switch to the previous group."""
+        self._switch(-1)

@@ -1,0 +1,163 @@
+"""The launcher: choose a scenario to set up, or resume a saved session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from varselspel.tui import flow
+from varselspel.tui.catalog import ScenarioEntry, list_scenarios
+from varselspel.tui.screens.base import BaseScreen, t
+from varselspel.tui.text import lit
+
+
+class LauncherScreen(BaseScreen):
+    """Lists scenarios (broken ones with their first error) and saved sessions."""
+
+    BINDINGS = [
+        Binding("o", "open", "key.open", key_display="Enter/o"),
+        Binding("r", "refresh", "key.refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="launcher")
+        self.entries: list[ScenarioEntry] = []
+        self.sessions: list[flow.SessionEntry] = []
+
+    def compose(self) -> ComposeResult:
+        """Lay out the two lists and a detail pane."""
+        yield Header()
+        with Vertical(id="launcher-body"):
+            yield Label(t("launcher.title"), classes="screen-title", markup=False)
+            yield Label(t("launcher.scenarios"), classes="section-title", markup=False)
+            scenarios: DataTable[Any] = DataTable(
+                id="scenarios", cursor_type="row", zebra_stripes=True
+            )
+            yield scenarios
+            yield Static("", id="scenario-detail", markup=False)
+            yield Label(t("launcher.sessions"), classes="section-title", markup=False)
+            sessions: DataTable[Any] = DataTable(
+                id="sessions", cursor_type="row", zebra_stripes=True
+            )
+            yield sessions
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Set up the columns and load the lists in the background."""
+        scenarios = self.query_one("#scenarios", DataTable)
+        for key in ("title", "kind", "length", "rounds", "roles"):
+            scenarios.add_column(t(f"launcher.col.{key}"), key=key)
+        sessions = self.query_one("#sessions", DataTable)
+        for key in ("session", "status", "updated"):
+            sessions.add_column(t(f"launcher.col.{key}"), key=key)
+        scenarios.focus()
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        """Reload scenarios and sessions."""
+        self.load_lists()
+
+    @work(thread=True, exclusive=True, group="launcher-load")
+    def load_lists(self) -> None:
+        """Read every scenario file and the session list without blocking the first frame."""
+        entries = list_scenarios(self.vapp.config.scenario_dirs)
+        sessions = flow.list_sessions(self.vapp)
+        self.app.call_from_thread(self.show_lists, entries, sessions)
+
+    def show_lists(self, entries: list[ScenarioEntry], sessions: list[flow.SessionEntry]) -> None:
+        """Fill both tables."""
+        self.entries = entries
+        self.sessions = sessions
+        table = self.query_one("#scenarios", DataTable)
+        table.clear()
+        if not entries:
+            table.add_row(lit(t("launcher.no_scenarios"), "italic"), "", "", "", "", key="none")
+        for index, entry in enumerate(entries):
+            if entry.broken:
+                title = Text()
+                title.append(t("launcher.broken") + " ", style="bold reverse red")
+                title.append(entry.title)
+                table.add_row(title, "", "", "", "", key=f"s{index}")
+            else:
+                table.add_row(
+                    lit(entry.title),
+                    lit(t(f"kind.{entry.kind}")),
+                    lit(t("launcher.minutes", n=entry.minutes)),
+                    lit(entry.rounds),
+                    lit(entry.roles),
+                    key=f"s{index}",
+                )
+        stable = self.query_one("#sessions", DataTable)
+        stable.clear()
+        if not sessions:
+            stable.add_row(lit(t("launcher.no_sessions"), "italic"), "", "", key="none")
+        for index, session in enumerate(sessions):
+            stable.add_row(
+                lit(session.title), lit(session.status), lit(session.updated), key=f"x{index}"
+            )
+        self.show_detail()
+
+    def selected_entry(self) -> ScenarioEntry | None:
+        """Return the scenario under the cursor."""
+        table = self.query_one("#scenarios", DataTable)
+        if not self.entries or not 0 <= table.cursor_row < len(self.entries):
+            return None
+        return self.entries[table.cursor_row]
+
+    def show_detail(self) -> None:
+        """Show the summary, or the first error, of the highlighted scenario."""
+        entry = self.selected_entry()
+        detail = self.query_one("#scenario-detail", Static)
+        if entry is None:
+            detail.update("")
+        elif entry.broken:
+            text = Text()
+            text.append(t("launcher.broken") + ": ", style="bold red")
+            text.append(entry.error)
+            detail.update(text)
+        else:
+            detail.update(lit(entry.summary))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Follow the cursor in the detail pane."""
+        if event.data_table.id == "scenarios":
+            self.show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Open the chosen row (Enter or a click)."""
+        event.stop()
+        self.open_row(event.data_table.id or "", event.cursor_row)
+
+    def action_open(self) -> None:
+        """Open the row under the cursor of the focused list."""
+        focused = self.focused
+        table_id = focused.id if isinstance(focused, DataTable) else "scenarios"
+        table = self.query_one(f"#{table_id}", DataTable)
+        self.open_row(table_id or "", table.cursor_row)
+
+    def open_row(self, table_id: str, row: int) -> None:
+        """Set up a new session from a scenario, or resume a saved session."""
+        if table_id == "sessions":
+            if 0 <= row < len(self.sessions):
+                flow.resume_session(self.vapp, self.sessions[row].path)
+            return
+        if not 0 <= row < len(self.entries):
+            return
+        entry = self.entries[row]
+        if entry.broken:
+            self.notify(
+                t("launcher.broken_open", error=entry.error), severity="error", markup=False
+            )
+            return
+        flow.new_session(self.vapp, entry.path)
+
+    def on_screen_resume(self) -> None:
+        """Refresh the session list when coming back to the launcher."""
+        if self.entries:
+            self.action_refresh()

@@ -1,0 +1,479 @@
+"""The projector view: round, countdown, injects, group status, indicators and the lägesbild."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Digits, Footer, Header, Label, Static
+
+from varselspel.engine.commands import (
+    CloseRound,
+    ExtendTimer,
+    PauseTimer,
+    ReleaseInject,
+    ResumeTimer,
+    StartDebrief,
+    StartRound,
+)
+from varselspel.engine.state import Phase
+from varselspel.tui import flow
+from varselspel.tui.screens.base import BaseScreen, t
+from varselspel.tui.screens.confirm import ConfirmScreen
+from varselspel.tui.screens.dialogs import FormScreen, PickScreen
+from varselspel.tui.text import lit
+from varselspel.tui.view import (
+    clock_text,
+    format_value,
+    impact_figures,
+    previous_value,
+    trend_arrow,
+)
+
+
+class ProjectorScreen(BaseScreen):
+    """What the room sees; the facilitator panel shows only when toggled, under a clear banner."""
+
+    BINDINGS = [
+        Binding("escape", "launcher", "key.back", show=False, key_display="Esc"),
+        Binding("n", "next", "key.next_inject"),
+        Binding("b", "backup", "key.backup_inject"),
+        Binding("space", "pause", "key.pause", key_display="Space"),
+        Binding("plus,equals_sign", "add_time", "key.add_time", show=False, key_display="+"),
+        Binding("minus", "remove_time", "key.add_time", show=False, key_display="-"),
+        Binding("c", "close_round", "key.close_round"),
+        Binding("g", "group", "key.group"),
+        Binding("z", "undo", "key.undo", show=False),
+        Binding("p", "toggle_panel", "key.facilitator"),
+        Binding("m", "note", "key.notes", show=False),
+        Binding("u", "debrief", "key.debrief"),
+        Binding("e", "export", "key.export", show=False),
+        *[Binding(str(n), f"group_number({n})", "key.group", show=False) for n in range(1, 9)],
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="projector")
+        self.panel_visible = False
+
+    def compose(self) -> ComposeResult:
+        """Lay out the projected view and the hidden facilitator panel."""
+        yield Header()
+        yield Static(t("proj.facilitator_banner"), id="fac-banner", markup=False)
+        with Horizontal(id="proj-head"):
+            with Vertical(id="proj-titles"):
+                yield Label("", id="proj-scenario", classes="screen-title", markup=False)
+                yield Label("", id="proj-round", markup=False)
+                yield Label("", id="proj-gametime", markup=False)
+                yield Label("", id="proj-timer-state", markup=False)
+            yield Digits("--:--", id="countdown")
+        with Horizontal(id="proj-body"):
+            with Vertical(id="proj-left"):
+                yield Label(t("proj.injects"), classes="section-title", markup=False)
+                with VerticalScroll(id="injects-scroll"):
+                    yield Static("", id="injects", markup=False)
+            with Vertical(id="proj-right"):
+                yield Label(t("proj.groups"), classes="section-title", markup=False)
+                yield DataTable(id="group-status", cursor_type="row", zebra_stripes=True)
+                yield Label(t("proj.indicators"), classes="section-title", markup=False)
+                yield DataTable(id="indicators", cursor_type="none", zebra_stripes=True)
+                yield Label(t("proj.lagesbild"), classes="section-title", markup=False)
+                yield DataTable(id="lagesbild", cursor_type="none", zebra_stripes=True)
+            with VerticalScroll(id="fac-panel"):
+                yield Static("", id="fac-notes", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Add the columns, draw the state and start the countdown."""
+        session = self.vapp.session
+        assert session is not None
+        status: DataTable[Any] = self.query_one("#group-status", DataTable)
+        status.add_column(t("setup.col.group"), key="group")
+        status.add_column(t("launcher.col.status"), key="status")
+        for table_id, first in (
+            ("#indicators", "proj.indicators"),
+            ("#lagesbild", "proj.lagesbild"),
+        ):
+            table: DataTable[Any] = self.query_one(table_id, DataTable)
+            table.add_column(t(first), key="label", width=30)
+            for gid, group in session.state.groups.items():
+                table.add_column(lit(group.name), key=gid)
+        self.refresh_view()
+        if self.vapp.config.live_timer:
+            self.set_interval(1.0, self.tick)
+        self.query_one("#group-status", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Redraw after a group has played or a dialog closed."""
+        self.refresh_view()
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Redraw the countdown."""
+        session = self.vapp.session
+        if session is None:
+            return
+        remaining = session.timer_remaining()
+        self.query_one("#countdown", Digits).update(clock_text(remaining))
+        state_label = self.query_one("#proj-timer-state", Label)
+        timer = session.state.timer
+        if timer is not None and session.state.round_open and timer.paused:
+            state_label.update(Text(t("proj.paused"), style="bold reverse yellow"))
+        elif remaining is not None and remaining < 0:
+            state_label.update(Text(t("proj.overtime"), style="bold reverse red"))
+        else:
+            state_label.update("")
+        self.query_one("#countdown", Digits).set_class(
+            remaining is not None and remaining < 0, "overtime"
+        )
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the engine state."""
+        session = self.vapp.session
+        if session is None:
+            return
+        state = session.state
+        scenario = session.scenario
+        self.query_one("#proj-scenario", Label).update(lit(scenario.title))
+        current = session.current_round()
+        round_label = self.query_one("#proj-round", Label)
+        game_time = self.query_one("#proj-gametime", Label)
+        if current is None:
+            round_label.update(lit(t("proj.not_started")))
+            game_time.update(lit(t("proj.start_hint"), "italic"))
+        else:
+            round_label.update(
+                Text(
+                    t(
+                        "proj.round",
+                        n=state.round_index + 1,
+                        total=len(scenario.rounds),
+                        title=current.title,
+                    ),
+                    style="bold",
+                )
+            )
+            hint = ""
+            if not state.round_open:
+                last = state.round_index >= len(scenario.rounds) - 1
+                hint = "  " + t("proj.all_done" if last else "proj.between")
+            game_time.update(lit(t("proj.game_time", time=current.game_time) + hint))
+        self.tick()
+        self.draw_injects()
+        self.draw_groups()
+        self.draw_indicators()
+        self.draw_lagesbild()
+        self.draw_panel()
+
+    def draw_injects(self) -> None:
+        """List the injects released so far in the current round, in arrival order."""
+        session = self.vapp.session
+        assert session is not None
+        state = session.state
+        current = session.current_round()
+        text = Text()
+        if current is not None:
+            by_id = {inject.id: inject for inject in current.injects}
+            seen: list[str] = []
+            for group in state.groups.values():
+                for delivery in group.injects:
+                    if delivery.round == current.id and delivery.inject not in seen:
+                        seen.append(delivery.inject)
+            order = sorted(
+                seen,
+                key=lambda i: min(
+                    d.seq
+                    for g in state.groups.values()
+                    for d in g.injects
+                    if d.inject == i and d.round == current.id
+                ),
+            )
+            for inject_id in order:
+                inject = by_id.get(inject_id)
+                if inject is None:
+                    continue
+                reached = [
+                    g.name
+                    for g in state.groups.values()
+                    if any(d.inject == inject_id and d.delivered for d in g.injects)
+                ]
+                if text:
+                    text.append("\n\n")
+                text.append(inject.title, style="bold")
+                if inject.sender:
+                    text.append("  " + t("proj.from", sender=inject.sender), style="italic")
+                if len(reached) != len(state.groups):
+                    text.append("  [" + ", ".join(reached) + "]", style="dim")
+                text.append("\n" + inject.text)
+            if not text and current.briefing:
+                text.append(current.briefing)
+        if not text:
+            text.append(t("proj.no_injects"), style="italic")
+        self.query_one("#injects", Static).update(text)
+
+    def draw_groups(self) -> None:
+        """Show each group's decision status in the open round."""
+        session = self.vapp.session
+        assert session is not None
+        table: DataTable[Any] = self.query_one("#group-status", DataTable)
+        row = table.cursor_row
+        table.clear()
+        state = session.state
+        for gid, group in state.groups.items():
+            if state.round_open:
+                views = session.decisions_for(gid)
+                done = sum(1 for v in views if v.chosen)
+                word = t("proj.decided") if done == len(views) else t("proj.deciding")
+                style = "bold green" if done == len(views) else "bold yellow"
+                status = Text(
+                    f"{word} ({t('proj.decided_n', done=done, total=len(views))})", style=style
+                )
+            else:
+                status = Text("–", style="dim")
+            table.add_row(lit(group.name), status, key=gid)
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
+
+    def draw_indicators(self) -> None:
+        """Show each indicator per group with its trend since the last round."""
+        session = self.vapp.session
+        assert session is not None
+        table: DataTable[Any] = self.query_one("#indicators", DataTable)
+        table.clear()
+        state = session.state
+        for indicator in session.scenario.indicators:
+            cells: list[Any] = [
+                lit(indicator.label + (f" ({indicator.unit})" if indicator.unit else ""))
+            ]
+            for group in state.groups.values():
+                now = group.indicators.get(indicator.id, indicator.start)
+                arrow, style = trend_arrow(indicator, previous_value(group, indicator.id), now)
+                cell = Text(format_value(now) + " ")
+                cell.append(arrow, style=style)
+                cells.append(cell)
+            table.add_row(*cells, key=indicator.id, height=None)
+
+    def draw_lagesbild(self) -> None:
+        """Show the consequence model's figures per group."""
+        session = self.vapp.session
+        assert session is not None
+        table: DataTable[Any] = self.query_one("#lagesbild", DataTable)
+        table.clear()
+        groups = list(session.state.groups.values())
+        if not groups:
+            return
+        figures = {g.id: impact_figures(session, g.id) for g in groups}
+        for index, (label, _value) in enumerate(figures[groups[0].id]):
+            table.add_row(lit(label), *[lit(figures[g.id][index][1]) for g in groups])
+
+    def draw_panel(self) -> None:
+        """Fill the facilitator panel and show or hide it with its banner."""
+        session = self.vapp.session
+        assert session is not None
+        self.query_one("#fac-panel").display = self.panel_visible
+        self.query_one("#fac-banner").display = self.panel_visible
+        if not self.panel_visible:
+            return
+        current = session.current_round()
+        text = Text()
+        if current is not None:
+            text.append(t("proj.notes") + "\n", style="bold underline")
+            text.append((current.facilitator.notes or "–") + "\n\n")
+            text.append(t("proj.expected") + "\n", style="bold underline")
+            for item in current.facilitator.expected or ["–"]:
+                text.append("• " + item + "\n")
+            if session.state.round_open:
+                text.append("\n" + t("proj.backup_injects") + "\n", style="bold underline")
+                for inject in session.backup_injects() or []:
+                    text.append("• " + inject.title + "\n")
+        for note in session.state.notes[-5:]:
+            text.append("\n✎ " + note.text)
+        self.query_one("#fac-notes", Static).update(text)
+
+    # --- commands -------------------------------------------------------------------------------
+
+    def run_command(self, command: Any) -> bool:
+        """Send a command to the engine, redraw, and say why when it is refused."""
+        session = self.vapp.session
+        if session is None:
+            return False
+        result = session.execute(command)
+        if not result.ok:
+            self.vapp.refused(result.reason)
+        self.refresh_view()
+        return result.ok
+
+    def action_next(self) -> None:
+        """Release the next inject, or start the next round when none is open."""
+        session = self.vapp.session
+        if session is None:
+            return
+        if session.state.round_open:
+            self.run_command(ReleaseInject())
+        else:
+            self.run_command(StartRound())
+
+    def action_backup(self) -> None:
+        """Pick a backup inject and who gets it, then release it."""
+        session = self.vapp.session
+        if session is None or not session.state.round_open:
+            return
+        backups = session.backup_injects()
+        if not backups:
+            self.notify(t("proj.no_backup"))
+            return
+        choices = [(inject.id, inject.title) for inject in backups]
+
+        def picked_inject(inject_id: str | None) -> None:
+            if inject_id is None:
+                return
+            groups = [("", t("proj.all_groups"))] + [
+                (g.id, g.name) for g in session.state.groups.values()
+            ]
+
+            def picked_group(group_id: str | None) -> None:
+                if group_id is not None:
+                    self.run_command(ReleaseInject(inject=inject_id, group=group_id or None))
+
+            self.app.push_screen(PickScreen(t("proj.pick_group"), groups), picked_group)
+
+        self.app.push_screen(PickScreen(t("proj.pick_backup"), choices), picked_inject)
+
+    def action_pause(self) -> None:
+        """Pause or resume the countdown."""
+        session = self.vapp.session
+        if session is None or session.state.timer is None:
+            return
+        self.run_command(ResumeTimer() if session.state.timer.paused else PauseTimer())
+
+    def action_add_time(self) -> None:
+        """Give the round five more minutes."""
+        self.run_command(ExtendTimer(minutes=5))
+
+    def action_remove_time(self) -> None:
+        """Take five minutes from the round."""
+        self.run_command(ExtendTimer(minutes=-5))
+
+    def action_close_round(self) -> None:
+        """Close the round after a confirmation and open the next one, if there is one."""
+        session = self.vapp.session
+        if session is None or not session.state.round_open:
+            return
+        missing = sum(
+            1
+            for gid in session.state.groups
+            for view in session.decisions_for(gid)
+            if not view.chosen
+        )
+        question = t("proj.close_q_missing", n=missing) if missing else t("proj.close_q")
+
+        def answer(yes: bool | None) -> None:
+            if not yes or not self.run_command(CloseRound()):
+                return
+            state = session.state
+            if state.round_index < len(session.scenario.rounds) - 1:
+                result = session.execute(StartRound())
+                if not result.ok:
+                    self.notify(lit(result.reason).plain, markup=False)
+            self.refresh_view()
+
+        self.app.push_screen(ConfirmScreen(question), answer)
+
+    def action_group(self) -> None:
+        """Pick a group and switch to its hot seat."""
+        session = self.vapp.session
+        if session is None:
+            return
+        choices = [(g.id, g.name) for g in session.state.groups.values()]
+        self.app.push_screen(PickScreen(t("proj.pick_group"), choices), self.open_group)
+
+    def action_group_number(self, number: int) -> None:
+        """Switch straight to group number `number`."""
+        session = self.vapp.session
+        if session is None:
+            return
+        ids = list(session.state.groups)
+        if 1 <= number <= len(ids):
+            self.open_group(ids[number - 1])
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter or a click on a group opens its hot seat."""
+        event.stop()
+        if event.data_table.id == "group-status" and event.row_key.value:
+            self.open_group(event.row_key.value)
+
+    def open_group(self, group_id: str | None) -> None:
+        """Show the group play screen for one group."""
+        if not group_id:
+            return
+        from varselspel.tui.screens.group import GroupScreen
+
+        self.app.push_screen(GroupScreen(group_id))
+
+    def action_undo(self) -> None:
+        """Undo the last step still in effect."""
+        session = self.vapp.session
+        if session is None:
+            return
+        result = session.undo()
+        if not result.ok:
+            self.notify(t("proj.nothing_to_undo"))
+        else:
+            target = result.event.command.target if result.event is not None else None
+            what = ""
+            for event in session.events:
+                if event.seq == target:
+                    what = event.command.type
+            self.notify(t("proj.undone", what=what), markup=False)
+        self.refresh_view()
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the facilitator panel."""
+        self.panel_visible = not self.panel_visible
+        self.draw_panel()
+
+    def action_note(self) -> None:
+        """Write a facilitator note."""
+        from varselspel.engine.commands import WriteNote
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and values.get("text"):
+                self.run_command(WriteNote(text=values["text"]))
+
+        self.app.push_screen(
+            FormScreen(t("proj.note_prompt"), [("text", t("proj.note_prompt"), "")], ("text",)),
+            done,
+        )
+
+    def action_debrief(self) -> None:
+        """Go to the debrief after a confirmation."""
+        session = self.vapp.session
+        if session is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes and self.run_command(StartDebrief()):
+                flow.show_phase(self.vapp)
+
+        self.app.push_screen(ConfirmScreen(t("proj.debrief_q")), answer)
+
+    def action_export(self) -> None:
+        """Export the action plan."""
+        from varselspel.tui.export_action import start_export
+
+        start_export(self.vapp)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out keys that do nothing in the current phase."""
+        session = self.vapp.session
+        if session is None:
+            return True
+        open_round = session.state.round_open
+        if action in {"backup", "pause", "add_time", "remove_time", "close_round"}:
+            return True if open_round else None
+        if action == "debrief":
+            return True if session.state.phase in (Phase.READY, Phase.ROUND) else None
+        return True

@@ -1,0 +1,365 @@
+"""Setup: name the groups, enter participants, give out the roles and preview role cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from varselspel.engine.commands import (
+    FACILITATOR,
+    AddGroup,
+    AddParticipant,
+    AssignRole,
+    RemoveGroup,
+    RemoveParticipant,
+    RenameGroup,
+    StartSession,
+    UnassignRole,
+)
+from varselspel.tui import flow
+from varselspel.tui.screens.base import BaseScreen, t
+from varselspel.tui.screens.confirm import ConfirmScreen
+from varselspel.tui.screens.dialogs import FormScreen, PickScreen
+from varselspel.tui.screens.role_card import RoleCardScreen, role_card_text
+from varselspel.tui.text import lit
+from varselspel.tui.view import holder_label, role_label, role_title
+
+
+class SetupScreen(BaseScreen):
+    """Groups on the left; the chosen group's participants and roles on the right."""
+
+    BINDINGS = [
+        Binding("g", "add_group", "key.add_group"),
+        Binding("escape", "launcher", "key.back", key_display="Esc"),
+        Binding("b", "rename_group", "key.rename_group", show=False),
+        Binding("delete", "remove_group", "key.remove_group", show=False, key_display="Del"),
+        Binding("p", "add_participant", "key.add_participant"),
+        Binding("x", "remove_participant", "key.remove_participant", show=False),
+        Binding("f", "auto_roles", "key.auto_roles"),
+        Binding("t", "assign_role", "key.assign_role"),
+        Binding("k", "role_card", "key.role_card"),
+        Binding("s", "start", "key.start"),
+        Binding("z", "undo", "key.undo", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="setup")
+        self.group_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """Lay out the three tables and the missing-roles line."""
+        session = self.vapp.session
+        assert session is not None
+        yield Header()
+        yield Label(lit(session.scenario.title), classes="screen-title", id="setup-scenario")
+        with Horizontal(id="setup-body"):
+            with Vertical(id="setup-groups-col"):
+                yield Label(t("setup.groups"), classes="section-title", markup=False)
+                yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="setup-right"):
+                yield Label("", classes="section-title", id="participants-title", markup=False)
+                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+                yield Label("", classes="section-title", id="roles-title", markup=False)
+                yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="missing", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Add the columns and show the state."""
+        groups: DataTable[Any] = self.query_one("#groups", DataTable)
+        groups.add_column(t("setup.col.group"), key="name")
+        groups.add_column(t("setup.col.people"), key="people")
+        groups.add_column(t("setup.col.missing"), key="missing")
+        people: DataTable[Any] = self.query_one("#participants", DataTable)
+        people.add_column(t("setup.col.name"), key="name")
+        people.add_column(t("setup.col.organisation"), key="org")
+        people.add_column(t("setup.col.role"), key="roles")
+        roles: DataTable[Any] = self.query_one("#roles", DataTable)
+        roles.add_column(t("setup.col.role"), key="role")
+        roles.add_column(t("setup.col.holder"), key="holder")
+        roles.add_column(t("setup.col.needed"), key="needed")
+        self.refresh_view()
+        groups.focus()
+
+    # --- state to screen ------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Redraw every table from the engine state."""
+        session = self.vapp.session
+        if session is None:
+            return
+        state = session.state
+        group_ids = list(state.groups)
+        if self.group_id not in state.groups:
+            self.group_id = group_ids[0] if group_ids else None
+        groups: DataTable[Any] = self.query_one("#groups", DataTable)
+        groups.clear()
+        for gid, group in state.groups.items():
+            missing = session.missing_roles(gid)
+            groups.add_row(
+                lit(group.name),
+                lit(len(group.participants)),
+                lit(len(missing), "bold red" if missing else "green"),
+                key=gid,
+            )
+        if self.group_id is not None:
+            groups.move_cursor(row=group_ids.index(self.group_id), animate=False)
+        self.refresh_group()
+
+    def refresh_group(self) -> None:
+        """Redraw the participants and roles of the chosen group."""
+        session = self.vapp.session
+        people: DataTable[Any] = self.query_one("#participants", DataTable)
+        roles: DataTable[Any] = self.query_one("#roles", DataTable)
+        people_row, roles_row = people.cursor_row, roles.cursor_row
+        people.clear()
+        roles.clear()
+        if session is None or self.group_id is None:
+            return
+        group = session.state.groups[self.group_id]
+        self.query_one("#participants-title", Label).update(
+            lit(t("setup.participants", group=group.name))
+        )
+        self.query_one("#roles-title", Label).update(lit(t("setup.roles", group=group.name)))
+        for pid, person in group.participants.items():
+            held = ", ".join(role_label(session, r) for r in group.roles_of(pid))
+            people.add_row(lit(person.name), lit(person.organisation), lit(held), key=pid)
+        missing = set(session.missing_roles(self.group_id))
+        for role in session.scenario.roles:
+            holder = group.holders(role.role)
+            needed = Text(t("yes") if role.required else t("no"))
+            if role.role in missing:
+                needed = Text(t("yes") + " !", style="bold red")
+            roles.add_row(
+                lit(role_title(session, role.role)),
+                lit(holder_label(group, holder)),
+                needed,
+                key=role.role,
+            )
+        if people.row_count:
+            people.move_cursor(row=min(people_row, people.row_count - 1), animate=False)
+        if roles.row_count:
+            roles.move_cursor(row=min(roles_row, roles.row_count - 1), animate=False)
+        labels = [role_label(session, r) for r in session.missing_roles(self.group_id)]
+        text = (
+            Text(t("setup.missing", roles=", ".join(labels)), style="bold red")
+            if labels
+            else Text(t("setup.none_missing"), style="green")
+        )
+        self.query_one("#missing", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Follow the group cursor."""
+        key = event.row_key.value
+        if event.data_table.id == "groups" and key is not None and key != self.group_id:
+            self.group_id = key
+            self.refresh_group()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a role assigns it; on a group moves to its participants."""
+        event.stop()
+        if event.data_table.id == "roles":
+            self.action_assign_role()
+        elif event.data_table.id == "groups":
+            self.query_one("#participants", DataTable).focus()
+
+    # --- commands -------------------------------------------------------------------------------
+
+    def run_command(self, command: Any) -> bool:
+        """Send a command to the engine and redraw; say why when it is refused."""
+        session = self.vapp.session
+        if session is None:
+            return False
+        result = session.execute(command)
+        if not result.ok:
+            self.vapp.refused(result.reason)
+        self.refresh_view()
+        return result.ok
+
+    def action_add_group(self) -> None:
+        """Ask for a name and add a group."""
+        session = self.vapp.session
+        n = len(session.state.groups) + 1 if session else 1
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and values.get("name"):
+                self.run_command(AddGroup(name=values["name"]))
+
+        self.app.push_screen(
+            FormScreen(
+                t("key.add_group"),
+                [("name", t("setup.group_name"), t("setup.default_group", n=n))],
+                ("name",),
+            ),
+            done,
+        )
+
+    def action_rename_group(self) -> None:
+        """Rename the chosen group."""
+        session = self.vapp.session
+        if session is None or self.group_id is None:
+            return
+        gid = self.group_id
+        current = session.state.groups[gid].name
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and values.get("name"):
+                self.run_command(RenameGroup(group=gid, name=values["name"]))
+
+        self.app.push_screen(
+            FormScreen(
+                t("key.rename_group"), [("name", t("setup.group_name"), current)], ("name",)
+            ),
+            done,
+        )
+
+    def action_remove_group(self) -> None:
+        """Remove the chosen group after a confirmation."""
+        session = self.vapp.session
+        if session is None or self.group_id is None:
+            return
+        gid = self.group_id
+        name = session.state.groups[gid].name
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.run_command(RemoveGroup(group=gid))
+
+        self.app.push_screen(ConfirmScreen(t("setup.remove_group_q", group=name)), done)
+
+    def action_add_participant(self) -> None:
+        """Ask for a name and an organisation and add a participant to the chosen group."""
+        if self.group_id is None:
+            return
+        gid = self.group_id
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and values.get("name"):
+                self.run_command(
+                    AddParticipant(
+                        group=gid, name=values["name"], organisation=values.get("org", "")
+                    )
+                )
+
+        self.app.push_screen(
+            FormScreen(
+                t("key.add_participant"),
+                [
+                    ("name", t("setup.participant_name"), ""),
+                    ("org", t("setup.participant_org"), ""),
+                ],
+                ("name",),
+            ),
+            done,
+        )
+
+    def action_remove_participant(self) -> None:
+        """Remove the participant under the cursor after a confirmation."""
+        session = self.vapp.session
+        people: DataTable[Any] = self.query_one("#participants", DataTable)
+        if session is None or self.group_id is None or not people.row_count:
+            return
+        gid = self.group_id
+        pid = list(session.state.groups[gid].participants)[people.cursor_row]
+        name = session.state.groups[gid].participants[pid].name
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.run_command(RemoveParticipant(group=gid, participant=pid))
+
+        self.app.push_screen(ConfirmScreen(t("setup.remove_participant_q", name=name)), done)
+
+    def action_auto_roles(self) -> None:
+        """Share the unheld roles of the chosen group among its participants, needed roles first."""
+        session = self.vapp.session
+        if session is None or self.group_id is None:
+            return
+        group = session.state.groups[self.group_id]
+        people = list(group.participants)
+        if not people:
+            return
+        roles = sorted(session.scenario.roles, key=lambda r: not r.required)
+        load = {pid: len(group.roles_of(pid)) for pid in people}
+        for role in roles:
+            if group.holders(role.role) not in (None, FACILITATOR):
+                continue
+            pid = min(people, key=lambda p: (load[p], people.index(p)))
+            result = session.execute(
+                AssignRole(group=self.group_id, role=role.role, participant=pid)
+            )
+            if result.ok:
+                load[pid] += 1
+        self.refresh_view()
+
+    def selected_role(self) -> str | None:
+        """Return the role id under the roles cursor."""
+        session = self.vapp.session
+        roles: DataTable[Any] = self.query_one("#roles", DataTable)
+        if session is None or not roles.row_count:
+            return None
+        return session.scenario.roles[roles.cursor_row].role
+
+    def action_assign_role(self) -> None:
+        """Pick who holds the role under the cursor: a participant, the facilitator or nobody."""
+        session = self.vapp.session
+        role = self.selected_role()
+        if session is None or self.group_id is None or role is None:
+            return
+        gid = self.group_id
+        group = session.state.groups[gid]
+        choices = [(pid, p.name) for pid, p in group.participants.items()]
+        choices.append((FACILITATOR, t("setup.facilitator")))
+        choices.append(("", t("setup.unheld")))
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            if value == "":
+                self.run_command(UnassignRole(group=gid, role=role))
+            else:
+                participant = None if value == FACILITATOR else value
+                self.run_command(AssignRole(group=gid, role=role, participant=participant))
+
+        self.app.push_screen(
+            PickScreen(t("setup.pick_holder", role=role_title(session, role)), choices), done
+        )
+
+    def action_role_card(self) -> None:
+        """Preview the card of the role under the cursor."""
+        session = self.vapp.session
+        role = self.selected_role()
+        if session is None or role is None:
+            return
+        in_scenario = next((r for r in session.scenario.roles if r.role == role), None)
+        body = role_card_text(session.bundle.roles.get(role), role, in_scenario)
+        self.app.push_screen(RoleCardScreen(body, role_title(session, role)))
+
+    def action_undo(self) -> None:
+        """Undo the last setup step."""
+        session = self.vapp.session
+        if session is not None:
+            result = session.undo()
+            if not result.ok:
+                self.notify(t("proj.nothing_to_undo"))
+            self.refresh_view()
+
+    def action_start(self) -> None:
+        """Start the session (after a confirmation when needed roles are missing)."""
+        session = self.vapp.session
+        if session is None:
+            return
+        missing = any(session.missing_roles(gid) for gid in session.state.groups)
+
+        def go(yes: bool | None = True) -> None:
+            if yes and self.run_command(StartSession()):
+                flow.show_phase(self.vapp)
+
+        if missing:
+            self.app.push_screen(ConfirmScreen(t("setup.start_missing")), go)
+        else:
+            go()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from varselspel.export.document import BulletList, Document, Heading, PageBreak, Paragraph, Table
 from varselspel.export.messages import MESSAGES
-from varselspel.export.text import clean, one_line, paragraphs
+from varselspel.export.text import one_line, paragraphs
 from varselspel.i18n import tr
 
 TABLE_STYLE = "Light Grid Accent 1"
@@ -71,34 +72,72 @@ def _page_number_footer(section: Any, label: str) -> None:
         para.add_run(tail)
 
 
-def _repeat_header(row: Any) -> None:
-    """Mark a table row as a header row repeated on every page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TEXT_WIDTH_TWIPS = 9638  # A4 (210 mm) less 2 x 20 mm margins, in twentieths of a point
 
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+
+def _cell_xml(text: str, width: int) -> str:
+    """Return the XML of one table cell holding plain text."""
+    run = f'<w:r><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r>' if text else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{run}</w:p></w:tc>'
 
 
 def _table(docx_doc: Any, block: Table) -> None:
-    """Add a styled table; cells are filled through the XML rows to stay linear in size."""
-    from docx.table import _Cell
+    """Add a styled table; rows are built as one XML fragment, which stays fast for large plans."""
+    from docx.oxml import parse_xml
 
     header = block.header
     rows = ([header] if header is not None else []) + list(block.rows)
     cols = max(len(row) for row in rows)
-    table = docx_doc.add_table(rows=len(rows), cols=cols)
+    table = docx_doc.add_table(rows=0, cols=cols)
     table.style = docx_doc.styles[TABLE_STYLE if header is not None else FACTS_STYLE]
+    width = _TEXT_WIDTH_TWIPS // cols
+    for grid_col in table._tbl.tblGrid.gridCol_lst:
+        grid_col.w = width * 635  # twips to EMU, the unit python-docx stores
+    parts = [f'<w:tbl xmlns:w="{_W_NS}">']
+    for index, values in enumerate(rows):
+        # The header row repeats at the top of every printed page.
+        tr_pr = (
+            '<w:trPr><w:tblHeader w:val="true"/></w:trPr>'
+            if index == 0 and header is not None
+            else ""
+        )
+        cells = "".join(
+            _cell_xml(one_line(v), width) for v in list(values) + [""] * (cols - len(values))
+        )
+        parts.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
+    parts.append("</w:tbl>")
+    fragment = parse_xml("".join(parts))
     tbl = table._tbl
-    for row_el, values in zip(tbl.tr_lst, rows, strict=True):
-        for tc, value in zip(
-            row_el.tc_lst, list(values) + [""] * (cols - len(values)), strict=True
-        ):
-            _Cell(tc, table).text = one_line(value)
-    if header is not None:
-        _repeat_header(table.rows[0])
+    for row_el in list(fragment):
+        tbl.append(row_el)
+
+
+class _Styles:
+    """Paragraph style ids looked up once by name (python-docx looks them up slowly per call)."""
+
+    def __init__(self, docx_doc: Any) -> None:
+        self._doc = docx_doc
+        self._ids: dict[str, str] = {}
+
+    def id(self, name: str) -> str:
+        """Return the style id of a paragraph style name."""
+        if name not in self._ids:
+            self._ids[name] = self._doc.styles[name].style_id
+        return self._ids[name]
+
+
+def _paragraph(
+    docx_doc: Any, styles: _Styles, text: str, style: str | None, bold: bool = False
+) -> None:
+    """Add a paragraph with a style set by id."""
+    para = docx_doc.add_paragraph()
+    if text:
+        run = para.add_run(text)
+        if bold:
+            run.bold = True
+    if style is not None:
+        para._p.style = styles.id(style)
 
 
 def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
@@ -131,19 +170,20 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     props.last_modified_by = "varselspel"
     props.revision = 1
 
+    styles = _Styles(out)
+    paragraph_styles = {"subtitle": "Subtitle", "note": "Quote", "label": "Body Text"}
     for block in doc.blocks:
         if isinstance(block, Heading):
-            out.add_heading(one_line(block.text), level=min(block.level, 9))
+            style = "Title" if block.level == 0 else f"Heading {min(block.level, 9)}"
+            _paragraph(out, styles, one_line(block.text), style)
         elif isinstance(block, Paragraph):
-            style = {"subtitle": "Subtitle", "note": "Quote", "label": "Body Text"}.get(block.style)
             for part in paragraphs(block.text):
-                para = out.add_paragraph(part, style=style)
-                if block.style == "label":
-                    for run in para.runs:
-                        run.bold = True
+                _paragraph(
+                    out, styles, part, paragraph_styles.get(block.style), block.style == "label"
+                )
         elif isinstance(block, BulletList):
             for item in block.items:
-                out.add_paragraph(clean(item).replace("\n", " "), style="List Bullet")
+                _paragraph(out, styles, one_line(item), "List Bullet")
         elif isinstance(block, Table):
             _table(out, block)
             out.add_paragraph()

@@ -75,7 +75,7 @@ def generate(
             add(f'        effects: ["{ind} += 1"]')
         add("    decisions:")
         for d in range(1, n_dec + 1):
-            add(f"      - id: b{d}")
+            add(f"      - id: b{r}-{d}")
             add(f"        question: Vad gör gruppen åt fråga {d}?")
             add(f"        owners: [{ROLES[d % len(ROLES)]}]")
             add("        options:")
@@ -86,8 +86,8 @@ def generate(
                 add(f"            label: Alternativ {o}")
                 add(f"            explanation: Vad alternativ {o} innebär och kostar.")
                 add(f"            effects: [{_q(f'{ind} -= {o}')}, {_q(f'{flag} = true')}]")
-                if r > 1 and o == 1:
-                    add(f'            condition: valt("r{r - 1}.b{d}", "a{o}") or {flag}')
+                if r > 1 and o <= len(FLAGS):
+                    add(f'            condition: valt("r{r - 1}.b{r - 1}-{d}", "a{o}") or {flag}')
     return "\n".join(out) + "\n"
 
 

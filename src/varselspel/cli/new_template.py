@@ -21,7 +21,7 @@ kind: {kind}                     # varsel (nedläggning, uppsägningar) eller et
 summary: >-
   {summary}
 language: sv                     # språket i scenariots texter: sv eller en
-year: {year}                     # året vars regler och siffror scenariot utgår från
+year: {year}                       # året vars regler och siffror scenariot utgår från
 authors: [Ditt namn]
 version: "0.1"                   # citattecken: annars blir 0.1 ett tal
 duration_minutes: 90             # hela workshopen inklusive utvärdering
@@ -122,6 +122,7 @@ rounds:
         question: Vem leder och sammankallar arbetet?
         context: Flera aktörer vill vara med, men någon måste hålla ihop arbetet.
         mandate: sammankalla-lokal-samverkan   # mandat-id från rollkorten
+        cards: [tidigt-samarbete, af-natverk]  # kort som hjälper gruppen att besluta
         options:
           - id: kommunen
             label: Kommunen leder och sammankallar
@@ -171,7 +172,8 @@ rounds:
     decisions:
       - id: kompetens
         question: Hur ska de som sägs upp få ny kompetens?
-        owners: [arbetsformedlingen]
+        owners: [arbetsformedlingen]           # roller som äger beslutet (i stället för mandat)
+        cards: [egf]
         options:
           - id: utbildning
             label: Gemensam utbildningssatsning
@@ -253,10 +255,18 @@ rounds:
         sender: lokaltidningen
         channel: samtal
         to: [kso]
+      - id: foretaget-hor-av-sig
+        title: Företaget vill ha ett möte
+        text: Företagets HR-chef vill veta hur kommunen kan hjälpa till med rekrytering och förskola.
+        sender: Norrby Batteri AB
+        channel: mejl
+        to: [naringslivschef, utbildningschef]
+        cards: [tidig-planering]
     decisions:
       - id: bostader
         question: Hur ska kommunen få fram bostäder?
         mandate: prioritera-planarbete        # mandat-id från rollkorten
+        cards: [plankontoret, statligt-stod]
         options:
           - id: planera
             label: Prioritera planarbetet för bostäder
@@ -308,7 +318,7 @@ rounds:
               - fortroende += 2
 """
 
-_TAIL = """
+_CARDS_VARSEL = """
 # --- Kort: kunskap, nätverk och finansiering som injects och beslut kan peka på ----------
 cards:
   knowledge:
@@ -327,10 +337,36 @@ cards:
       name: Europeiska fonden för justering för globaliseringseffekter (EGF)
       administrator: Svenska ESF-rådet
       who_may_apply: Medlemsstaten, efter ansökan via regeringen
-      covers_share: 0.85         # fonden betalar högst 85 %; resten är medfinansiering
       conditions:
         - Minst 200 uppsagda inom referensperioden.
+        - Fondens andel av kostnaderna är begränsad; resten måste medfinansieras.
 
+"""
+
+_CARDS_ETABLERING = """
+# --- Kort: kunskap, nätverk och finansiering som injects och beslut kan peka på ----------
+cards:
+  knowledge:
+    - id: tidig-planering
+      title: Planera tidigt
+      text: Erfarenheter från tidigare etableringar visar att bostäder och förskolor tar år att få fram.
+      source: Tillväxtverket
+  network:
+    - id: plankontoret
+      actor: Länsstyrelsen
+      can_do:
+        - Samordna statens myndigheter kring etableringen.
+  financing:
+    - id: statligt-stod
+      name: Regionala projektmedel
+      administrator: Region Mellanå
+      who_may_apply: Kommuner, organisationer och företag i regionen
+      covers_share: 0.5          # högst hälften; resten är medfinansiering (exempel, kontrollera)
+      conditions:
+        - Projektet ska stärka regionens utveckling, inte driva ordinarie verksamhet.
+"""
+
+_TAIL = """
 # --- Handlingsplanen --------------------------------------------------------------------
 action_plan:
   themes:
@@ -362,14 +398,14 @@ def render(scenario_id: str, kind: str, year: int, file: str) -> str:
             "En stor fabrik etableras i en liten kommun. Grupperna planerar bostäder, skola och "
             "kompetensförsörjning tillsammans."
         )
-        body = _SETTING_ETABLERING
+        body = _SETTING_ETABLERING + _CARDS_ETABLERING
     else:
         title = "Varslet i Norrby"
         summary = (
             "Ett bruk varslar 300 anställda. Grupperna leder omställningen lokalt tillsammans med "
             "staten, regionen och facket."
         )
-        body = _SETTING_VARSEL
+        body = _SETTING_VARSEL + _CARDS_VARSEL
     head = _HEAD.format(
         id=scenario_id, title=title, kind=kind, summary=summary, year=year, file=file
     )

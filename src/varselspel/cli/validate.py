@@ -81,11 +81,15 @@ def check_paths(
         library = load_role_files(group, lang=lang)
         diagnostics.extend(library.diagnostics)
         if check_role_library is not None and library.roles:
-            diagnostics.extend(check_role_library(library.roles, library.positions, library.files))
+            diagnostics.extend(
+                check_role_library(library.roles, library.positions, library.files, lang)
+            )
     extra = [Path(d) for d in extra_role_dirs]
     for file in files:
         if kinds[str(file)] == "scenario":
-            diagnostics.extend(load_bundle(file, extra_role_dirs=extra, lang=lang).diagnostics)
+            diagnostics.extend(
+                load_bundle(file, extra_role_dirs=extra, lang=lang, compile=False).diagnostics
+            )
     return files, kinds, _dedupe(diagnostics)
 
 

@@ -130,25 +130,52 @@ def _missing_roles(
     return problems
 
 
+def referenced_roles(scenario: Scenario, library: RoleLibraryResult) -> set[str]:
+    """Return the library's role ids the scenario names anywhere (roles, owners, actions, cards)."""
+    names: set[str] = {entry.role for entry in scenario.roles}
+    for round_ in scenario.rounds:
+        for inject in round_.injects:
+            names.update(inject.to)
+        for decision in round_.decisions:
+            names.update(decision.owners)
+            for option in decision.options:
+                for action in option.actions:
+                    names.add(action.responsible)
+                    names.update(action.partners)
+    for card in scenario.cards.network:
+        if card.role:
+            names.add(card.role)
+    # Scenario roles stay even when missing, so the checker and the bundle agree on what is used.
+    return {n for n in names if n in library.roles} | {entry.role for entry in scenario.roles}
+
+
 def check_loaded(
-    load: LoadResult, library: RoleLibraryResult, *, lang: str | None = None
+    load: LoadResult,
+    library: RoleLibraryResult,
+    *,
+    lang: str | None = None,
+    compile: bool = True,
 ) -> BundleResult:
-    """Check a loaded scenario against a role library and compile it into a bundle."""
+    """Check a loaded scenario against a role library and, unless told not to, build the bundle."""
     result = BundleResult(None, list(load.diagnostics), load, library)
     scenario = load.scenario
     if scenario is None:
         return result
-    used = {entry.role for entry in scenario.roles}
+    used = referenced_roles(scenario, library)
     # Problems in the cards the scenario uses matter here; the rest belong to the library's own check.
     used_files = {library.files[r] for r in used if r in library.files}
     result.diagnostics.extend(d for d in library.diagnostics if d.file in used_files)
     check_scenario = optional_checker("check_scenario")
     if check_scenario is not None:
         result.diagnostics.extend(
-            check_scenario(scenario, library.roles, load.positions, load.file, lang=lang)
+            check_scenario(
+                scenario, library.roles, load.positions, load.file, lang=lang, text=load.text
+            )
         )
     else:
         result.diagnostics.extend(_missing_roles(scenario, load, library, lang))
+    if not compile:
+        return result
     compile_scenario = _optional("varselspel.expr", "compile_scenario")
     compiled: Any = None
     if compile_scenario is not None:
@@ -197,14 +224,18 @@ def load_bundle(
     *,
     extra_role_dirs: Iterable[Path | str] = (),
     lang: str | None = None,
+    compile: bool = True,
 ) -> BundleResult:
-    """Load a scenario file with its role library, check it and compile its expressions."""
+    """Load a scenario file with its role library, check it and compile its expressions.
+
+    With `compile=False` only the diagnostics are produced (what `validate` needs).
+    """
     file_path = Path(path)
     load = load_scenario_file(file_path, lang=lang)
     if load.scenario is None:
         return BundleResult(None, list(load.diagnostics), load, None)
     library = cached_role_library(role_dirs_for(file_path, extra_role_dirs), lang)
-    return check_loaded(load, library, lang=lang)
+    return check_loaded(load, library, lang=lang, compile=compile)
 
 
 def load_bundle_from_texts(

@@ -89,6 +89,14 @@ MESSAGES: Catalog = {
         "sv": "ett kolon på fel ställe; sätt citattecken runt text som innehåller ': '",
         "en": "a colon in the wrong place; put quotes around text that contains ': '",
     },
+    "yaml.mapping values are not allowed in this context": {
+        "sv": "ett kolon på fel ställe; sätt citattecken runt text som innehåller ': '",
+        "en": "a colon in the wrong place; put quotes around text that contains ': '",
+    },
+    "yaml.bad_character": {
+        "sv": "tecknet {char} är inte tillåtet i YAML (styrtecken)",
+        "en": "the character {char} is not allowed in YAML (a control character)",
+    },
     "yaml.found unexpected end of stream": {
         "sv": "filen tar slut mitt i ett värde",
         "en": "the file ends in the middle of a value",
@@ -126,6 +134,10 @@ MESSAGES: Catalog = {
     "S003.hint": {
         "sv": " (skriv `{value}` inom citattecken)",
         "en": " (write `{value}` in quotes)",
+    },
+    "S003.colon": {
+        "sv": " (texten innehåller `: ` och blev därför en mappning; sätt citattecken runt hela texten)",
+        "en": " (the text contains `: ` and so became a mapping; put quotes around the whole text)",
     },
     "S004": {
         "sv": "`{field}` ska vara ett heltal, inte `{value}`",

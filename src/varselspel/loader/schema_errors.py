@@ -138,6 +138,8 @@ def _one(
         hint = ""
         if isinstance(value, int | float | bool) or value is None:
             hint = tr(MESSAGES, "S003.hint", lang, value=_show(value))
+        elif isinstance(value, dict) and len(value) == 1:
+            hint = tr(MESSAGES, "S003.colon", lang)
         message = tr(MESSAGES, code, lang, field=field, hint=hint)
     elif kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         code = "S004"

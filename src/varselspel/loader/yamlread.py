@@ -33,7 +33,7 @@ MAX_ALIAS_NODES = 100_000
 
 _BOM = b"\xef\xbb\xbf"
 _YAML = "tag:yaml.org,2002:"
-_INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)\Z")
+_INT_RE = re.compile(r"[-+]?[0-9][0-9_]*\Z")
 _HEX_RE = re.compile(r"0x[0-9a-fA-F_]+\Z")
 _OCT_RE = re.compile(r"0o[0-7_]+\Z")
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?\Z")
@@ -194,6 +194,9 @@ class _Reader:
         except yaml.MarkedYAMLError as exc:
             result.data = None
             result.diagnostics.append(self._syntax_error(exc))
+        except yaml.reader.ReaderError as exc:
+            result.data = None
+            result.diagnostics.append(self._reader_error(exc))
         except (yaml.YAMLError, ValueError, TypeError, RecursionError, MemoryError) as exc:
             result.data = None
             result.diagnostics.append(
@@ -218,8 +221,21 @@ class _Reader:
             cm = exc.context_mark
             return _error("Y005", self.file, cm.line + 1, cm.column + 1, self.lang)
         problem = (exc.problem or "").strip()
+        if problem == "exceeded maximum nesting depth":
+            return _error("Y009", self.file, line, column, self.lang, limit=MAX_DEPTH)
         key = "yaml." + problem
         detail = tr(MESSAGES, key, self.lang) if key in MESSAGES else problem
+        return _error("Y003", self.file, line, column, self.lang, detail=detail)
+
+    def _reader_error(self, exc: yaml.reader.ReaderError) -> Diagnostic:
+        """Report a character the YAML reader refuses, at its line and column."""
+        position = max(0, min(int(exc.position), len(self.text)))
+        before = self.text[:position]
+        line = before.count("\n") + 1
+        column = position - (before.rfind("\n") + 1) + 1
+        char = exc.character
+        code = ord(char) if isinstance(char, str) and char else int(char or 0)
+        detail = tr(MESSAGES, "yaml.bad_character", self.lang, char=f"U+{code:04X}")
         return _error("Y003", self.file, line, column, self.lang, detail=detail)
 
     def _tab_near(self, line_index: int | None) -> tuple[int, int] | None:

@@ -1,0 +1,145 @@
+"""Role library, scenario-vs-role classification, bundles from files and from texts."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from varselspel.cli.new_template import render
+from varselspel.loader import (
+    ScenarioBundle,
+    classify_file,
+    load_bundle,
+    load_bundle_from_texts,
+    load_role_library,
+    load_scenario_file,
+    looks_like_role,
+    role_dirs_for,
+)
+from varselspel.resources import bundled_roles_dir, bundled_scenarios_dir
+
+ROLE = "id: {id}\ntitle: {title}\norganisation: Kommunen\nmandate: []\n"
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a UTF-8 file, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_role_library_loads_clean() -> None:
+    """Every bundled role card is valid and keyed by its id."""
+    library = load_role_library([bundled_roles_dir()])
+    assert library.diagnostics == []
+    assert "kso" in library.roles
+    assert set(library.roles) == set(library.texts) == set(library.files) == set(library.positions)
+    assert library.roles["kso"].id == "kso"
+
+
+def test_later_folder_overrides_by_id(tmp_path: Path) -> None:
+    """A role in a later folder replaces the bundled one with the same id."""
+    write(tmp_path / "mine" / "kso.yaml", ROLE.format(id="kso", title="Min KSO"))
+    library = load_role_library([bundled_roles_dir(), tmp_path / "mine"])
+    assert library.roles["kso"].title == "Min KSO"
+    assert library.files["kso"] == str(tmp_path / "mine" / "kso.yaml")
+
+
+def test_duplicate_id_in_one_folder_is_an_error(tmp_path: Path) -> None:
+    """Two cards with one id in the same folder give R001 at the second card's id."""
+    write(tmp_path / "roles" / "a.yaml", ROLE.format(id="dubbel", title="A"))
+    write(tmp_path / "roles" / "b.yaml", ROLE.format(id="dubbel", title="B"))
+    library = load_role_library([tmp_path / "roles"])
+    assert [(d.code, d.file, d.line, d.column) for d in library.diagnostics] == [
+        ("R001", str(tmp_path / "roles" / "b.yaml"), 1, 5)
+    ]
+    assert library.roles["dubbel"].title == "A"
+
+
+def test_role_dirs_for_scenario(tmp_path: Path) -> None:
+    """Role folders: bundled, then beside the parent folder, then beside the file, then extras."""
+    scenario = tmp_path / "proj" / "scen" / "x.yaml"
+    dirs = role_dirs_for(scenario, [tmp_path / "extra"])
+    assert dirs == [
+        bundled_roles_dir(),
+        (tmp_path / "proj" / "roles").resolve(),
+        (tmp_path / "proj" / "scen" / "roles").resolve(),
+        tmp_path / "extra",
+    ]
+
+
+def test_classify_by_folder_and_content(tmp_path: Path) -> None:
+    """A file under a `roles` folder, or one that looks like a role card, is a role."""
+    in_roles = write(tmp_path / "roles" / "x.yaml", "id: x\n")
+    by_content = write(tmp_path / "a" / "x.yaml", ROLE.format(id="x", title="X"))
+    scenario = write(tmp_path / "a" / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
+    broken = write(tmp_path / "a" / "b.yaml", "organisation: x\nmandate: []\nrounds: []\n")
+    assert classify_file(in_roles) == "role"
+    assert classify_file(by_content) == "role"
+    assert classify_file(scenario) == "scenario"
+    assert classify_file(broken) == "scenario"
+    assert looks_like_role({"organisation": 1, "mandate": 2})
+    assert not looks_like_role({"organisation": 1, "mandate": 2, "rounds": 3})
+    assert not looks_like_role(["organisation", "mandate"])
+
+
+def test_bundle_of_new_scenario(tmp_path: Path) -> None:
+    """A valid scenario gives a frozen bundle with only the roles it uses."""
+    path = write(tmp_path / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
+    result = load_bundle(path)
+    assert [d for d in result.diagnostics if d.severity == "error"] == []
+    bundle = result.bundle
+    assert isinstance(bundle, ScenarioBundle)
+    assert set(bundle.roles) == {"kso", "naringslivschef", "arbetsformedlingen", "facket"}
+    assert set(bundle.role_texts) == set(bundle.roles)
+    assert bundle.scenario.id == "s"
+    assert bundle.file == str(path)
+    assert bundle.sha256 == load_scenario_file(path).sha256
+    assert bundle.scenario_text == path.read_text(encoding="utf-8")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        bundle.file = "x"  # type: ignore[misc]
+
+
+def test_local_roles_folder_overrides(tmp_path: Path) -> None:
+    """A `roles/` folder beside the scenario can define roles the scenario uses."""
+    text = render("s", "varsel", 2026, "s.yaml").replace("role: facket", "role: lokalfacket")
+    text = text.replace("partners: [arbetsformedlingen, facket]", "partners: [arbetsformedlingen]")
+    path = write(tmp_path / "s.yaml", text)
+    missing = load_bundle(path)
+    assert missing.bundle is None
+    assert any("lokalfacket" in d.message for d in missing.diagnostics)
+    write(tmp_path / "roles" / "lokalfacket.yaml", ROLE.format(id="lokalfacket", title="Facket"))
+    found = load_bundle(path)
+    assert found.bundle is not None, found.diagnostics
+    assert found.bundle.roles["lokalfacket"].title == "Facket"
+
+
+def test_bundle_from_texts_round_trips(tmp_path: Path) -> None:
+    """A bundle rebuilt from its own texts equals the original in content."""
+    path = write(tmp_path / "s.yaml", render("s", "etablering", 2026, "s.yaml"))
+    first = load_bundle(path).bundle
+    assert first is not None
+    again = load_bundle_from_texts(first.scenario_text, first.role_texts, "sparad").bundle
+    assert again is not None
+    assert again.scenario == first.scenario
+    assert again.roles == first.roles
+    assert again.sha256 == first.sha256
+    assert again.file == "sparad"
+
+
+def test_bundle_from_texts_reports_bad_text() -> None:
+    """Broken saved texts come back as diagnostics, not exceptions."""
+    result = load_bundle_from_texts("- a\n", {}, "sparad")
+    assert result.bundle is None
+    assert [d.code for d in result.diagnostics] == ["Y012"]
+
+
+@pytest.mark.parametrize(
+    "path", sorted(bundled_scenarios_dir().glob("*.yaml")), ids=lambda p: p.name
+)
+def test_bundled_scenarios_read_as_yaml(path: Path) -> None:
+    """Every bundled scenario at least passes the YAML layer (content helpers own the rest)."""
+    result = load_scenario_file(path)
+    assert not [d for d in result.diagnostics if d.code.startswith("Y")]

@@ -131,7 +131,7 @@ class Situation(PlanModel):
     company_description: str = ""
     """A few sentences on the company."""
     suppliers: list[str] = Field(default_factory=list)
-    """Names of local suppliers that depend on the company."""
+    """Local suppliers that depend on the company: `name (employees): description`."""
     figures: list[Figure] = Field(default_factory=list)
     """Figures of the setting and the consequence model."""
     indicators: list[IndicatorResult] = Field(default_factory=list)
@@ -236,7 +236,7 @@ class PlanAction(PlanModel):
     """One action (åtgärd) of the plan."""
 
     key: str
-    """Stable key: `option:ROUND.DECISION.OPTION#N` or `own:GROUP#N`; merged actions keep the first."""
+    """Stable key: `option:ROUND.DECISION.OPTION#N` or `own:GROUP_ID:ACTION_ID`; a merge keeps the first."""
     title: str
     """What is done."""
     result: str = ""

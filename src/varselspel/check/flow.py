@@ -73,7 +73,11 @@ def _number_text(value: float) -> str:
 
 
 class Flow:
-    """What each flag and indicator can be at each point of the scenario."""
+    """What each flag and indicator can be at each point of the scenario.
+
+    Effects only ever widen what is possible, so the possibilities before each round are kept
+    as prefix tables (index r: after every effect of rounds before r), built in one pass.
+    """
 
     def __init__(self, scenario: Scenario, compiled: CompiledScenario) -> None:
         self.flag_start = {f.id: f.start for f in reversed(scenario.flags)}
@@ -83,51 +87,74 @@ class Flow:
             for decision in round_.decisions:
                 self.decision_round.setdefault(f"{round_.id}.{decision.id}", index)
         self.round_ids = [r.id for r in scenario.rounds]
-        self.effects: list[tuple[int, Effect]] = [
-            (e.round_index, e.effect) for e in compiled.expressions if e.effect is not None
-        ]
+        count = len(scenario.rounds)
+        by_round: list[list[Effect]] = [[] for _ in range(count)]
+        for expr in compiled.expressions:
+            if expr.effect is not None and 0 <= expr.round_index < count:
+                by_round[expr.round_index].append(expr.effect)
+        self._flags: dict[str, list[frozenset[bool]]] = {}
+        values = {name: frozenset({start}) for name, start in self.flag_start.items()}
+        for name in values:
+            self._flags[name] = [values[name]]
+        ranges = {name: self._start_range(name) for name in self.indicators}
+        self._ranges: dict[str, list[tuple[float, float]]] = {
+            name: [interval] for name, interval in ranges.items()
+        }
+        for effects in by_round:
+            for effect in effects:
+                target = effect.target
+                if target.kind is VarKind.FLAG and target.name in values:
+                    found = (
+                        {effect.value.value} if isinstance(effect.value, Bool) else {True, False}
+                    )
+                    values[target.name] = values[target.name] | found
+                elif target.kind is VarKind.INDICATOR and target.name in ranges:
+                    ranges[target.name] = self._widen(target.name, ranges[target.name], effect)
+            for name, table in self._flags.items():
+                table.append(values[name])
+            for name, ranges_table in self._ranges.items():
+                ranges_table.append(ranges[name])
 
-    def _before(self, round_index: int, strict: bool) -> list[Effect]:
-        return [
-            effect
-            for index, effect in self.effects
-            if index < round_index or (not strict and index == round_index)
-        ]
-
-    def flag_values(self, name: str, round_index: int, strict: bool) -> set[bool]:
-        """Values flag `name` can have at a point of round `round_index`."""
-        values = {self.flag_start.get(name, False)}
-        for effect in self._before(round_index, strict):
-            if effect.target.kind is VarKind.FLAG and effect.target.name == name:
-                if isinstance(effect.value, Bool):
-                    values.add(effect.value.value)
-                else:
-                    return {True, False}
-        return values
-
-    def indicator_range(self, name: str, round_index: int, strict: bool) -> tuple[float, float]:
-        """The interval indicator `name` can lie in at a point of round `round_index`."""
+    def _bounds(self, name: str) -> tuple[float, float]:
         indicator = self.indicators[name]
         bottom = -math.inf if indicator.min is None else indicator.min
         top = math.inf if indicator.max is None else indicator.max
-        low = high = min(max(indicator.start, bottom), top)
-        for effect in self._before(round_index, strict):
-            if effect.target.kind is not VarKind.INDICATOR or effect.target.name != name:
-                continue
-            value = _constant(effect.value)
-            sign = 1.0 if effect.op == "+=" else -1.0 if effect.op == "-=" else 0.0
-            if value is not None and effect.op == "=":
-                value = min(max(value, bottom), top)
-                low, high = min(low, value), max(high, value)
-            elif value is not None and sign and value * sign > 0:
-                high = top
-            elif value is not None and sign and value * sign < 0:
-                low = bottom
-            elif value is not None and sign:
-                continue
-            else:
-                low, high = bottom, top
-        return low, high
+        return bottom, top
+
+    def _start_range(self, name: str) -> tuple[float, float]:
+        bottom, top = self._bounds(name)
+        start = min(max(self.indicators[name].start, bottom), top)
+        return start, start
+
+    def _widen(
+        self, name: str, current: tuple[float, float], effect: Effect
+    ) -> tuple[float, float]:
+        bottom, top = self._bounds(name)
+        low, high = current
+        value = _constant(effect.value)
+        sign = 1.0 if effect.op == "+=" else -1.0 if effect.op == "-=" else 0.0
+        if value is not None and effect.op == "=":
+            value = min(max(value, bottom), top)
+            return min(low, value), max(high, value)
+        if value is not None and sign:
+            if value * sign > 0:
+                return low, top
+            if value * sign < 0:
+                return bottom, high
+            return low, high
+        return bottom, top
+
+    def flag_values(self, name: str, round_index: int, strict: bool) -> frozenset[bool]:
+        """Values flag `name` can have at a point of round `round_index`."""
+        table = self._flags.get(name)
+        if table is None:
+            return frozenset({True, False})
+        return table[min(round_index + (0 if strict else 1), len(table) - 1)]
+
+    def indicator_range(self, name: str, round_index: int, strict: bool) -> tuple[float, float]:
+        """The interval indicator `name` can lie in at a point of round `round_index`."""
+        table = self._ranges[name]
+        return table[min(round_index + (0 if strict else 1), len(table) - 1)]
 
 
 @dataclass(slots=True)

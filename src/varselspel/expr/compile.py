@@ -9,10 +9,12 @@ from typing import Any, TypeVar
 from annotated_types import Ge, Gt, Le, Lt
 
 from varselspel.diagnostics import Path
+from varselspel.expr.ast import Node
+from varselspel.expr.errors import ExprError
 from varselspel.expr.evaluate import Bounds, Chance, EvalEnv, no_chance
 from varselspel.expr.messages import format_message
 from varselspel.expr.program import Condition, Effect, apply_effects
-from varselspel.expr.resolve import Namespace, resolve_condition, resolve_effect
+from varselspel.expr.resolve import EffectParts, Namespace, check_condition, check_effect
 from varselspel.model import Company, ImpactAssumptions, Scenario
 
 COMPANY_FIELDS: tuple[str, ...] = ("affected", "construction_peak", "employees", "resident_share")
@@ -192,10 +194,17 @@ class _Compiler:
         self.ns = namespace_of(scenario)
         self.problems: list[ExprProblem] = []
         self.expressions: list[CompiledExpr] = []
+        # Scenarios repeat the same texts (`fortroende += 5`), so each distinct text is checked once.
+        self._conditions: dict[str, tuple[Node | None, list[ExprError]]] = {}
+        self._effects: dict[str, tuple[EffectParts | None, list[ExprError]]] = {}
 
     def condition(self, text: str, path: Path, owner: str, index: int, owner_id: str) -> Condition:
         place = f"{owner}:{owner_id}:condition"
-        condition, errors = resolve_condition(text, self.ns, place)
+        checked = self._conditions.get(text)
+        if checked is None:
+            checked = self._conditions[text] = check_condition(text, self.ns)
+        node, errors = checked
+        condition = Condition.make(text, node, place, valid=not errors)
         for error in errors:
             self.problems.append(
                 ExprProblem(path, error.offset, error.code, error.message_params, text)
@@ -210,7 +219,12 @@ class _Compiler:
         compiled: list[Effect] = []
         for number, text in enumerate(texts):
             item_path = (*path, number)
-            effect, errors = resolve_effect(text, self.ns, f"{owner}:{owner_id}:effect{number}")
+            checked = self._effects.get(text)
+            if checked is None:
+                checked = self._effects[text] = check_effect(text, self.ns)
+            parts, errors = checked
+            place = f"{owner}:{owner_id}:effect{number}"
+            effect = None if parts is None else Effect.make(text, *parts, place)
             for error in errors:
                 self.problems.append(
                     ExprProblem(item_path, error.offset, error.code, error.message_params, text)

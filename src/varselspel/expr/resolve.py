@@ -166,28 +166,27 @@ class _Resolver:
         return replace(node, first=resolved[0], rest=resolved[1:]), ValueType.BOOL
 
 
-def resolve_condition(
-    text: str, ns: Namespace, place: str = ""
-) -> tuple[Condition, list[ExprError]]:
-    """Parse and check a condition; on problems the condition is marked invalid (never true)."""
+EffectParts = tuple[Var, str, Node]
+"""An effect's resolved target, operator and value."""
+
+
+def check_condition(text: str, ns: Namespace) -> tuple[Node | None, list[ExprError]]:
+    """Parse and check a condition; return its resolved tree (None when empty) and problems."""
     try:
         node = parse_condition_node(text)
     except ExprError as error:
-        return Condition.make(text, None, place, valid=False), [error]
+        return None, [error]
     if node is None:
-        return Condition.make(text, None, place), []
+        return None, []
     resolver = _Resolver(ns)
     resolved, kind = resolver.resolve(node)
     if kind is ValueType.NUMBER:
         resolver.fail("X209", {"text": text.strip()}, node.offset)
-    problems = resolver.problems
-    return Condition.make(text, resolved, place, valid=not problems), problems
+    return resolved, resolver.problems
 
 
-def resolve_effect(
-    text: str, ns: Namespace, place: str = ""
-) -> tuple[Effect | None, list[ExprError]]:
-    """Parse and check an effect; returns None for the effect when it has problems."""
+def check_effect(text: str, ns: Namespace) -> tuple[EffectParts | None, list[ExprError]]:
+    """Parse and check an effect; return its resolved parts (None on problems) and problems."""
     try:
         target, op, value = parse_effect_parts(text)
     except ExprError as error:
@@ -204,4 +203,22 @@ def resolve_effect(
         resolver.fail("X212", {"name": target.source_name}, value.offset)
     if resolver.problems:
         return None, resolver.problems
-    return Effect.make(text, target, op, value, place), []
+    return (target, op, value), []
+
+
+def resolve_condition(
+    text: str, ns: Namespace, place: str = ""
+) -> tuple[Condition, list[ExprError]]:
+    """Parse and check a condition; on problems the condition is marked invalid (never true)."""
+    node, problems = check_condition(text, ns)
+    return Condition.make(text, node, place, valid=not problems), problems
+
+
+def resolve_effect(
+    text: str, ns: Namespace, place: str = ""
+) -> tuple[Effect | None, list[ExprError]]:
+    """Parse and check an effect; returns None for the effect when it has problems."""
+    parts, problems = check_effect(text, ns)
+    if parts is None:
+        return None, problems
+    return Effect.make(text, *parts, place), []

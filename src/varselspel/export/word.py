@@ -92,6 +92,7 @@ def _table(docx_doc: Any, block: Table) -> None:
     table = docx_doc.add_table(rows=0, cols=cols)
     table.style = docx_doc.styles[TABLE_STYLE if header is not None else FACTS_STYLE]
     width = _TEXT_WIDTH_TWIPS // cols
+    _full_width(table, header_row=header is not None)
     for grid_col in table._tbl.tblGrid.gridCol_lst:
         grid_col.w = width * 635  # twips to EMU, the unit python-docx stores
     parts = [f'<w:tbl xmlns:w="{_W_NS}">']
@@ -111,6 +112,22 @@ def _table(docx_doc: Any, block: Table) -> None:
     tbl = table._tbl
     for row_el in list(fragment):
         tbl.append(row_el)
+
+
+def _full_width(table: Any, *, header_row: bool) -> None:
+    """Stretch the table over the text width; fact tables emphasise the first column, not row."""
+    from docx.oxml.ns import qn
+
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is not None:
+        tbl_w.set(qn("w:type"), "pct")
+        tbl_w.set(qn("w:w"), "5000")
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.set(qn("w:firstRow"), "1" if header_row else "0")
+        look.set(qn("w:firstColumn"), "0" if header_row else "1")
+        look.set(qn("w:val"), "0420" if header_row else "0480")
 
 
 class _Styles:

@@ -1,0 +1,96 @@
+"""Messages of the `sessions` and `simulate` commands, in Swedish and English."""
+
+from __future__ import annotations
+
+from varselspel.i18n import Catalog
+
+MESSAGES: Catalog = {
+    "sessions.help": {
+        "sv": "lista sparade sessioner (titel, scenario, grupper, läge, senast ändrad, fil)",
+        "en": "list saved sessions (title, scenario, groups, phase, last change, file)",
+    },
+    "sessions.folder": {
+        "sv": "mapp med sessioner (standard: användarens datamapp)",
+        "en": "folder of sessions (default: the user data folder)",
+    },
+    "format": {
+        "sv": "utdata: table (standard) eller json",
+        "en": "output: table (default) or json",
+    },
+    "sessions.none": {
+        "sv": "Inga sparade sessioner i {folder}.",
+        "en": "No saved sessions in {folder}.",
+    },
+    "sessions.folder_missing": {
+        "sv": "Mappen {folder} finns inte.",
+        "en": "The folder {folder} does not exist.",
+    },
+    "col.title": {"sv": "Titel", "en": "Title"},
+    "col.scenario": {"sv": "Scenario", "en": "Scenario"},
+    "col.groups": {"sv": "Grupper", "en": "Groups"},
+    "col.phase": {"sv": "Läge", "en": "Phase"},
+    "col.changed": {"sv": "Senast ändrad", "en": "Last change"},
+    "col.path": {"sv": "Fil", "en": "File"},
+    "unreadable": {"sv": "oläslig: {error}", "en": "unreadable: {error}"},
+    "simulate.help": {
+        "sv": "spela ett scenario automatiskt och rapportera det som aldrig nås",
+        "en": "play a scenario automatically and report what is never reached",
+    },
+    "simulate.scenario": {
+        "sv": "scenariofil, eller namnet på ett medföljande scenario",
+        "en": "scenario file, or the name of a bundled scenario",
+    },
+    "simulate.runs": {
+        "sv": "antal spelomgångar (standard 1000)",
+        "en": "number of runs (default 1000)",
+    },
+    "simulate.seed": {"sv": "slumpfrö (standard 0)", "en": "random seed (default 0)"},
+    "simulate.bad_runs": {
+        "sv": "--runs måste vara mellan 1 och 1 000 000.",
+        "en": "--runs must be between 1 and 1,000,000.",
+    },
+    "simulate.not_found": {
+        "sv": "Hittar inget scenario '{name}'. Ange en fil eller ett av: {choices}.",
+        "en": "No scenario '{name}' found. Give a file or one of: {choices}.",
+    },
+    "simulate.invalid": {
+        "sv": "Scenariot har fel; kör `varselspel validate {path}` först.",
+        "en": "The scenario has errors; run `varselspel validate {path}` first.",
+    },
+    "simulate.title": {
+        "sv": "Simulering av {scenario}: {runs} spel, frö {seed}{mode}",
+        "en": "Simulation of {scenario}: {runs} runs, seed {seed}{mode}",
+    },
+    "simulate.exhaustive": {"sv": " (alla vägar)", "en": " (every path)"},
+    "simulate.rounds_never_played": {
+        "sv": "Omgångar som aldrig spelas",
+        "en": "Rounds never played",
+    },
+    "simulate.injects_never_reached": {
+        "sv": "Händelser som aldrig når en grupp",
+        "en": "Injects that never reach a group",
+    },
+    "simulate.decisions_never_put": {
+        "sv": "Beslut som aldrig ställs",
+        "en": "Decisions never put",
+    },
+    "simulate.options_never_chosen": {
+        "sv": "Alternativ som aldrig kan väljas",
+        "en": "Options never chosen",
+    },
+    "simulate.dead_ends": {
+        "sv": "Återvändsgränder (beslut utan tillgängligt alternativ)",
+        "en": "Dead ends (decisions with no available option)",
+    },
+    "simulate.dead_end_runs": {"sv": "{key}: i {count} spel", "en": "{key}: in {count} runs"},
+    "simulate.none": {"sv": "inga", "en": "none"},
+    "simulate.indicators": {
+        "sv": "Indikatorer vid slutet (min / medel / max)",
+        "en": "Indicators at the end (min / mean / max)",
+    },
+    "simulate.flags": {
+        "sv": "Flaggor sanna vid slutet (andel av spelen)",
+        "en": "Flags true at the end (share of runs)",
+    },
+}
+"""Every message of the two commands, by key."""

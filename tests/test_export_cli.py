@@ -78,6 +78,21 @@ def test_export_finds_a_listed_session_by_file_name(
     assert (tmp_path / "handlingsplan-demo-Ett.md").is_file()
 
 
+def test_ambiguous_session_title_asks_for_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two listed sessions with the same title are not guessed between."""
+    from varselspel.store import default_sessions_dir, list_sessions
+
+    folder = default_sessions_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("a", "b"):
+        play(DEMO, groups=("Ett",), store_path=folder / f"{name}.varselspel").close()
+    titles = {s.title for s in list_sessions()}
+    assert len(titles) == 1
+    assert main(["export", titles.pop(), "--format", "md"]) == 1
+    err = capsys.readouterr().err
+    assert "Flera sessioner" in err and "a.varselspel" in err and "b.varselspel" in err
+
+
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [

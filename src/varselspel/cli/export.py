@@ -46,7 +46,12 @@ def open_session_arg(value: str, lang: str) -> Session:
     path = Path(value)
     if not path.is_file():
         matches = _match_listed(value)
-        if len(matches) != 1:
+        if len(matches) > 1:
+            files = ", ".join(str(m) for m in matches)
+            raise SessionLookupError(
+                tr(MESSAGES, "error.session_ambiguous", lang, session=value, files=files)
+            )
+        if not matches:
             raise SessionLookupError(tr(MESSAGES, "error.session_not_found", lang, session=value))
         path = matches[0]
     try:

@@ -197,6 +197,10 @@ MESSAGES: Catalog = {
         "sv": "Hittar ingen session {session}. Ange en sessionsfil eller ett id eller namn från `varselspel sessions`.",
         "en": "No session {session} found. Give a session file or an id or name from `varselspel sessions`.",
     },
+    "error.session_ambiguous": {
+        "sv": "Flera sessioner matchar {session}: {files}. Ange sessionsfilen.",
+        "en": "Several sessions match {session}: {files}. Give the session file.",
+    },
     "error.session_open": {
         "sv": "Kan inte öppna sessionen {session}: {reason}",
         "en": "Cannot open the session {session}: {reason}",

@@ -19,6 +19,11 @@ CORE_MODULES = [
     "varselspel.export.api",
     "varselspel.cli.export",
     "varselspel.cli.role_cards",
+    "varselspel.engine",
+    "varselspel.engine.simulate",
+    "varselspel.store",
+    "varselspel.cli.sessions",
+    "varselspel.cli.simulate",
 ]
 
 

@@ -1,0 +1,91 @@
+"""`varselspel sessions`: list saved sessions with their scenario, groups, phase and file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from varselspel.cli.common import add_subcommand
+from varselspel.cli.session_messages import MESSAGES
+from varselspel.i18n import tr
+
+
+def register(subparsers: Any, lang: str) -> None:
+    """Add the `sessions` subcommand."""
+    parser = add_subcommand(subparsers, "sessions", tr(MESSAGES, "sessions.help", lang))
+    parser.add_argument(
+        "--folder", metavar="DIR", default=None, help=tr(MESSAGES, "sessions.folder", lang)
+    )
+    parser.add_argument(
+        "--format", choices=["table", "json"], default="table", help=tr(MESSAGES, "format", lang)
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the session list."""
+    from varselspel.store import default_sessions_dir, list_sessions
+
+    folder = Path(args.folder) if args.folder else default_sessions_dir()
+    if args.folder and not folder.is_dir():
+        print(tr(MESSAGES, "sessions.folder_missing", folder=str(folder)), file=sys.stderr)
+        return 1
+    found = list_sessions(folder)
+    if args.format == "json":
+        print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(tr(MESSAGES, "sessions.none", folder=str(folder)))
+        return 0
+    headers = [
+        tr(MESSAGES, key)
+        for key in (
+            "col.title",
+            "col.scenario",
+            "col.groups",
+            "col.phase",
+            "col.changed",
+            "col.path",
+        )
+    ]
+    rows: list[list[str]] = []
+    for s in found:
+        if s.error:
+            rows.append(["", "", "", tr(MESSAGES, "unreadable", error=s.error), "", str(s.path)])
+            continue
+        changed = s.last_change or s.created_at
+        rows.append(
+            [
+                s.title,
+                s.scenario_id,
+                ", ".join(s.groups),
+                tr(_PHASES, s.phase) if s.phase in _PHASES else s.phase,
+                changed.astimezone().strftime("%Y-%m-%d %H:%M") if changed else "",
+                str(s.path),
+            ]
+        )
+    print(_table(headers, rows))
+    return 0
+
+
+_PHASES = {
+    "setup": {"sv": "förberedelse", "en": "setup"},
+    "ready": {"sv": "mellan omgångar", "en": "between rounds"},
+    "round": {"sv": "omgång pågår", "en": "round open"},
+    "debrief": {"sv": "utvärdering", "en": "debrief"},
+    "ended": {"sv": "avslutad", "en": "ended"},
+}
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    """Return rows as aligned plain-text columns (no markup: titles are user text)."""
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+    return "\n".join(lines)

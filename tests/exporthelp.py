@@ -168,7 +168,10 @@ def docx_dump(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     section = document.sections[0]
     lines = [
-        f"page: {round(section.page_width.mm)}x{round(section.page_height.mm)} mm",
+        "pages: "
+        + ", ".join(
+            f"{round(s.page_width.mm)}x{round(s.page_height.mm)} mm" for s in document.sections
+        ),
         "lang: "
         + ",".join(
             sorted(
@@ -193,6 +196,8 @@ def docx_dump(data: bytes) -> str:
             para = next(paragraphs)
             if any(br.get(qn("w:type")) == "page" for br in child.iter(qn("w:br"))):
                 lines.append("--- page break ---")
+            if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                lines.append("--- section break ---")
             if para.text:
                 lines.append(f"[{para.style.name}] {para.text}")
         elif child.tag == qn("w:tbl"):

@@ -94,6 +94,8 @@ def test_docx_is_a4_with_page_numbers_and_swedish(plan: ActionPlan) -> None:
     assert langs == {"sv-SE"}
     normal = document.styles["Normal"].element.rPr.find(qn("w:lang"))
     assert normal.get(qn("w:val")) == "sv-SE"
+    turned = [round(s.page_width.mm) for s in document.sections]
+    assert turned == [297, 210] or turned == [210, 297, 210], "action tables sit on landscape pages"
     english = _docx(render_plan(plan, "docx", "en"))
     assert {el.get(qn("w:val")) for el in english.styles.element.iter(qn("w:lang"))} == {"en-GB"}
 

@@ -41,7 +41,9 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class PageBreak:
-    """Start a new printed page."""
+    """Start a new printed page; `landscape` True/False also turns the pages from here on."""
+
+    landscape: bool | None = None
 
 
 Block = Heading | Paragraph | BulletList | Table | PageBreak
@@ -87,6 +89,6 @@ class Document:
                 )
             )
 
-    def page_break(self) -> None:
-        """Append a page break."""
-        self.blocks.append(PageBreak())
+    def page_break(self, landscape: bool | None = None) -> None:
+        """Append a page break, optionally turning the following pages."""
+        self.blocks.append(PageBreak(landscape))

@@ -277,7 +277,8 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
                 ]
             )
 
-    # Actions by level
+    # Actions by level, on landscape pages in Word so the wide table stays readable
+    doc.page_break(landscape=True)
     doc.heading(1, tr(MESSAGES, "section.actions", lang))
     columns = action_columns(plan, lang)
     for level in Level:
@@ -304,6 +305,7 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
         else:
             doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
 
+    doc.page_break(landscape=False)
     for key, items in (
         ("section.communication", plan.communication),
         ("section.risks", plan.risks),

@@ -73,12 +73,16 @@ def _page_number_footer(section: Any, label: str) -> None:
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_TEXT_WIDTH_TWIPS = 9638  # A4 (210 mm) less 2 x 20 mm margins, in twentieths of a point
 
 
 def _cell_xml(text: str, width: int) -> str:
     """Return the XML of one table cell holding plain text."""
-    run = f'<w:r><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r>' if text else ""
+    # 9 pt (18 half-points) keeps wide action tables readable without wrapping every word.
+    run = (
+        f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r>'
+        if text
+        else ""
+    )
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{run}</w:p></w:tc>'
 
 
@@ -91,7 +95,7 @@ def _table(docx_doc: Any, block: Table) -> None:
     cols = max(len(row) for row in rows)
     table = docx_doc.add_table(rows=0, cols=cols)
     table.style = docx_doc.styles[TABLE_STYLE if header is not None else FACTS_STYLE]
-    width = _TEXT_WIDTH_TWIPS // cols
+    width = _text_width_twips(docx_doc) // cols
     _full_width(table, header_row=header is not None)
     for grid_col in table._tbl.tblGrid.gridCol_lst:
         grid_col.w = width * 635  # twips to EMU, the unit python-docx stores
@@ -112,6 +116,25 @@ def _table(docx_doc: Any, block: Table) -> None:
     tbl = table._tbl
     for row_el in list(fragment):
         tbl.append(row_el)
+
+
+def _new_section(docx_doc: Any, *, landscape: bool) -> None:
+    """Start a new section on a new page, turned as asked; footer and margins carry over."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = docx_doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long_side, short_side = Mm(297), Mm(210)
+    section.page_width, section.page_height = (
+        (long_side, short_side) if landscape else (short_side, long_side)
+    )
+
+
+def _text_width_twips(docx_doc: Any) -> int:
+    """Return the text width of the current (last) section in twips."""
+    section = docx_doc.sections[-1]
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
 
 
 def _full_width(table: Any, *, header_row: bool) -> None:
@@ -205,7 +228,10 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
             _table(out, block)
             out.add_paragraph()
         elif isinstance(block, PageBreak):
-            out.add_page_break()  # type: ignore[no-untyped-call]
+            if block.landscape is None:
+                out.add_page_break()  # type: ignore[no-untyped-call]
+            else:
+                _new_section(out, landscape=block.landscape)
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()

@@ -69,6 +69,8 @@ def _possible(low: float, high: float, op: str, value: float) -> bool:
 def _number_text(value: float) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
+    if not math.isfinite(value):
+        return str(value)
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 

@@ -217,3 +217,35 @@ def test_compiling_the_same_object_twice_reuses_the_result() -> None:
     assert first is second
     third, _ = compile_scenario(_scenario())
     assert third is not first
+
+
+def test_chance_places_differ_for_the_same_text() -> None:
+    scenario = _scenario()
+    rounds = scenario.model_dump()["rounds"]
+    inject = dict(rounds[0]["injects"][0])
+    rounds[0]["injects"][0]["condition"] = "chans(50)"
+    rounds[0]["injects"].append({**inject, "id": "i2", "condition": "chans(50)"})
+    rounds[0]["injects"][0]["effects"] = ["egf_sokt = chans(50)"]
+    rounds[0]["injects"][1]["effects"] = ["egf_sokt = chans(50)"]
+    compiled, problems = compile_scenario(_scenario(rounds=rounds))
+    assert problems == []
+    places: list[str] = []
+    env = compiled.new_env(chance=lambda percent, place: places.append(place) or False)
+    for inject_id in ("i1", "i2"):
+        compiled.inject_condition(inject_id).evaluate(env)
+        compiled.apply(compiled.inject_effects(inject_id), env)
+    assert places == [
+        "inject:i1:condition@0",
+        "inject:i1:effect0@11",
+        "inject:i2:condition@0",
+        "inject:i2:effect0@11",
+    ]
+
+
+def test_identical_texts_share_nothing_observable() -> None:
+    compiled, _ = compile_scenario(_scenario())
+    env = compiled.new_env()
+    first = compiled.inject_condition("i1")
+    assert first.place == "inject:i1:condition"
+    assert compiled.decision_condition("r1.ledning").place == "decision:r1.ledning:condition"
+    assert env.flags == {"egf_sokt": False}

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from annotated_types import Ge, Gt, Le, Lt
 
 from varselspel.diagnostics import Path
-from varselspel.expr.ast import Node
+from varselspel.expr.ast import Call, Node, walk
 from varselspel.expr.errors import ExprError
 from varselspel.expr.evaluate import Bounds, Chance, EvalEnv, no_chance
 from varselspel.expr.messages import format_message
@@ -187,6 +187,13 @@ def namespace_of(scenario: Scenario) -> Namespace:
     )
 
 
+def _uses_chance(node: Node | None) -> bool:
+    """True when the expression calls `chans`, whose draw depends on where it is written."""
+    return node is not None and any(
+        isinstance(sub, Call) and sub.func == "chans" for sub in walk(node)
+    )
+
+
 class _Compiler:
     """Walks a scenario once and fills a CompiledScenario."""
 
@@ -197,6 +204,8 @@ class _Compiler:
         # Scenarios repeat the same texts (`fortroende += 5`), so each distinct text is checked once.
         self._conditions: dict[str, tuple[Node | None, list[ExprError]]] = {}
         self._effects: dict[str, tuple[EffectParts | None, list[ExprError]]] = {}
+        self._shared_conditions: dict[str, Condition] = {}
+        self._shared_effects: dict[str, Effect] = {}
 
     def condition(self, text: str, path: Path, owner: str, index: int, owner_id: str) -> Condition:
         place = f"{owner}:{owner_id}:condition"
@@ -204,7 +213,14 @@ class _Compiler:
         if checked is None:
             checked = self._conditions[text] = check_condition(text, self.ns)
         node, errors = checked
-        condition = Condition.make(text, node, place, valid=not errors)
+        shared = self._shared_conditions.get(text)
+        if shared is not None:
+            condition = Condition(text, node, place, shared.valid, shared._fn)
+        else:
+            condition = Condition.make(text, node, place, valid=not errors)
+            if not _uses_chance(node):
+                # Without `chans` the place plays no part, so one evaluator serves every copy.
+                self._shared_conditions[text] = condition
         for error in errors:
             self.problems.append(
                 ExprProblem(path, error.offset, error.code, error.message_params, text)
@@ -224,7 +240,15 @@ class _Compiler:
                 checked = self._effects[text] = check_effect(text, self.ns)
             parts, errors = checked
             place = f"{owner}:{owner_id}:effect{number}"
-            effect = None if parts is None else Effect.make(text, *parts, place)
+            shared = self._shared_effects.get(text)
+            if parts is None:
+                effect = None
+            elif shared is not None:
+                effect = Effect(text, *parts, place, shared._apply)
+            else:
+                effect = Effect.make(text, *parts, place)
+                if not _uses_chance(parts[2]):
+                    self._shared_effects[text] = effect
             for error in errors:
                 self.problems.append(
                     ExprProblem(item_path, error.offset, error.code, error.message_params, text)

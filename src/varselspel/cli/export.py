@@ -90,7 +90,7 @@ def _match_listed(value: str) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Export the plans and print where the files went."""
-    from varselspel.export import ExportError, export_session
+    from varselspel.export import ExportError, describe_written, export_session
 
     lang = get_lang()
     try:
@@ -107,8 +107,5 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         session.close()
-    key = "cli.export.wrote_one" if len(paths) == 1 else "cli.export.wrote"
-    print(tr(MESSAGES, key, lang, count=len(paths)))
-    for path in paths:
-        print(f"  {path}")
+    print(describe_written(paths, lang))
     return 0

@@ -49,7 +49,7 @@ def find_scenario(value: str) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     """Lay out and write the role cards, then print where the file went."""
-    from varselspel.export import ExportError, export_role_cards
+    from varselspel.export import ExportError, describe_written, export_role_cards
     from varselspel.export.role_cards import role_cards_document
     from varselspel.loader import load_bundle, load_role_library, role_dirs_for
 
@@ -76,6 +76,5 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    print(tr(MESSAGES, "cli.export.wrote_one", lang))
-    print(f"  {written}")
+    print(describe_written([written], lang))
     return 0

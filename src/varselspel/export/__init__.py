@@ -5,12 +5,15 @@ from __future__ import annotations
 from varselspel.export.api import (
     FORMATS,
     build_plans,
+    default_out_dir,
+    describe_written,
     export_role_cards,
     export_session,
     files_to_overwrite,
     normalise_formats,
     plan_files,
     render_plan,
+    write_role_cards,
 )
 from varselspel.export.errors import ExportError
 from varselspel.export.files import atomic_write, safe_filename, safe_stem
@@ -20,6 +23,8 @@ __all__ = [
     "ExportError",
     "atomic_write",
     "build_plans",
+    "default_out_dir",
+    "describe_written",
     "export_role_cards",
     "export_session",
     "files_to_overwrite",
@@ -28,4 +33,5 @@ __all__ = [
     "render_plan",
     "safe_filename",
     "safe_stem",
+    "write_role_cards",
 ]

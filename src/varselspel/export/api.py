@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,7 @@ from varselspel.export.files import (
 )
 from varselspel.export.messages import MESSAGES
 from varselspel.i18n import get_lang, tr
+from varselspel.model import RoleCard, Scenario
 from varselspel.plan.model import ActionPlan
 
 if TYPE_CHECKING:
@@ -191,6 +192,20 @@ def export_session(
     return [atomic_write(path, data, force=force, lang=code) for path, data in rendered]
 
 
+def default_out_dir() -> Path:
+    """Return the folder the app offers for exports: `varselspel` in the user's documents."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "varselspel"
+
+
+def describe_written(paths: Sequence[Path], lang: str | None = None) -> str:
+    """Say where the files went, one path per line, for the CLI and the app."""
+    key = "cli.export.wrote_one" if len(paths) == 1 else "cli.export.wrote"
+    head = tr(MESSAGES, key, lang, count=len(paths))
+    return "\n".join([head, *(f"  {path}" for path in paths)])
+
+
 def role_cards_stem(scenario_id: str, lang: str) -> str:
     """Return the safe file-name stem of a scenario's role cards."""
     return safe_stem(
@@ -211,3 +226,19 @@ def export_role_cards(
     check_overwrite([path], force, document.lang)
     ensure_folder(folder, document.lang)
     return atomic_write(path, render_document(document, fmt), force=force, lang=document.lang)
+
+
+def write_role_cards(
+    scenario: Scenario,
+    roles: Mapping[str, RoleCard],
+    fmt: str,
+    out_dir: Path | str,
+    *,
+    lang: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Lay out and write a scenario's role cards (one per page) and return the file's path."""
+    from varselspel.export.role_cards import role_cards_document
+
+    document = role_cards_document(scenario, roles, lang or get_lang())
+    return export_role_cards(document, scenario.id, fmt, out_dir, force=force)

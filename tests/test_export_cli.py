@@ -76,6 +76,14 @@ def test_export_finds_a_listed_session_by_file_name(
     play(DEMO, groups=("Ett",), store_path=path).close()
     assert main(["export", "workshop-mars", "--format", "md", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "handlingsplan-demo-Ett.md").is_file()
+    from varselspel.store import open_session
+
+    session = open_session(path, read_only=True)
+    session_id = session.info.id
+    session.close()
+    out = tmp_path / "by-id"
+    assert main(["export", session_id[:8], "--format", "json", "--out", str(out)]) == 0
+    assert (out / "handlingsplan-demo-Ett.json").is_file()
 
 
 def test_ambiguous_session_title_asks_for_the_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -85,7 +85,30 @@ def _match_listed(value: str) -> list[Path]:
             exact.append(spath)
         elif sid and len(wanted) >= 4 and sid.startswith(wanted):
             prefix.append(spath)
-    return exact or prefix
+    if exact or prefix or len(wanted) < 4 or not all(c in "0123456789abcdef" for c in wanted):
+        return exact or prefix
+    # The list shows no ids; a hex string is compared with each file's session id.
+    return [
+        Path(summary.path)
+        for summary in summaries
+        if _session_id(Path(summary.path)).startswith(wanted)
+    ]
+
+
+def _session_id(path: Path) -> str:
+    """Return the session id stored in a session file, or an empty string if unreadable."""
+    from varselspel.store import SessionStore
+
+    try:
+        store = SessionStore.open(path, read_only=True)
+    except Exception:  # a broken file simply does not match
+        return ""
+    try:
+        return store.info().id.casefold()
+    except Exception:
+        return ""
+    finally:
+        store.close()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,10 +17,10 @@ from varselspel.resources import bundled_scenarios_dir
 DEMO = bundled_scenarios_dir() / "demo.yaml"
 
 
-@pytest.fixture
-def session_file(tmp_path: Path) -> Path:
-    """A stored session of the demo played by two groups."""
-    path = tmp_path / "demo.varselspel"
+@pytest.fixture(scope="module")
+def session_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A stored session of the demo played by two groups (exports only read it)."""
+    path = tmp_path_factory.mktemp("session") / "demo.varselspel"
     play(DEMO, store_path=path).close()
     return path
 

@@ -436,6 +436,30 @@ def test_flag_read_before_it_can_be_set() -> None:
     )
 
 
+def test_option_effects_come_only_when_the_round_closes() -> None:
+    text = edit("        cards: [fakta]\n", "        cards: [fakta]\n        condition: egf_sokt\n")
+    diag = one(text, "C101")
+    assert (diag.line, diag.column) == at(text, "egf_sokt\n", 1)
+    assert "inject `i1`" in diag.message
+
+
+def test_inject_effects_of_the_same_round_count() -> None:
+    text = edit(
+        "        cards: [fakta]\n",
+        '        cards: [fakta]\n        effects: ["fortroende = 100"]\n',
+    )
+    text = edit("fortroende > 55", "fortroende == 100", text)
+    text = edit('"fortroende += 10", ', "", text)
+    assert [d.code for d in run(text)] == []
+    text = edit(
+        "      - id: i2\n",
+        "      - id: i0\n        title: t\n        text: x\n"
+        "        condition: fortroende <= 50\n      - id: i2\n",
+        text,
+    )
+    assert [d.code for d in run(text)] == []
+
+
 def test_flag_needed_false_but_starts_true_and_never_cleared() -> None:
     text = edit("  - id: egf_sokt\n", "  - id: egf_sokt\n    start: true\n")
     text = edit("valt(", "not egf_sokt and valt(", text)

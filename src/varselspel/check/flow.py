@@ -77,8 +77,10 @@ def _number_text(value: float) -> str:
 class Flow:
     """What each flag and indicator can be at each point of the scenario.
 
-    Effects only ever widen what is possible, so the possibilities before each round are kept
-    as prefix tables (index r: after every effect of rounds before r), built in one pass.
+    The engine applies an inject's effects when the inject is released and an option's effects
+    when its round closes. So at index `2r` the tables hold what is possible when round `r`
+    starts, and at `2r + 1` what is possible during it (after its injects, before its options).
+    Effects only ever widen what is possible, so one pass builds the prefix tables.
     """
 
     def __init__(self, scenario: Scenario, compiled: CompiledScenario) -> None:
@@ -90,19 +92,18 @@ class Flow:
                 self.decision_round.setdefault(f"{round_.id}.{decision.id}", index)
         self.round_ids = [r.id for r in scenario.rounds]
         count = len(scenario.rounds)
-        by_round: list[list[Effect]] = [[] for _ in range(count)]
+        # Two steps per round: its injects' effects, then its options' effects.
+        steps: list[list[Effect]] = [[] for _ in range(2 * count)]
         for expr in compiled.expressions:
             if expr.effect is not None and 0 <= expr.round_index < count:
-                by_round[expr.round_index].append(expr.effect)
-        self._flags: dict[str, list[frozenset[bool]]] = {}
+                steps[2 * expr.round_index + (expr.owner != "inject")].append(expr.effect)
         values = {name: frozenset({start}) for name, start in self.flag_start.items()}
-        for name in values:
-            self._flags[name] = [values[name]]
+        self._flags: dict[str, list[frozenset[bool]]] = {n: [v] for n, v in values.items()}
         ranges = {name: self._start_range(name) for name in self.indicators}
         self._ranges: dict[str, list[tuple[float, float]]] = {
             name: [interval] for name, interval in ranges.items()
         }
-        for effects in by_round:
+        for effects in steps:
             for effect in effects:
                 target = effect.target
                 if target.kind is VarKind.FLAG and target.name in values:
@@ -151,12 +152,12 @@ class Flow:
         table = self._flags.get(name)
         if table is None:
             return frozenset({True, False})
-        return table[min(round_index + (0 if strict else 1), len(table) - 1)]
+        return table[min(2 * round_index + (0 if strict else 1), len(table) - 1)]
 
     def indicator_range(self, name: str, round_index: int, strict: bool) -> tuple[float, float]:
         """The interval indicator `name` can lie in at a point of round `round_index`."""
         table = self._ranges[name]
-        return table[min(round_index + (0 if strict else 1), len(table) - 1)]
+        return table[min(2 * round_index + (0 if strict else 1), len(table) - 1)]
 
 
 @dataclass(slots=True)

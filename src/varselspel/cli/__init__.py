@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,8 +37,28 @@ def _pre_lang(argv: Sequence[str]) -> str:
     return resolve_lang(None)
 
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
-    """Build the argument parser with every available subcommand."""
+def _chosen(argv: Sequence[str]) -> str | None:
+    """Return the module of the subcommand named on the command line, if any."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            name = arg.replace("-", "_")
+            if name in SUBCOMMANDS and importlib.util.find_spec(f"varselspel.cli.{name}"):
+                return name
+            return None
+    return None
+
+
+def build_parser(lang: str, only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every available subcommand, or just `only`.
+
+    Registering only the chosen subcommand keeps start-up lean: other subcommand modules may
+    import heavy packages, and `validate` must start fast.
+    """
     parser = argparse.ArgumentParser(
         prog="varselspel",
         description=tr(MESSAGES, "cli.description", lang),
@@ -50,7 +71,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help=tr(MESSAGES, "cli.lang", lang),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMANDS:
+    for name in (only,) if only else SUBCOMMANDS:
         module_name = f"varselspel.cli.{name}"
         if importlib.util.find_spec(module_name) is None:
             continue
@@ -59,11 +80,34 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
+    # A reader that stops early (`| head -1`) closes the pipe; that is not an error to report.
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    """Parse the arguments and run the chosen subcommand."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _pre_lang(args_list)
-    parser = build_parser(lang)
+    parser = build_parser(lang, _chosen(args_list))
     args = parser.parse_args(args_list)
     set_lang(args.lang or lang)
     if args.command is None:

@@ -76,7 +76,8 @@ def check_paths(
     for file in files:
         if kinds[str(file)] == "role":
             role_groups.setdefault(file.parent, []).append(file)
-    check_role_library = optional_checker("check_role_library")
+    # The checker pulls in pydantic and the models; import it only when role cards are present.
+    check_role_library = optional_checker("check_role_library") if role_groups else None
     for group in role_groups.values():
         library = load_role_files(group, lang=lang)
         diagnostics.extend(library.diagnostics)

@@ -9,7 +9,10 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
-BAD_YAML_DIR = SHARED_DIR / "bad-yaml"
+# A copy of ../shared/bad-yaml kept in the repo so the suite runs wherever it is cloned;
+# tests/test_fixture_copies.py proves the copy matches the shared original when both exist.
+BAD_YAML_DIR = REPO_ROOT / "tests" / "fixtures" / "bad-yaml"
+SHARED_BAD_YAML_DIR = SHARED_DIR / "bad-yaml"
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import BAD_YAML_DIR, SHARED_BAD_YAML_DIR
 
 

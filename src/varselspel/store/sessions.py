@@ -12,7 +12,7 @@ from pathlib import Path
 from varselspel.engine.journal import BundleLike
 from varselspel.engine.session import Clock, Session, utc_now
 from varselspel.store.errors import StoreError
-from varselspel.store.sqlite import SessionStore
+from varselspel.store.sqlite import Durability, SessionStore
 
 SUFFIX = ".varselspel"
 """File name ending of a session file."""
@@ -39,6 +39,7 @@ def create_session(
     path: Path | str | None = None,
     title: str = "",
     clock: Clock | None = None,
+    durability: Durability = "full",
 ) -> Session:
     """Create a session stored in its own SQLite file and return it."""
     now = (clock or utc_now)()
@@ -52,7 +53,7 @@ def create_session(
             target = base / f"{stem}-{n}{SUFFIX}"
     else:
         target = Path(path)
-    store = SessionStore.create(target)
+    store = SessionStore.create(target, durability=durability)
     try:
         return Session.create(bundle, groups, seed, store, title=title, clock=clock)
     except BaseException:
@@ -73,10 +74,14 @@ def load_stored_bundle(store: SessionStore) -> BundleLike:
 
 
 def open_session(
-    path: Path | str, *, clock: Clock | None = None, read_only: bool = False
+    path: Path | str,
+    *,
+    clock: Clock | None = None,
+    read_only: bool = False,
+    durability: Durability = "full",
 ) -> Session:
     """Open a stored session and rebuild its state exactly as it was."""
-    store = SessionStore.open(path, read_only=read_only)
+    store = SessionStore.open(path, read_only=read_only, durability=durability)
     try:
         info = store.info()
         bundle = load_stored_bundle(store)

@@ -109,10 +109,6 @@ MESSAGES: Catalog = {
         "sv": "förväntade ett listelement (`- `) här; kontrollera indraget",
         "en": "expected a list item (`- `) here; check the indentation",
     },
-    "yaml.control characters are not allowed": {
-        "sv": "styrtecken är inte tillåtna",
-        "en": "control characters are not allowed",
-    },
     # --- schema (pydantic) ----------------------------------------------------------------
     "S001": {
         "sv": "fältet `{field}` saknas men måste finnas",

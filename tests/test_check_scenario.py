@@ -197,6 +197,36 @@ def test_problem_in_block_scalar_points_at_the_scalar() -> None:
     assert (diag.line, diag.column) == at(text, "|")
 
 
+def test_problem_in_block_list_item_points_at_the_name() -> None:
+    text = edit(
+        '          - {id: ja, label: J, effects: ["arbetslosa -= 20"]}\n',
+        "          - id: ja\n            label: J\n            effects:\n"
+        "              - arbetslosa -= 20\n              - arbetslos += 1\n",
+    )
+    diag = one(text, "X201")
+    assert (diag.line, diag.column) == at(text, "arbetslos +=")
+    assert diag.path == ("rounds", 1, "decisions", 0, "options", 0, "effects", 1)
+
+
+def test_character_at_an_escape_is_still_found() -> None:
+    text = edit("condition: egf_sokt\n", "condition: 'egf_sokt or valt(''r1.ledning'', \"x\")'\n")
+    diag = one(text, "X101")
+    assert (diag.line, diag.column) == at(text, "''r1")
+
+
+def test_problem_after_an_escape_points_at_the_scalar() -> None:
+    text = edit(
+        "condition: egf_sokt\n",
+        'condition: "egf_sokt and valt(\\"r1.ledning\\", \\"kommun\\")"\n',
+    )
+    # YAML turns \" into ", so the text inside the quotes differs from the file after that.
+    load = load_scenario_text(text, FILE)
+    assert load.scenario is not None
+    assert load.scenario.rounds[1].condition == 'egf_sokt and valt("r1.ledning", "kommun")'
+    diag = one(text, "X205")
+    assert (diag.line, diag.column) == at(text, "egf_sokt and")
+
+
 def test_flag_plus_equals_is_a_type_error() -> None:
     text = edit('"egf_sokt = true"', '"egf_sokt += 1"')
     diag = one(text, "X210")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from varselspel.check.messages import MESSAGES
 from varselspel.check.report import Reporter
 from varselspel.diagnostics import Severity
-from varselspel.expr import CompiledExpr, CompiledScenario, Effect, to_source
+from varselspel.expr import CompiledScenario, Effect, to_source, walk
 from varselspel.expr.ast import (
     Bool,
     Call,
@@ -322,8 +322,6 @@ def flag_usage(compiled: CompiledScenario) -> tuple[set[str], set[str]]:
     written: set[str] = set()
 
     def reads(node: Node) -> None:
-        from varselspel.expr import walk
-
         for sub in walk(node):
             if isinstance(sub, Var) and sub.kind is VarKind.FLAG:
                 read.add(sub.name)
@@ -338,4 +336,4 @@ def flag_usage(compiled: CompiledScenario) -> tuple[set[str], set[str]]:
     return read, written
 
 
-__all__ = ["CompiledExpr", "Flow", "Reason", "check_flow", "flag_usage", "never_true"]
+__all__ = ["Flow", "Reason", "check_flow", "flag_usage", "never_true"]

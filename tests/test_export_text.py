@@ -58,6 +58,7 @@ def test_html_is_always_well_formed_and_inert(
         "th",
         "td",
         "hr",
+        "section",
     }
     body_text = "".join(root.find("{http://www.w3.org/1999/xhtml}body").itertext())  # type: ignore[union-attr]
     for cell in cells:

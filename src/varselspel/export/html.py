@@ -29,6 +29,9 @@ table.facts th { width: 30%; background: var(--head); }
 hr.page { border: 0; border-top: 1px dashed var(--line); margin: 2.5rem 0; }
 @media print {
   @page { size: A4; margin: 18mm 15mm 20mm; }
+  @page landscape { size: A4 landscape; }
+  section.landscape { page: landscape; }
+  section + section { break-before: page; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   hr.page { border: 0; margin: 0; page-break-after: always; break-after: page; }
   h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
@@ -84,7 +87,12 @@ def render_html(doc: Document) -> str:
         elif isinstance(block, Table):
             body.extend(_table(block))
         elif isinstance(block, PageBreak):
-            body.append('<hr class="page" />')
+            if block.landscape is None:
+                body.append('<hr class="page" />')
+            else:
+                # A named page turns the printed pages; browsers break the page before it.
+                css = ' class="landscape"' if block.landscape else ""
+                body += ["</section>", f"<section{css}>"]
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{_e(doc.lang)}" xmlns="http://www.w3.org/1999/xhtml">',
@@ -97,4 +105,4 @@ def render_html(doc: Document) -> str:
         "</head>",
         "<body>",
     ]
-    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+    return "\n".join([*head, "<section>", *body, "</section>", "</body>", "</html>"]) + "\n"

@@ -449,3 +449,30 @@ def test_content_checks_can_fail() -> None:
     spare = scenario.cards.knowledge[0].model_copy(update={"id": "k-aldrig-anvand"})
     cards = scenario.cards.model_copy(update={"knowledge": [*scenario.cards.knowledge, spare]})
     assert "k-aldrig-anvand" not in _referenced_cards(scenario.model_copy(update={"cards": cards}))
+
+
+@pytest.mark.parametrize("stem", SCENARIO_IDS)
+def test_option_actions_are_concrete(stem: str) -> None:
+    # An exported plan must say who does what, with whom and by when.
+    scenario = bundle_of(stem).scenario
+    roles = {entry.role for entry in scenario.roles}
+    network = {card.id for card in scenario.cards.network}
+    vague: list[str] = []
+    for rnd in scenario.rounds:
+        for decision in rnd.decisions:
+            for option in decision.options:
+                for index, action in enumerate(option.actions):
+                    place = f"{rnd.id}.{decision.id}.{option.id}#{index + 1}"
+                    if not (action.title.strip() and action.result.strip()):
+                        vague.append(f"{place}: what")
+                    if not action.timeframe.strip():
+                        vague.append(f"{place}: by when")
+                    if action.responsible not in roles:
+                        vague.append(f"{place}: responsible {action.responsible}")
+                    vague += [
+                        f"{place}: partner {p}" for p in action.partners if p not in roles | network
+                    ]
+    assert vague == []
+    assert any(
+        option.actions for rnd in scenario.rounds for d in rnd.decisions for option in d.options
+    )

@@ -143,3 +143,24 @@ def test_bundled_scenarios_read_as_yaml(path: Path) -> None:
     """Every bundled scenario at least passes the YAML layer (content helpers own the rest)."""
     result = load_scenario_file(path)
     assert not [d for d in result.diagnostics if d.code.startswith("Y")]
+
+
+def test_broken_card_is_shown_when_its_role_is_missing(tmp_path: Path) -> None:
+    """A role card that fails to load explains why the scenario's role is missing."""
+    text = render("s", "varsel", 2026, "s.yaml").replace("role: facket", "role: lokalfacket")
+    text = text.replace("partners: [arbetsformedlingen, facket]", "partners: [arbetsformedlingen]")
+    path = write(tmp_path / "s.yaml", text)
+    write(tmp_path / "roles" / "lokalfacket.yaml", "id: lokalfacket\ntitle: Facket\n")
+    result = load_bundle(path)
+    assert result.bundle is None
+    assert any(
+        d.code == "S001" and d.file == str(tmp_path / "roles" / "lokalfacket.yaml")
+        for d in result.diagnostics
+    )
+
+
+def test_unrelated_broken_card_does_not_block(tmp_path: Path) -> None:
+    """A broken card nobody uses does not stop a scenario whose roles all load."""
+    path = write(tmp_path / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
+    write(tmp_path / "roles" / "trasig.yaml", "id: trasig\n")
+    assert load_bundle(path).bundle is not None

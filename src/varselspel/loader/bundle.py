@@ -162,9 +162,11 @@ def check_loaded(
     if scenario is None:
         return result
     used = referenced_roles(scenario, library)
-    # Problems in the cards the scenario uses matter here; the rest belong to the library's own check.
+    # Problems in the cards the scenario uses matter here; the rest belong to the library's own
+    # check, unless a role is missing: then a broken card may be the one that should define it.
     used_files = {library.files[r] for r in used if r in library.files}
-    result.diagnostics.extend(d for d in library.diagnostics if d.file in used_files)
+    missing = any(entry.role not in library.roles for entry in scenario.roles)
+    result.diagnostics.extend(d for d in library.diagnostics if missing or d.file in used_files)
     check_scenario = optional_checker("check_scenario")
     if check_scenario is not None:
         result.diagnostics.extend(

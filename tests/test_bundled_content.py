@@ -453,7 +453,7 @@ def test_content_checks_can_fail() -> None:
 
 @pytest.mark.parametrize("stem", SCENARIO_IDS)
 def test_option_actions_are_concrete(stem: str) -> None:
-    # An exported plan must say who does what, with whom and by when.
+    # An exported plan must say who does what, with whom, by when and paid by what.
     scenario = bundle_of(stem).scenario
     roles = {entry.role for entry in scenario.roles}
     network = {card.id for card in scenario.cards.network}
@@ -467,6 +467,8 @@ def test_option_actions_are_concrete(stem: str) -> None:
                         vague.append(f"{place}: what")
                     if not action.timeframe.strip():
                         vague.append(f"{place}: by when")
+                    if action.financing is None:
+                        vague.append(f"{place}: paid by what")
                     if action.responsible not in roles:
                         vague.append(f"{place}: responsible {action.responsible}")
                     vague += [

@@ -210,7 +210,7 @@ def test_problem_in_block_list_item_points_at_the_name() -> None:
 
 def test_character_at_an_escape_is_still_found() -> None:
     text = edit("condition: egf_sokt\n", "condition: 'egf_sokt or valt(''r1.ledning'', \"x\")'\n")
-    diag = one(text, "X101")
+    diag = one(text, "X117")
     assert (diag.line, diag.column) == at(text, "''r1")
 
 

@@ -94,7 +94,18 @@ def _error(text: str, effect: bool = False) -> ExprError:
 @pytest.mark.parametrize(
     ("text", "code", "offset", "message"),
     [
-        ("a & b", "X101", 2, "the character `&` is not allowed in an expression"),
+        ("a # b", "X101", 2, "the character `#` is not allowed in an expression"),
+        ("x => 3", "X117", 2, "`=>` does not work in expressions; write `>=`"),
+        ("a && b", "X117", 2, "`&&` does not work in expressions; write `and`"),
+        ("!a", "X117", 0, "`!` does not work in expressions; write `not`"),
+        (
+            "valt(\u201dr1.x\u201d, 1)",
+            "X117",
+            5,
+            '`\u201d` does not work in expressions; write `"`',
+        ),
+        ("valt('r1.x', 'a')", "X117", 5, None),
+        ("x \u2264 3", "X117", 2, None),
         ('valt("r1.x, "a")', "X102", 14, None),
         ('valt("r1.x', "X102", 5, 'the string has no closing double quote (")'),
         ("x > 1.", "X103", 4, None),

@@ -19,6 +19,29 @@ _TWO_CHAR_OPS = frozenset({"<=", ">=", "==", "!=", "+=", "-=", "*=", "/="})
 _ONE_CHAR_OPS = frozenset("<>+-*/=(),")
 _DIGITS = frozenset("0123456789")
 
+_LOOKALIKES = {
+    "=>": ">=",
+    "=<": "<=",
+    "<>": "!=",
+    "&&": "and",
+    "||": "or",
+    "&": "and",
+    "|": "or",
+    "!": "not",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00bb": '"',
+    "\u00ab": '"',
+    "'": '"',
+    "\u2212": "-",
+    "\u2013": "-",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2260": "!=",
+}
+"""Operators and quotes authors write by habit (or a word processor wrote), and what to use."""
+
 
 @dataclass(frozen=True, slots=True)
 class Token:
@@ -83,12 +106,17 @@ def tokenize(text: str) -> list[Token]:
                 raise ExprError("X102", {}, i)
             tokens.append(Token(STR, text[i + 1 : end], i))
             i = end + 1
+        elif text[i : i + 2] in _LOOKALIKES:
+            wrong = text[i : i + 2]
+            raise ExprError("X117", {"wrong": wrong, "right": _LOOKALIKES[wrong]}, i)
         elif text[i : i + 2] in _TWO_CHAR_OPS:
             tokens.append(Token(OP, text[i : i + 2], i))
             i += 2
         elif char in _ONE_CHAR_OPS:
             tokens.append(Token(OP, char, i))
             i += 1
+        elif char in _LOOKALIKES:
+            raise ExprError("X117", {"wrong": char, "right": _LOOKALIKES[char]}, i)
         else:
             raise ExprError("X101", {"char": char}, i)
     tokens.append(Token(EOF, "", n))

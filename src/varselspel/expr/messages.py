@@ -72,6 +72,10 @@ MESSAGES: Catalog = {
         "sv": "effekten är tom; skriv t.ex. `fortroende += 5`",
         "en": "the effect is empty; write e.g. `fortroende += 5`",
     },
+    "X117": {
+        "sv": "`{wrong}` fungerar inte i uttryck; skriv `{right}`",
+        "en": "`{wrong}` does not work in expressions; write `{right}`",
+    },
     "X201": {
         "sv": "okänt namn `{name}`: ingen indikator eller flagga heter så",
         "en": "unknown name `{name}`: no indicator or flag has that id",

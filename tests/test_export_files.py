@@ -105,6 +105,22 @@ def test_crash_mid_write_leaves_no_half_file(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_file_open_in_another_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A target another program locks (Windows) gives a message to close it; the old file stays."""
+    target = tmp_path / "plan.docx"
+    target.write_bytes(b"old")
+
+    def locked(src: str, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError) as info:
+        atomic_write(target, b"new", force=True, lang="sv")
+    assert "Word" in str(info.value) and str(target) in str(info.value)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
 def test_existing_target_survives_a_failed_forced_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -110,7 +110,13 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, lang: str | No
             handle.flush()
             os.fsync(handle.fileno())
         if force:
-            os.replace(tmp_name, path)
+            try:
+                os.replace(tmp_name, path)
+            except PermissionError as exc:
+                if not path.is_file():
+                    raise
+                # Windows refuses to replace a file another program (often Word) holds open.
+                raise ExportError(tr(MESSAGES, "error.locked", lang, path=str(path))) from exc
         else:
             _move_no_clobber(tmp_name, path, lang)
         tmp_name = None

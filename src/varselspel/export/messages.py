@@ -177,6 +177,10 @@ MESSAGES: Catalog = {
         "sv": "Kan inte skriva i mappen {path}: {reason}. Välj en annan mapp med --out.",
         "en": "Cannot write to the folder {path}: {reason}. Choose another folder with --out.",
     },
+    "error.locked": {
+        "sv": "Filen {path} kan inte ersättas; är den öppen i ett annat program, till exempel Word? Stäng den och försök igen.",
+        "en": "The file {path} cannot be replaced; is it open in another program, such as Word? Close it and try again.",
+    },
     "error.not_a_folder": {
         "sv": "{path} är inte en mapp. Välj en mapp med --out.",
         "en": "{path} is not a folder. Choose a folder with --out.",

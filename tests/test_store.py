@@ -260,3 +260,22 @@ def test_two_handles_on_one_file_share_events(bundle: ScenarioBundle, tmp_path: 
     assert [e.seq for e in one.events] == list(range(1, 5))
     one.close()
     two.close()
+
+
+def test_older_file_is_migrated(tmp_path: Path) -> None:
+    from varselspel.store.schema import APPLICATION_ID
+
+    path = tmp_path / f"old{SUFFIX}"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 0")
+    conn.execute("CREATE TABLE placeholder (x)")
+    conn.commit()
+    conn.close()
+    store = SessionStore.open(path)
+    assert [m[0] for m in store.migrations()] == [1]
+    assert store.event_count() == 0
+    store.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    check.close()

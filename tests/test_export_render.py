@@ -298,3 +298,20 @@ def test_document_layout_is_shared_by_formats(plan: ActionPlan) -> None:
     page = render_document(doc, "html").decode()
     for heading in headings:
         assert heading in md and heading in page
+
+
+def test_html_and_word_hold_the_same_tables(session: Session) -> None:
+    """Every table cell of the synthesis is the same in the HTML page and the Word document."""
+    plan = build_synthesis(session, lang="sv", today=EXPORT_DAY)
+    page = render_plan(plan, "html").decode()
+    root = ET.fromstring(page.split("\n", 1)[1])
+    html_rows = [
+        ["".join(cell.itertext()) for cell in tr if cell.tag in (f"{XHTML}td", f"{XHTML}th")]
+        for tr in root.iter(f"{XHTML}tr")
+    ]
+    document = _docx(render_plan(plan, "docx"))
+    word_rows = [
+        [cell.text for cell in row.cells] for table in document.tables for row in table.rows
+    ]
+    assert html_rows == word_rows
+    assert len(html_rows) > len(plan.actions)

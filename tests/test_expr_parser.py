@@ -117,6 +117,12 @@ def _error(text: str, effect: bool = False) -> ExprError:
         ),
         ("x > 3abc", "X103", 4, None),
         (
+            "chans(0,5)",
+            "X103",
+            6,
+            "malformed number `0,5`; write e.g. 300 or 0.5 (point as decimal separator)",
+        ),
+        (
             "x >",
             "X106",
             3,

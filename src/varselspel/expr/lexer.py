@@ -82,6 +82,12 @@ def tokenize(text: str) -> list[Token]:
                     raise ExprError("X103", {"text": text[start:i]}, start)
                 while i < n and text[i] in _DIGITS:
                     i += 1
+            if i + 1 < n and text[i] == "," and text[i + 1] in _DIGITS and "." not in text[start:i]:
+                # `0,5` is a Swedish decimal; no call takes two numbers, so say so.
+                end = i + 1
+                while end < n and text[end] in _DIGITS:
+                    end += 1
+                raise ExprError("X103", {"text": text[start:end]}, start)
             if i < n and (_is_name_char(text[i]) or text[i] == "."):
                 end = i
                 while end < n and (_is_name_char(text[end]) or text[end] == "."):

@@ -24,6 +24,9 @@ SCENARIO = bundled_scenarios_dir() / "batterifabriken-i-storsund.yaml"
 CAREFUL = {
     "r1.ledning": "regional-koordinator",
     "r1.erbjudande": "villkorat",
+    "r1.media": "bekrafta-kontakt",
+    "r2.statlig-samordning": "tidigt-samrad",
+    "r4.rekrytering": "rekryteringstraffar",
     "r2.planarbete": "parallellt",
     "r2.elanslutning": "etappvis",
     "r3.bostader": "etappvis-med-villkor",
@@ -46,6 +49,9 @@ CAREFUL = {
 RISKY = {
     "r1.ledning": "foretaget-driver",
     "r1.erbjudande": "maximalt",
+    "r1.media": "inga-kommentarer",
+    "r2.statlig-samordning": "ordinarie-remiss",
+    "r4.rekrytering": "ordinarie-matchning",
     "r2.planarbete": "ordinarie",
     "r2.elanslutning": "ko-ordning",
     "r3.bostader": "bygga-i-forskott",
@@ -108,7 +114,11 @@ def test_careful_group_meets_the_twist_prepared(bundle) -> None:  # type: ignore
     got = _delivered(session, group)
     expected = {
         "r2-styrgrupp",
+        "r2-kommunikationsplan",
+        "r3-samrad-klart",
         "r3-avsiktsforklaring",
+        "r6-af-kanner",
+        "r6-kommunikation-klar",
         "r4-etapp-utlost",
         "r6-beredskap",
         "r6-forvarning",
@@ -131,6 +141,8 @@ def test_risky_group_pays_for_its_choices_later(bundle) -> None:  # type: ignore
     expected = {
         "r2-overlovat",
         "r2-motstridiga-svar",
+        "r2-tystnad",
+        "r3-granskning-forsenad",
         "r3-planforsening",
         "r3-elbrist",
         "r4-platsbrist",
@@ -145,7 +157,7 @@ def test_risky_group_pays_for_its_choices_later(bundle) -> None:  # type: ignore
         "r7-lite-el",
     }
     assert expected <= got, expected - got
-    assert not {"r6-beredskap", "r7-welcome-house", "r7-intresse-el"} & got
+    assert not {"r6-beredskap", "r6-af-kanner", "r7-welcome-house", "r7-intresse-el"} & got
 
 
 def test_choices_move_risk_and_trust_apart(bundle) -> None:  # type: ignore[no-untyped-def]

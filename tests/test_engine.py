@@ -272,6 +272,7 @@ def test_round_false_for_every_group_is_skipped(bundle: ScenarioBundle) -> None:
     ok(s, StartRound())
     state = s.state
     assert state.round_id == "r3"
+    assert s.events[-1].command.round == "r3"  # type: ignore[union-attr]
     assert not state.groups["g1"].rounds["r2"].played
     assert [p.round for p in state.groups["g1"].history] == [None, "r1", "r2"]
 
@@ -389,7 +390,7 @@ def test_undo_is_logged_and_walks_back(session: Session) -> None:
     assert session.state == session.rebuild()
     assert len(session.state.undone) == 3
     refused(session, Undo(), "not_facilitator", actor="g1")
-    refused(session, Undo(target=1), "undo_target")
+    refused(session, Undo(target=1), "engine_field")
 
 
 def test_undo_everything_then_nothing_left(bundle: ScenarioBundle) -> None:

@@ -279,3 +279,31 @@ def test_older_file_is_migrated(tmp_path: Path) -> None:
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     check.close()
+
+
+def test_event_that_does_not_apply_is_reported(bundle: ScenarioBundle, tmp_path: Path) -> None:
+    session = create_session(bundle, ["A"], seed=1, folder=tmp_path)
+    path = session.journal.path  # type: ignore[attr-defined]
+    session.close()
+    conn = sqlite3.connect(path)
+    payload = (
+        '{"seq": 2, "at": "2026-01-01T00:00:00Z", "actor": "facilitator",'
+        ' "command": {"type": "remove_group", "group": "g9"}}'
+    )
+    conn.execute(
+        "INSERT INTO events VALUES (2, '2026-01-01T00:00:00Z', 'facilitator', 'remove_group', ?)",
+        (payload,),
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError) as caught:
+        open_session(path)
+    assert caught.value.code == "corrupt" and "event 2" in str(caught.value)
+
+
+def test_summary_names_the_current_round(bundle: ScenarioBundle, tmp_path: Path) -> None:
+    session = create_session(bundle, ["A"], seed=1, folder=tmp_path)
+    play_a_little_single(session)
+    session.close()
+    (summary,) = list_sessions(tmp_path)
+    assert summary.phase == "round" and summary.round_id == "r1"

@@ -114,6 +114,8 @@ class StartRound(CommandBase):
     """Open the next round (the first after `start_session`) and start its timer."""
 
     type: Literal["start_round"] = "start_round"
+    round: str | None = None
+    """Id of the round opened; the engine fills it in (the event records it)."""
 
 
 class ReleaseInject(CommandBase):

@@ -45,6 +45,15 @@ MODEL_COMPANY_FIELDS = ("affected", "construction_peak", "employees", "resident_
 """Company figures that expressions reach as `model.<field>` beside the assumptions."""
 
 
+class FoldError(Exception):
+    """An event in a log cannot be applied to the state its predecessors produce."""
+
+    def __init__(self, seq: int, cause: BaseException) -> None:
+        """Keep the event's seq and what went wrong."""
+        super().__init__(f"event {seq}: {type(cause).__name__}: {cause}")
+        self.seq = seq
+
+
 class Refusal(Exception):
     """A command is refused; carries the message key and its parameters."""
 
@@ -365,7 +374,19 @@ class Rules:
         self._phase(state, Phase.READY)
         if state.round_index + 1 >= len(self.rounds):
             raise Refusal("no_more_rounds")
-        return cmd
+        if cmd.round is not None:
+            raise Refusal("engine_field", field="round")
+        return cmd.model_copy(update={"round": self.rounds[self._next_round(state)].id})
+
+    def _next_round(self, state: SessionState) -> int:
+        """Return the index of the round `start_round` opens: skips rounds false for all groups."""
+        index = state.round_index + 1
+        while index + 1 < len(self.rounds):
+            rid = self.rounds[index].id
+            if any(self.expr.round_ok(g, rid) for g in state.groups.values()):
+                break
+            index += 1
+        return index
 
     def _v_release_inject(
         self, state: SessionState, events: Sequence[Event], cmd: c.ReleaseInject
@@ -559,7 +580,7 @@ class Rules:
 
     def _v_undo(self, state: SessionState, events: Sequence[Event], cmd: c.Undo) -> Command:
         if cmd.target is not None:
-            raise Refusal("undo_target")
+            raise Refusal("engine_field", field="target")
         target = undo_target(events)
         if target is None:
             raise Refusal("nothing_to_undo")
@@ -577,7 +598,11 @@ class Rules:
             if isinstance(event.command, c.Undo) or event.seq in undone:
                 state.last_seq = event.seq
                 continue
-            self.apply(state, event)
+            try:
+                self.apply(state, event)
+            except (KeyError, AssertionError, IndexError, TypeError, ValueError) as error:
+                # Only a damaged or foreign log can hold an event that does not apply.
+                raise FoldError(event.seq, error) from error
         state.undone = sorted(undone)
         return state
 

@@ -145,9 +145,9 @@ MESSAGES: Catalog = {
         "en": "The objective '{objective}' is not in the scenario's debrief.",
     },
     "nothing_to_undo": {"sv": "Det finns inget att ångra.", "en": "There is nothing to undo."},
-    "undo_target": {
-        "sv": "Ett ångra-kommando anger inte själv vad som ångras.",
-        "en": "An undo command does not name what it undoes.",
+    "engine_field": {
+        "sv": "Fältet '{field}' fylls i av motorn och ska lämnas tomt.",
+        "en": "The field '{field}' is filled in by the engine and must be left empty.",
     },
     "invalid_command": {
         "sv": "Ogiltigt kommando: {detail}",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from varselspel.engine.fold import FoldError
 from varselspel.engine.journal import BundleLike
 from varselspel.engine.session import Clock, Session, utc_now
 from varselspel.store.errors import StoreError
@@ -85,7 +86,10 @@ def open_session(
     try:
         info = store.info()
         bundle = load_stored_bundle(store)
-        return Session.resume(bundle, info, store, clock=clock)
+        try:
+            return Session.resume(bundle, info, store, clock=clock)
+        except FoldError as error:
+            raise StoreError("corrupt", store.path, detail=str(error)) from error
     except BaseException:
         store.close()
         raise
@@ -168,7 +172,7 @@ def summarize(path: Path) -> SessionSummary:
         undone = {cmd.get("target") for _, kind, cmd in rows if kind == "undo"}
         groups: dict[str, str] = {}
         phase = "setup"
-        rounds = 0
+        round_id: str | None = None
         for seq, kind, cmd in rows:
             if kind == "undo" or seq in undone:
                 continue
@@ -180,14 +184,14 @@ def summarize(path: Path) -> SessionSummary:
                 phase = "ready"
             elif kind == "start_round":
                 phase = "round"
-                rounds += 1
+                round_id = cmd.get("round") or round_id
             elif kind == "start_debrief":
                 phase = "debrief"
             elif kind == "end_session":
                 phase = "ended"
         summary.groups = list(groups.values())
         summary.phase = phase
-        summary.round_id = f"#{rounds}" if rounds else None
+        summary.round_id = round_id
     except (StoreError, sqlite3.Error, KeyError, ValueError) as error:
         summary.error = str(error)
     finally:

@@ -165,10 +165,10 @@ class CompiledScenario:
 
 def model_values(scenario: Scenario) -> dict[str, float]:
     """Return the start values of every `model.<field>` of `scenario`."""
-    assumptions = scenario.setting.assumptions
-    company = scenario.setting.company
-    values = {name: float(getattr(assumptions, name)) for name in ImpactAssumptions.model_fields}
-    values.update({name: float(getattr(company, name)) for name in COMPANY_FIELDS})
+    assumptions = scenario.setting.assumptions.model_dump()
+    company = scenario.setting.company.model_dump(include=set(COMPANY_FIELDS))
+    values = {name: float(assumptions[name]) for name in ImpactAssumptions.model_fields}
+    values.update({name: float(company[name]) for name in COMPANY_FIELDS})
     return values
 
 

@@ -647,3 +647,16 @@ def test_errors_and_warnings_are_separate_and_sorted() -> None:
         (Severity.ERROR, "X201"),
     ]
     assert [d.line for d in diags] == sorted(d.line or 0 for d in diags)
+
+
+def test_default_language_is_swedish_and_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = edit("duration_minutes: 120", "duration_minutes: 70")
+    load = load_scenario_text(text, FILE)
+    assert load.scenario is not None
+    (diag,) = check_scenario(load.scenario, ROLES, load.positions, FILE)
+    assert diag.message.startswith("omgångarnas tider (60 min)")
+    monkeypatch.setenv("VARSELSPEL_LANG", "en")
+    (diag,) = check_scenario(load.scenario, ROLES, load.positions, FILE)
+    assert diag.message.startswith("the rounds' time boxes (60 min)")

@@ -213,18 +213,44 @@ def build_effect(target: Var, op: str, value: Node, place: str = "") -> Callable
         return set_flag
     combine = None if op == "=" else _ARITHMETIC[op[0]]
     bound_key = f"model.{name}" if kind is VarKind.MODEL else name
+    isfinite = math.isfinite
+    use_model = kind is VarKind.MODEL
 
-    def set_number(env: EvalEnv) -> None:
-        table = env.model if kind is VarKind.MODEL else env.indicators
-        if kind is VarKind.UNRESOLVED and name in env.flags and name not in table:
-            env.flags[name] = bool(get(env))
-            return
-        result = get(env)
-        if combine is not None:
-            result = combine(table.get(name, 0.0), result)
+    def store(env: EvalEnv, table: dict[str, float], result: Any) -> None:
         result = float(result)
         # A result that is not a finite number (e.g. from huge values) leaves the value as it was.
-        if math.isfinite(result):
-            table[name] = clamp(result, env.bounds.get(bound_key))
+        if isfinite(result):
+            bounds = env.bounds.get(bound_key)
+            if bounds is not None:
+                low, high = bounds
+                if low is not None and result < low:
+                    result = low
+                elif high is not None and result > high:
+                    result = high
+            table[name] = result
 
-    return set_number
+    if kind is VarKind.UNRESOLVED:
+
+        def set_unresolved(env: EvalEnv) -> None:
+            if name in env.flags and name not in env.indicators:
+                env.flags[name] = bool(get(env))
+                return
+            result = get(env)
+            if combine is not None:
+                result = combine(env.indicators.get(name, 0.0), result)
+            store(env, env.indicators, result)
+
+        return set_unresolved
+
+    if combine is None:
+
+        def assign(env: EvalEnv) -> None:
+            store(env, env.model if use_model else env.indicators, get(env))
+
+        return assign
+
+    def update(env: EvalEnv) -> None:
+        table = env.model if use_model else env.indicators
+        store(env, table, combine(table.get(name, 0.0), get(env)))
+
+    return update

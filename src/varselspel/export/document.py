@@ -57,6 +57,8 @@ class Document:
     title: str
     lang: str
     blocks: list[Block] = field(default_factory=list)
+    date: str = ""
+    """ISO date the document is about (a plan's workshop date); empty when none."""
 
     def heading(self, level: int, text: str) -> None:
         """Append a heading."""

@@ -110,7 +110,7 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
     """Lay out the whole plan: title page, then one section per part of the plan."""
     lang = lang or plan.language
     t = plan.title_page
-    doc = Document(title=plan_title(plan, lang), lang=lang)
+    doc = Document(title=plan_title(plan, lang), lang=lang, date=t.date)
     none = tr(MESSAGES, "label.none", lang)
 
     # Title page

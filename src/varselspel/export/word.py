@@ -180,6 +180,14 @@ def _paragraph(
         para._p.style = styles.id(style)
 
 
+def _doc_date(doc: Document) -> datetime | None:
+    """Return the document's date as midnight UTC, or None when it has none."""
+    try:
+        return datetime.fromisoformat(doc.date).replace(tzinfo=UTC) if doc.date else None
+    except ValueError:
+        return None
+
+
 def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     """Render the document as the bytes of a .docx file."""
     try:
@@ -204,8 +212,8 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     props.title = one_line(doc.title)
     props.language = lang_tag
     props.author = "varselspel"
-    # A fixed timestamp keeps repeated exports of the same plan byte-comparable in content.
-    stamp = created or datetime(2000, 1, 1, tzinfo=UTC)
+    # The plan's own date (not the clock) keeps repeated exports of one plan alike.
+    stamp = created or _doc_date(doc) or datetime.now(UTC)
     props.created = props.modified = stamp
     props.last_modified_by = "varselspel"
     props.revision = 1

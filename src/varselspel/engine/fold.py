@@ -145,7 +145,7 @@ class Rules:
             flags=flags,
             model=model,
             history=[
-                HistoryPoint(
+                HistoryPoint.model_construct(
                     round=None, indicators=dict(indicators), model=dict(model), flags=dict(flags)
                 )
             ],
@@ -607,7 +607,11 @@ class Rules:
         return state
 
     def apply(self, state: SessionState, event: Event) -> list[str]:
-        """Apply one valid event to the state in place; return localised notices."""
+        """Apply one valid event to the state in place; return localised notices.
+
+        State objects are built with `model_construct`: every value comes from a validated
+        command or from the scenario, so validating again would only cost time.
+        """
         state.last_seq = event.seq
         handler = getattr(self, f"_a_{event.command.type}")
         notices: list[str] | None = handler(state, event, event.command)
@@ -633,7 +637,7 @@ class Rules:
 
     def _a_add_participant(self, state: SessionState, event: Event, cmd: c.AddParticipant) -> None:
         assert cmd.participant is not None
-        state.groups[cmd.group].participants[cmd.participant] = Participant(
+        state.groups[cmd.group].participants[cmd.participant] = Participant.model_construct(
             id=cmd.participant, name=cmd.name, organisation=cmd.organisation
         )
         self._bump(state, "p", cmd.participant)
@@ -664,7 +668,7 @@ class Rules:
             played = {gid: self.expr.round_ok(g, rnd.id) for gid, g in state.groups.items()}
             last = state.round_index + 1 >= len(self.rounds)
             for gid, g in state.groups.items():
-                g.rounds[rnd.id] = RoundRecord(
+                g.rounds[rnd.id] = RoundRecord.model_construct(
                     round=rnd.id, played=played[gid], started_at=event.at
                 )
             if any(played.values()) or last:
@@ -675,7 +679,7 @@ class Rules:
         state.round_id = rnd.id
         state.round_open = True
         state.phase = Phase.ROUND
-        state.timer = TimerState(duration_s=rnd.minutes * 60.0, started_at=event.at)
+        state.timer = TimerState.model_construct(duration_s=rnd.minutes * 60.0, started_at=event.at)
 
     def _a_release_inject(self, state: SessionState, event: Event, cmd: c.ReleaseInject) -> None:
         assert cmd.inject is not None
@@ -689,7 +693,7 @@ class Rules:
                 continue
             reached = self.expr.inject_ok(group, inject.id)
             group.injects.append(
-                InjectDelivery(
+                InjectDelivery.model_construct(
                     inject=inject.id,
                     round=rnd.id,
                     seq=event.seq,
@@ -708,7 +712,7 @@ class Rules:
         outside = bool(owners) and not set(agreed) & set(owners)
         previous = group.choices.get(cmd.decision)
         decision = self.decisions[cmd.decision][1]
-        group.choices[cmd.decision] = ChoiceRecord(
+        group.choices[cmd.decision] = ChoiceRecord.model_construct(
             decision=cmd.decision,
             round=self.decisions[cmd.decision][0].id,
             option=cmd.option,
@@ -733,7 +737,7 @@ class Rules:
 
     def _a_add_action(self, state: SessionState, event: Event, cmd: c.AddAction) -> None:
         assert cmd.action is not None
-        state.groups[cmd.group].actions[cmd.action] = OwnAction(
+        state.groups[cmd.group].actions[cmd.action] = OwnAction.model_construct(
             id=cmd.action,
             fields=cmd.fields,
             round=state.round_id,
@@ -751,7 +755,7 @@ class Rules:
         del state.groups[cmd.group].actions[cmd.action]
 
     def _a_write_note(self, state: SessionState, event: Event, cmd: c.WriteNote) -> None:
-        note = Note(
+        note = Note.model_construct(
             seq=event.seq, at=event.at, group=cmd.group, round=state.round_id, text=cmd.text
         )
         if cmd.group is None:
@@ -775,7 +779,7 @@ class Rules:
 
     def _point(self, group: GroupState, round_id: str | None) -> HistoryPoint:
         """Return the group's values now, as a history point."""
-        return HistoryPoint(
+        return HistoryPoint.model_construct(
             round=round_id,
             indicators=dict(group.indicators),
             model=dict(group.model),
@@ -810,12 +814,14 @@ class Rules:
         state.phase = Phase.DEBRIEF
 
     def _a_rate_objective(self, state: SessionState, event: Event, cmd: c.RateObjective) -> None:
-        state.groups[cmd.group].ratings[cmd.objective] = Rating(
+        state.groups[cmd.group].ratings[cmd.objective] = Rating.model_construct(
             objective=cmd.objective, rating=cmd.rating, comment=cmd.comment, seq=event.seq
         )
 
     def _a_record_lesson(self, state: SessionState, event: Event, cmd: c.RecordLesson) -> None:
-        lesson = Lesson(seq=event.seq, group=cmd.group, kind=cmd.kind, text=cmd.text)
+        lesson = Lesson.model_construct(
+            seq=event.seq, group=cmd.group, kind=cmd.kind, text=cmd.text
+        )
         if cmd.group is None:
             state.lessons.append(lesson)
         else:

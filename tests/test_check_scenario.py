@@ -660,3 +660,27 @@ def test_default_language_is_swedish_and_follows_the_environment(
     monkeypatch.setenv("VARSELSPEL_LANG", "en")
     (diag,) = check_scenario(load.scenario, ROLES, load.positions, FILE)
     assert diag.message.startswith("the rounds' time boxes (60 min)")
+
+
+def test_a_round_never_played_makes_a_later_one_unreachable() -> None:
+    text = edit("    condition: egf_sokt\n", "    condition: fortroende > 100\n")
+    text += (
+        "  - id: r3\n    title: R3\n    game_time: Vecka 2\n    minutes: 10\n    briefing: b\n"
+        "    condition: arbetslosa < 100\n"
+    )
+    found = [(d.code, d.line, d.column, d.message) for d in run(text) if d.code == "C105"]
+    assert found == [
+        (
+            "C105",
+            *at(text, "fortroende > 100"),
+            "round `r2` is never played: `fortroende` can only lie between 50 and 100 here,"
+            " so `fortroende > 100` never holds",
+        ),
+        (
+            "C105",
+            *at(text, "arbetslosa < 100"),
+            "round `r3` is never played: `arbetslosa` can only lie between 100 and 100 here,"
+            " so `arbetslosa < 100` never holds",
+        ),
+    ]
+    assert not [d for d in run(text) if d.code in {"C101", "C102", "C103", "C104"}]

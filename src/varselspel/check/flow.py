@@ -83,7 +83,9 @@ class Flow:
     Effects only ever widen what is possible, so one pass builds the prefix tables.
     """
 
-    def __init__(self, scenario: Scenario, compiled: CompiledScenario) -> None:
+    def __init__(
+        self, scenario: Scenario, compiled: CompiledScenario, skipped: frozenset[int] = frozenset()
+    ) -> None:
         self.flag_start = {f.id: f.start for f in reversed(scenario.flags)}
         self.indicators = {i.id: i for i in reversed(scenario.indicators)}
         self.decision_round: dict[str, int] = {}
@@ -95,7 +97,11 @@ class Flow:
         # Two steps per round: its injects' effects, then its options' effects.
         steps: list[list[Effect]] = [[] for _ in range(2 * count)]
         for expr in compiled.expressions:
-            if expr.effect is not None and 0 <= expr.round_index < count:
+            if (
+                expr.effect is not None
+                and 0 <= expr.round_index < count
+                and expr.round_index not in skipped
+            ):
                 steps[2 * expr.round_index + (expr.owner != "inject")].append(expr.effect)
         values = {name: frozenset({start}) for name, start in self.flag_start.items()}
         self._flags: dict[str, list[frozenset[bool]]] = {n: [v] for n, v in values.items()}
@@ -276,23 +282,44 @@ def _render(reason: Reason, lang: str | None) -> dict[str, object]:
     return params
 
 
+def _unreachable(scenario: Scenario, compiled: CompiledScenario) -> tuple[Flow, dict[int, Reason]]:
+    """Find the rounds no group can play, and the flow without their effects."""
+    skipped: frozenset[int] = frozenset()
+    # A round never played applies no effects, which can make later rounds unreachable too;
+    # each pass can only add rounds, so this ends within one pass per round.
+    for _ in range(len(scenario.rounds) + 1):
+        flow = Flow(scenario, compiled, skipped)
+        reasons: dict[int, Reason] = {}
+        for expr in compiled.expressions:
+            condition = expr.condition
+            if expr.owner != "round" or condition is None or condition.node is None:
+                continue
+            if not condition.valid:
+                continue
+            ctx = _Context(flow, expr.round_index, True, expr.owner, expr.owner_id)
+            reason = never_true(condition.node, ctx)
+            if reason is not None:
+                reasons[expr.round_index] = reason
+        if frozenset(reasons) == skipped:
+            return flow, reasons
+        skipped = frozenset(reasons)
+    return flow, reasons
+
+
 def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter) -> set[int]:
     """Report conditions that can never be true; return the indices of unreachable rounds."""
-    flow = Flow(scenario, compiled)
-    unreachable: set[int] = set()
+    flow, unreachable = _unreachable(scenario, compiled)
     for expr in compiled.expressions:
         condition = expr.condition
         if condition is None or condition.node is None or not condition.valid:
             continue
-        strict = expr.owner == "round"
-        ctx = _Context(flow, expr.round_index, strict, expr.owner, expr.owner_id)
-        reason = never_true(condition.node, ctx)
-        if reason is None:
-            continue
-        params = _render(reason, report.lang)
-        if strict:
-            unreachable.add(expr.round_index)
-            text = tr(MESSAGES, f"reason.{reason.kind}", report.lang, **params)
+        if expr.owner == "round":
+            reason = unreachable.get(expr.round_index)
+            if reason is None:
+                continue
+            text = tr(
+                MESSAGES, f"reason.{reason.kind}", report.lang, **_render(reason, report.lang)
+            )
             report.at_offset(
                 Severity.WARNING,
                 "C105",
@@ -303,17 +330,24 @@ def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter)
                 reason=text,
             )
             continue
+        if expr.round_index in unreachable:
+            # The round itself is reported; its injects and options add nothing.
+            continue
+        ctx = _Context(flow, expr.round_index, False, expr.owner, expr.owner_id)
+        found = never_true(condition.node, ctx)
+        if found is None:
+            continue
         owner = tr(MESSAGES, f"owner.{expr.owner}", report.lang, id=expr.owner_id)
         report.at_offset(
             Severity.WARNING,
-            _OWNER_CODES[reason.kind],
+            _OWNER_CODES[found.kind],
             expr.path,
             condition.source,
-            reason.offset,
+            found.offset,
             owner=owner,
-            **params,
+            **_render(found, report.lang),
         )
-    return unreachable
+    return set(unreachable)
 
 
 def flag_usage(compiled: CompiledScenario) -> tuple[set[str], set[str]]:

@@ -437,3 +437,11 @@ def test_impact_follows_model_effects(session: Session) -> None:
     ok(session, CloseRound())
     after = session.impact("g1")
     assert after.unemployed[12] < before.unemployed[12]  # type: ignore[union-attr]
+
+
+def test_what_each_role_may_decide(session: Session) -> None:
+    assert [m.id for m in session.role_mandate("kso")] == ["sammankalla"]
+    assert session.role_mandate("naringslivschef") == []
+    assert session.decisions_owned_by("kso") == ["r1.ledning", "r1.kommunikation"]
+    assert session.decisions_owned_by("af") == ["r2.egf"]
+    assert session.decision_owners("r3.folj") == []

@@ -23,7 +23,7 @@ from varselspel.engine.fold import Rules
 from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
 from varselspel.engine.result import CommandResult
 from varselspel.engine.state import SessionState
-from varselspel.model import Decision, Inject, Option, Round, Scenario
+from varselspel.model import Decision, Inject, MandateItem, Option, Round, Scenario
 
 Clock = Callable[[], datetime]
 """Returns the current UTC time; tests pass a fake clock."""
@@ -231,6 +231,15 @@ class Session:
     def decision_owners(self, decision_key: str) -> list[str]:
         """Role ids that own a decision: its `owners`, else the roles holding its mandate."""
         return self.rules.owners(decision_key)
+
+    def role_mandate(self, role: str) -> list[MandateItem]:
+        """What a role may decide on its own: the mandate items of its role card."""
+        card = self.bundle.roles.get(role)
+        return list(card.mandate) if card is not None else []
+
+    def decisions_owned_by(self, role: str) -> list[str]:
+        """Decision keys the role owns (through `owners` or its mandate)."""
+        return [key for key in self.rules.decisions if role in self.rules.owners(key)]
 
     def missing_roles(self, group: str) -> list[str]:
         """Required scenario roles that nobody in the group (nor the facilitator) holds."""

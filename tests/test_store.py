@@ -307,3 +307,17 @@ def test_summary_names_the_current_round(bundle: ScenarioBundle, tmp_path: Path)
     session.close()
     (summary,) = list_sessions(tmp_path)
     assert summary.phase == "round" and summary.round_id == "r1"
+
+
+def test_damaged_event_payload_is_reported(bundle: ScenarioBundle, tmp_path: Path) -> None:
+    session = create_session(bundle, ["A"], seed=1, folder=tmp_path)
+    assert session.execute(WriteNote(text="ok")).ok
+    path = session.journal.path  # type: ignore[attr-defined]
+    session.close()
+    conn = sqlite3.connect(path)
+    conn.execute('UPDATE events SET payload = \'{"seq": 2, "broken\' WHERE seq = 2')
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError) as caught:
+        open_session(path)
+    assert caught.value.code == "corrupt" and "event 2" in str(caught.value)

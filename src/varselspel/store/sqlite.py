@@ -197,13 +197,13 @@ class SessionStore:
         try:
             # One JSON array validates much faster than one call per event.
             events = _EVENT_LIST.validate_json("[" + ",".join(row[1] for row in rows) + "]")
-        except ValueError:
+        except ValueError as error:
             for number, payload in rows:
                 try:
                     Event.model_validate_json(payload)
-                except ValueError as error:
-                    raise StoreError("corrupt", self.path, detail=f"event {number}") from error
-            raise
+                except ValueError as bad:
+                    raise StoreError("corrupt", self.path, detail=f"event {number}") from bad
+            raise StoreError("corrupt", self.path, detail="events") from error
         for offset, event in enumerate(events):
             if event.seq != seq + 1 + offset:
                 raise StoreError("corrupt", self.path, detail=f"event {seq + 1 + offset}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 
 from varselspel.check.flow import check_flow, flag_usage
 from varselspel.check.messages import MESSAGES
@@ -264,7 +265,10 @@ def check_unused_cards(scenario: Scenario, used: set[str], report: Reporter) -> 
 
 
 def check_round_coverage(
-    scenario: Scenario, roles: Mapping[str, RoleCard], report: Reporter
+    scenario: Scenario,
+    roles: Mapping[str, RoleCard],
+    report: Reporter,
+    unreachable: AbstractSet[int] = frozenset(),
 ) -> None:
     """Warn about roles that get neither an inject nor a decision of their own in a round."""
     # Roles missing from the library are already errors (C011); repeating them per round is noise.
@@ -272,6 +276,8 @@ def check_round_coverage(
         dict.fromkeys(entry.role for entry in scenario.roles if entry.role in roles)
     )
     for ri, round_ in enumerate(scenario.rounds):
+        if ri in unreachable:
+            continue  # Already reported as never played (C105).
         reached: set[str] = set()
         for inject in round_.injects:
             reached.update(inject.to or scenario_roles)
@@ -329,7 +335,7 @@ def check_scenario_rules(
     check_indicators(scenario, report)
     used_cards = check_references(scenario, roles, report)
     check_unused_cards(scenario, used_cards, report)
-    check_round_coverage(scenario, roles, report)
+    unreachable = check_flow(scenario, compiled, report)
+    check_round_coverage(scenario, roles, report, unreachable)
     check_agenda(scenario, report)
     check_flags(scenario, compiled, report)
-    check_flow(scenario, compiled, report)

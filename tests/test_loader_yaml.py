@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -267,3 +268,25 @@ def test_random_structures_never_raise(value: object) -> None:
     result = load_scenario_text(text, "fuzz.yaml")
     assert result.scenario is None
     assert result.diagnostics
+
+
+def test_unreadable_path_is_a_diagnostic(tmp_path: Path) -> None:
+    """A path that cannot be read as a file gives Y000 instead of an exception."""
+    from varselspel.loader import load_role_file, load_scenario_file
+
+    folder = tmp_path / "a-folder.yaml"
+    folder.mkdir()
+    assert [d.code for d in load_scenario_file(folder).diagnostics] == ["Y000"]
+    assert [d.code for d in load_role_file(folder / "missing.yaml").diagnostics] == ["Y000"]
+
+
+def test_big_file_on_disk_is_refused_before_reading(tmp_path: Path) -> None:
+    """A file above the size limit is refused from its size alone."""
+    from varselspel.loader import load_scenario_file
+
+    path = tmp_path / "big.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    result = load_scenario_file(path)
+    assert [d.code for d in result.diagnostics] == ["Y010"]
+    assert str(MAX_FILE_BYTES) in result.diagnostics[0].message

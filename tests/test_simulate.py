@@ -36,6 +36,8 @@ def test_reports_unreached_inject_and_ranges() -> None:
     # (sok and tur exclude each other); the extremes are 300-100-10 = 190 and 300+20-10 = 310.
     assert unemployed["min"] == 190 and unemployed["max"] == 310
     assert 190 < unemployed["mean"] < 310
+    # 50 - 5 (i1) + 10 (kommunen) + 5 (presser); the backup inject's +3 is not applied.
+    assert report.indicators["fortroende"].max == 60
     assert 0 < report.flags_true["egf_sokt"] < 300
     assert simulate(bundle, runs=300, seed=4).to_json() == report.to_json()
 

@@ -140,11 +140,15 @@ class _Player:
         if not c.round_condition(rnd.id).evaluate(env):
             return []
         tally.rounds.add(rnd.id)
-        # Scheduled injects in order, then the backup injects (a facilitator may release them).
-        for inject in sorted(rnd.injects, key=lambda i: i.backup):
-            if c.inject_condition(inject.id).evaluate(env):
+        # Scheduled injects in order; backup injects are released on demand, so the simulation
+        # only checks that they could reach a group and leaves their effects out.
+        for inject in rnd.injects:
+            if not inject.backup and c.inject_condition(inject.id).evaluate(env):
                 tally.injects.add(inject.id)
                 c.apply(c.inject_effects(inject.id), env)
+        for inject in rnd.injects:
+            if inject.backup and c.inject_condition(inject.id).evaluate(env):
+                tally.injects.add(inject.id)
         made: list[tuple[str, str]] = []
         for decision in rnd.decisions:
             key = f"{rnd.id}.{decision.id}"

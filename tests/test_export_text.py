@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from varselspel.export.document import Document
 from varselspel.export.html import render_html
-from varselspel.export.markdown import escape_md, render_markdown
+from varselspel.export.markdown import escape_md, escape_md_block, render_markdown
 from varselspel.export.text import one_line
 from varselspel.export.word import render_docx
 
@@ -97,3 +97,16 @@ def test_docx_always_opens_and_keeps_the_text(
     cell_text = [c.text for t in document.tables for r in t.rows for c in r.cells]
     for cell in cells:
         assert one_line(cell) in cell_text
+
+
+def test_escape_md_examples() -> None:
+    """Line starts that Markdown reads as lists, rules or entities stay literal."""
+    assert escape_md_block("---") == "\\---"
+    assert escape_md_block("- a") == "\\- a"
+    assert escape_md_block("+ a") == "\\+ a"
+    assert escape_md_block("1. x") == "1\\. x"
+    assert escape_md_block("2024 var ett bra år") == "2024 var ett bra år"
+    assert escape_md_block("+20 jobb") == "+20 jobb"
+    assert escape_md("- a") == "- a"
+    assert escape_md("Bygg & Mark &amp;") == "Bygg & Mark \\&amp;"
+    assert escape_md("<b>[x](y)</b>") == "\\<b\\>\\[x\\](y)\\</b\\>"

@@ -9,14 +9,27 @@ from varselspel.export.text import one_line, paragraphs
 
 # Characters that Markdown could read as formatting, links or inline HTML.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LIST_MARKER = re.compile(r"^([-+])(?=\s|$)")
+_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_RULE = re.compile(r"^(-\s*){3,}$")
 
 
 def escape_md(text: str) -> str:
-    """Escape `text` so Markdown shows it literally, folded onto one line."""
+    """Escape `text` for use inside a line (a table cell): no formatting, links or HTML."""
     escaped = _SPECIAL.sub(r"\\\1", one_line(text))
-    # A leading list marker or number would turn the paragraph into a list.
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    # `&amp;` would show as `&` in a Markdown viewer; escape only what looks like an entity.
+    return _ENTITY.sub(r"\\&", escaped)
+
+
+def escape_md_block(text: str) -> str:
+    """Escape `text` that starts a line (paragraph, list item): list markers and rules too."""
+    escaped = escape_md(text)
+    if _RULE.match(escaped):
+        return "\\" + escaped
+    escaped = _LIST_MARKER.sub(r"\\\1", escaped)
+    # Only punctuation can be escaped, so `1. x` becomes `1\. x`, not `\1. x`.
+    return _NUMBERED.sub(r"\1\\\2", escaped)
 
 
 def _table(block: Table) -> list[str]:
@@ -47,17 +60,17 @@ def render_markdown(doc: Document) -> str:
     out: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Heading):
-            out += ["#" * (block.level + 1) + " " + escape_md(block.text), ""]
+            out += ["#" * (block.level + 1) + " " + escape_md_block(block.text), ""]
         elif isinstance(block, Paragraph):
             for part in paragraphs(block.text):
-                text = escape_md(part)
+                text = escape_md_block(part)
                 if block.style in ("note", "subtitle"):
                     text = f"*{text}*"
                 elif block.style == "label":
                     text = f"**{text}**"
                 out += [text, ""]
         elif isinstance(block, BulletList):
-            out += [f"- {escape_md(item)}" for item in block.items] + [""]
+            out += [f"- {escape_md_block(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):
             out += [*_table(block), ""]
         elif isinstance(block, PageBreak):

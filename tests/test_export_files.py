@@ -181,3 +181,12 @@ def test_unwritable_folder_via_access_check(
     with pytest.raises(ExportError) as info:
         ensure_folder(tmp_path, "en")
     assert "Cannot write to the folder" in str(info.value)
+
+
+@given(st.text(alphabet="abcåäöÅÄÖéü ", min_size=1, max_size=40))
+def test_letters_survive(text: str) -> None:
+    """Letters, Swedish ones included, are kept in order; only spaces turn into dashes."""
+    stem = safe_stem(text)
+    letters = "".join(text.split())
+    if letters:
+        assert stem.replace("-", "") == letters

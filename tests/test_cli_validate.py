@@ -190,3 +190,20 @@ def test_validate_imports_neither_textual_nor_docx(tmp_path: Path) -> None:
     assert "RC=0" in done.stdout, done.stdout + done.stderr
     bad = [line for line in done.stdout.splitlines() if line.startswith("BAD=")]
     assert bad == ["BAD="], bad
+
+
+def test_expression_errors_point_into_the_string(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A misspelt name in a condition is reported at its own column with a suggestion."""
+    text = render("s", "varsel", 2026, "s.yaml").replace(
+        "condition: samverkan_startad ", "condition: samverkan_startat "
+    )
+    path = write(tmp_path / "s.yaml", text)
+    code, lines = run_cli(["validate", str(path)], capsys)
+    assert code == 1
+    number = next(i for i, line in enumerate(text.splitlines(), 1) if "samverkan_startat" in line)
+    column = text.splitlines()[number - 1].index("samverkan_startat") + 1
+    matching = [line for line in lines if line.startswith(f"{path}:{number}:{column}: fel X")]
+    assert len(matching) == 1, lines
+    assert "samverkan_startad" in matching[0]

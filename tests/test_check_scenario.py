@@ -267,6 +267,9 @@ def test_duplicate_decision_id() -> None:
     diags = [d for d in run(text) if d.code == "C003"]
     assert len(diags) == 1
     assert (diags[0].line, diags[0].column) == at(text, "ledning\n", 1)
+    assert diags[0].message == (
+        "decision `ledning` already exists; decision ids must be unique in the whole scenario"
+    )
 
 
 def test_duplicate_option_id() -> None:
@@ -295,7 +298,9 @@ def test_duplicate_indicator_and_flag_ids() -> None:
     text = text.replace("fortroende", "arbetslosa")
     codes = {d.code: d for d in run(text)}
     assert (codes["C006"].line, codes["C006"].column) == at(text, "arbetslosa, label: F")
+    assert codes["C006"].message == "indicator `arbetslosa` already exists"
     assert (codes["C007"].line, codes["C007"].column) == at(text, "egf_sokt\n", 1)
+    assert codes["C007"].message == "flag `egf_sokt` already exists"
 
 
 def test_indicator_and_flag_sharing_an_id() -> None:
@@ -313,12 +318,15 @@ def test_duplicate_theme_and_objective() -> None:
     text += "debrief:\n  objectives:\n    - {id: mal, text: A}\n    - {id: mal, text: B}\n"
     codes = {d.code: d for d in run(text)}
     assert (codes["C009"].line, codes["C009"].column) == at(text, "kompetens, title: L")
+    assert codes["C009"].message == "theme `kompetens` already exists in the action plan"
     assert (codes["C010"].line, codes["C010"].column) == at(text, "mal, text: B")
+    assert codes["C010"].message == "objective `mal` already exists in the debrief"
 
 
 def test_reserved_word_as_flag_id() -> None:
     text = edit("flags:\n  - id: egf_sokt\n", "flags:\n  - id: egf_sokt\n  - id: model\n")
     diag = one(text, "C025")
+    assert (diag.line, diag.column) == at(text, "model\n")
     assert diag.message == "`model` is a reserved word in expressions and cannot be used as an id"
 
 
@@ -336,6 +344,7 @@ def test_role_listed_twice() -> None:
     text = edit("  - role: facket\n", "  - role: facket\n  - role: kso\n")
     diag = one(text, "C012")
     assert (diag.line, diag.column) == at(text, "kso\n", 1)
+    assert diag.message == "role `kso` is already listed among the scenario's roles"
 
 
 def test_inject_to_unknown_role() -> None:
@@ -445,6 +454,7 @@ def test_network_card_role_unknown() -> None:
     text = edit("can_do: [matcha]}", "can_do: [matcha], role: af}")
     diag = one(text, "C024")
     assert (diag.line, diag.column) == at(text, "af}")
+    assert diag.message == "the network card's role `af` is not in the role library"
 
 
 # --- warnings ---------------------------------------------------------------------------
@@ -542,12 +552,17 @@ def test_option_that_needs_its_own_decision() -> None:
         '            label: I\n            condition: beslutat("r1.ledning")\n',
     )
     diag = one(text, "C103")
-    assert diag.message.endswith("is only taken when this very decision is taken")
+    assert (diag.line, diag.column) == at(text, '"r1.ledning")')
+    assert diag.message == (
+        "the condition of option `r1.ledning/ingen` can never be true: decision `r1.ledning`"
+        " is only taken when this very decision is taken"
+    )
 
 
 def test_constant_false_condition() -> None:
     text = edit("fortroende > 55", "1 > 2")
     diag = one(text, "C104")
+    assert (diag.line, diag.column) == at(text, "1 > 2")
     assert diag.message == (
         "the condition of inject `i2` can never be true: `1 > 2` is always false"
     )

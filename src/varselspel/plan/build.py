@@ -457,7 +457,8 @@ def _lead_and_steering(
         if not any(hint in mandate for hint in LEAD_MANDATE_HINTS):
             continue
         option = look.option(record.decision_key, record.option_id)
-        names = [a.responsible for a in _option_items(look, option)] if option else []
+        # The option's first action is the one that sets up the lead (e.g. `Starta startgrupp`).
+        names = [a.responsible for a in _option_items(look, option)][:1] if option else []
         if not names:
             names = [look.role(r) for r in session.decision_owners(record.decision_key)]
         for name in names:

@@ -249,3 +249,62 @@ def test_identical_texts_share_nothing_observable() -> None:
     assert first.place == "inject:i1:condition"
     assert compiled.decision_condition("r1.ledning").place == "decision:r1.ledning:condition"
     assert env.flags == {"egf_sokt": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "effect", "message"),
+    [
+        ("x" * 2001, False, "the expression is too long (at most 2000 characters)"),
+        (
+            "(" * 50 + "x" + ")" * 50,
+            False,
+            "the expression is nested too deeply (at most 40 levels)",
+        ),
+        (
+            'fortroende == "a"',
+            False,
+            "a quoted string may only be an argument of valt(...) or beslutat(...)",
+        ),
+        (
+            "beslutat(r1)",
+            False,
+            'argument 1 of beslutat(...) must be a string in double quotes, e.g. "r1.ledning"',
+        ),
+        (
+            "+= 1",
+            True,
+            "an effect starts with the name of what it changes (indicator, flag or model.<field>), but found `+=`",
+        ),
+        (
+            "fortroende 5",
+            True,
+            "expected `=`, `+=`, `-=` or `*=` after `fortroende`, but found `5`",
+        ),
+        ("  ", True, "the effect is empty; write e.g. `fortroende += 5`"),
+        (
+            "model.afected > 1",
+            False,
+            "unknown model field `model.afected`; did you mean `affected`?",
+        ),
+        (
+            'valt("ledning", "kommunen")',
+            False,
+            'unknown decision "ledning"; write "ROUND.DECISION" with ids from the scenario; did you mean `r1.ledning`?',
+        ),
+        (
+            "fortroende * 2",
+            False,
+            "a condition must be true or false, but this is a number; compare it, e.g. `fortroende * 2 > 0`",
+        ),
+        ("egf_sokt = 5", True, "flag `egf_sokt` must get true or false, but the value is a number"),
+        (
+            "chans(true)",
+            False,
+            "chans(P) needs a probability in percent (a number), but this is true/false",
+        ),
+    ],
+)
+def test_every_message(text: str, effect: bool, message: str) -> None:
+    problems = resolve_effect(text, NS)[1] if effect else resolve_condition(text, NS)[1]
+    assert [p.message("en") for p in problems] == [message]
+    assert problems[0].message("sv") != message

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import os
 from collections.abc import Iterable
@@ -20,7 +19,6 @@ from varselspel.loader.library import (
     role_files,
 )
 from varselspel.loader.messages import MESSAGES
-from varselspel.resources import bundled_roles_dir
 
 if TYPE_CHECKING:
     from varselspel.model import RoleCard, Scenario
@@ -57,6 +55,8 @@ class BundleResult:
 
 def role_dirs_for(path: Path, extra_role_dirs: Iterable[Path | str] = ()) -> list[Path]:
     """Return the role folders for a scenario file, weakest first (later ones override by id)."""
+    from varselspel.resources import bundled_roles_dir
+
     folder = path.resolve().parent
     dirs = [bundled_roles_dir(), folder.parent / "roles", folder / "roles"]
     dirs.extend(Path(d) for d in extra_role_dirs)
@@ -108,6 +108,8 @@ def _missing_roles(
     scenario: Scenario, load: LoadResult, library: RoleLibraryResult, lang: str | None
 ) -> list[Diagnostic]:
     """Report scenario roles missing from the library (used only when the checker is absent)."""
+    import difflib
+
     problems: list[Diagnostic] = []
     for index, entry in enumerate(scenario.roles):
         if entry.role in library.roles:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +69,8 @@ def _error(
 
 def _digest(text: str) -> str:
     """Return the SHA-256 hex digest of a text encoded as UTF-8."""
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 

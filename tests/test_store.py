@@ -124,6 +124,7 @@ def test_list_sessions_reports_each_file(bundle: ScenarioBundle, tmp_path: Path)
     assert found[f"trasig{SUFFIX}"].error
     data = found["Förmiddag"].to_json()
     assert data["scenario_id"] == "testbruket" and data["last_change"]
+    assert len(str(data["id"])) == 32
 
 
 def test_corrupt_file_gives_clear_error_and_stays_unchanged(tmp_path: Path) -> None:

@@ -101,6 +101,8 @@ class SessionSummary:
 
     path: Path
     """The session file."""
+    id: str = ""
+    """The session id (32 hex digits)."""
     title: str = ""
     """The session's title."""
     scenario_id: str = ""
@@ -126,6 +128,7 @@ class SessionSummary:
         """Return a JSON-ready dict with stable field names."""
         return {
             "path": str(self.path),
+            "id": self.id,
             "title": self.title,
             "scenario_id": self.scenario_id,
             "scenario_title": self.scenario_title,
@@ -162,6 +165,7 @@ def summarize(path: Path) -> SessionSummary:
         return summary
     try:
         info = store.info()
+        summary.id = info.id
         summary.title = info.title
         summary.scenario_id = info.scenario_id
         summary.scenario_title = info.scenario_title

@@ -45,3 +45,30 @@ def test_stored_session_reopens_to_the_same_state(
         assert again.state == state
         assert again.timer_remaining() == session.timer_remaining()
         again.close()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(st.tuples(st.sampled_from(POOL), st.booleans()), max_size=40),
+    seed=st.integers(min_value=0, max_value=2**31 - 1),
+)
+def test_two_handles_interleaving_agree(
+    steps: list[tuple[tuple[Command, str], bool]], seed: int
+) -> None:
+    """Commands sent through two handles on one file end in one shared, gap-free log."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = create_session(BUNDLE, ["A", "B"], seed=seed, folder=Path(tmp), durability="normal")
+        path = one.journal.path  # type: ignore[attr-defined]
+        two = open_session(path, durability="normal")
+        accepted = 0
+        for (command, actor), use_two in steps:
+            handle = two if use_two else one
+            if handle.execute(command, actor).ok:
+                accepted += 1
+        one.refresh()
+        two.refresh()
+        assert one.events == two.events
+        assert [e.seq for e in one.events] == list(range(1, accepted + 3))
+        assert one.state == two.state == one.rebuild()
+        one.close()
+        two.close()

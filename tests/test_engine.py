@@ -328,6 +328,10 @@ def test_own_actions(session: Session) -> None:
     assert session.state.groups["g1"].actions == {}
 
 
+def test_memory_session_has_no_path(session: Session) -> None:
+    assert session.path is None
+
+
 def test_notes(session: Session) -> None:
     ok(session, WriteNote(text="Kom ihåg fika"))
     ok(session, WriteNote(group="g1", text="Gruppen vill ringa AF"), "g1")

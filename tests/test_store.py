@@ -61,7 +61,8 @@ def play_a_little(session: object) -> None:
 def test_round_trip_resumes_exactly(bundle: ScenarioBundle, tmp_path: Path) -> None:
     session = create_session(bundle, ["Norr", "Syd"], seed=9, folder=tmp_path)
     play_a_little(session)
-    path = session.journal.path  # type: ignore[attr-defined]
+    path = session.path
+    assert path is not None
     state, events, info = session.state, session.events, session.info
     session.close()
     assert path.parent == tmp_path and path.name.endswith(SUFFIX)

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -138,6 +139,12 @@ class Session:
     def events(self) -> Sequence[Event]:
         """All events so far, in order (undo events and undone events included)."""
         return tuple(self._events)
+
+    @property
+    def path(self) -> Path | None:
+        """The session file when the session is stored, else None."""
+        found = getattr(self.journal, "path", None)
+        return Path(found) if found is not None else None
 
     @property
     def seq(self) -> int:

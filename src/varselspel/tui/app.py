@@ -63,6 +63,7 @@ class VarselApp(App[int]):
         self.config = config
         self.lang: Lang = lang
         self.session: Session | None = None
+        self._group_screen: Any = None
         self.title = tr(MESSAGES, "app.title")
         localise_bindings(self)
         for theme_obj in THEMES.values():
@@ -91,6 +92,20 @@ class VarselApp(App[int]):
             with contextlib.suppress(Exception):
                 self.session.close()
         self.session = session
+        if self._group_screen is not None and self._group_screen not in self.screen_stack:
+            self.uninstall_screen(self._group_screen)
+            self._group_screen = None
+
+    def group_screen(self, group_id: str) -> str:
+        """Return the name of the installed group-play screen, showing `group_id`."""
+        from varselspel.tui.screens.group import GroupScreen
+
+        if self._group_screen is None:
+            self._group_screen = GroupScreen(group_id)
+            self.install_screen(self._group_screen, name="group-seat")
+        else:
+            self._group_screen.show_group(group_id)
+        return "group-seat"
 
     # --- app-wide actions -----------------------------------------------------------------------
 

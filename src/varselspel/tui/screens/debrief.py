@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Label,
     Sparkline,
@@ -25,6 +24,7 @@ from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.text import lit
 from varselspel.tui.view import format_value, series
+from varselspel.tui.widgets.footer import KeyFooter
 
 RATINGS: tuple[str, ...] = ("without", "some", "major", "unable")
 """The four steps of the rating scale, best first."""
@@ -43,6 +43,7 @@ class DebriefScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape", "launcher", "key.back", show=False, key_display="Esc"),
+        Binding("o", "objectives", "key.objectives"),
         Binding("enter", "rate", "key.rate", key_display="Enter"),
         *[Binding(str(n), f"rate_quick({n})", "key.rate", show=False) for n in range(1, 5)],
         Binding("l", "lesson", "key.lesson"),
@@ -69,7 +70,7 @@ class DebriefScreen(BaseScreen):
             with TabPane(t("debrief.lessons"), id="tab-lessons"):
                 yield DataTable(id="lessons", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="questions", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Draw the state."""
@@ -228,6 +229,11 @@ class DebriefScreen(BaseScreen):
         if column - 1 >= len(groups):
             return None
         return groups[column - 1], objectives[row].id
+
+    def action_objectives(self) -> None:
+        """Show the objectives to rate."""
+        self.query_one("#debrief-tabs", TabbedContent).active = "tab-objectives"
+        self.query_one("#objectives", DataTable).focus()
 
     def action_rate(self) -> None:
         """Pick a rating for the group and objective under the cursor."""

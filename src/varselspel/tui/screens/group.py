@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -37,6 +36,7 @@ from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.text import lit
 from varselspel.tui.view import clock_text, role_label, role_title
 from varselspel.tui.widgets.card_browser import CardBrowser
+from varselspel.tui.widgets.footer import KeyFooter
 
 
 class GroupScreen(BaseScreen):
@@ -44,6 +44,7 @@ class GroupScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape", "back", "key.projector", key_display="Esc"),
+        Binding("d", "decisions", "key.decisions"),
         Binding("r", "rationale", "key.rationale"),
         Binding("x", "clear_choice", "key.clear_choice"),
         Binding("a", "add_action", "key.add_action"),
@@ -71,7 +72,7 @@ class GroupScreen(BaseScreen):
         with TabbedContent(id="group-tabs"):
             with TabPane(t("group.decisions"), id="tab-decisions"), Horizontal(id="decisions-body"):
                 yield OptionList(id="decisions")
-                with VerticalScroll(id="decision-pane"):
+                with VerticalScroll(id="decision-pane", can_focus=False):
                     yield Static("", id="decision-text", markup=False)
                     yield OptionList(id="options")
                     yield Static("", id="mandate", markup=False)
@@ -89,7 +90,7 @@ class GroupScreen(BaseScreen):
                 yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
             with TabPane(t("group.cards"), id="tab-cards"):
                 yield CardBrowser(session.scenario.cards, id="cards")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Draw the group's state."""
@@ -369,6 +370,11 @@ class GroupScreen(BaseScreen):
         """Go back to the projector view."""
         self.app.pop_screen()
 
+    def action_decisions(self) -> None:
+        """Move to the list of decisions."""
+        self.query_one("#group-tabs", TabbedContent).active = "tab-decisions"
+        self.query_one("#decisions", OptionList).focus()
+
     def action_rationale(self) -> None:
         """Move to the rationale field."""
         self.query_one("#group-tabs", TabbedContent).active = "tab-decisions"
@@ -465,6 +471,22 @@ class GroupScreen(BaseScreen):
         """Open the card browser."""
         self.query_one("#group-tabs", TabbedContent).active = "tab-cards"
         self.query_one("#card-search", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        """Redraw whenever the seat is shown again, for the same or another group."""
+        self.refresh_view()
+        tabs = self.query_one("#group-tabs", TabbedContent)
+        if tabs.active == "tab-decisions" and not isinstance(self.focused, Input):
+            self.query_one("#options", OptionList).focus()
+
+    def show_group(self, group_id: str) -> None:
+        """Seat another group (or the same one again) before the screen is shown."""
+        if group_id != self.group_id:
+            self.group_id = group_id
+            self.decision_index = 0
+            if self.is_mounted:
+                self.query_one("#rationale", Input).value = ""
+                self.query_one("#group-tabs", TabbedContent).active = "tab-decisions"
 
     def _switch(self, step: int) -> None:
         """Move the hot seat to the next or previous group."""

@@ -9,12 +9,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from varselspel.tui import flow
 from varselspel.tui.catalog import ScenarioEntry, list_scenarios
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.text import lit
+from varselspel.tui.widgets.footer import KeyFooter
 
 
 class LauncherScreen(BaseScreen):
@@ -46,7 +47,7 @@ class LauncherScreen(BaseScreen):
                 id="sessions", cursor_type="row", zebra_stripes=True
             )
             yield sessions
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Set up the columns and load the lists in the background."""

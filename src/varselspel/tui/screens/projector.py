@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Digits, Footer, Header, Label, Static
+from textual.widgets import DataTable, Digits, Header, Label, Static
 
 from varselspel.engine.commands import (
     CloseRound,
@@ -32,6 +32,7 @@ from varselspel.tui.view import (
     previous_value,
     trend_arrow,
 )
+from varselspel.tui.widgets.footer import KeyFooter
 
 
 class ProjectorScreen(BaseScreen):
@@ -83,7 +84,7 @@ class ProjectorScreen(BaseScreen):
                 yield DataTable(id="lagesbild", cursor_type="none", zebra_stripes=True)
             with VerticalScroll(id="fac-panel"):
                 yield Static("", id="fac-notes", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Add the columns, draw the state and start the countdown."""
@@ -402,16 +403,18 @@ class ProjectorScreen(BaseScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter or a click on a group opens its hot seat."""
         event.stop()
-        if event.data_table.id == "group-status" and event.row_key.value:
+        if (
+            event.data_table.id == "group-status"
+            and event.row_key is not None
+            and event.row_key.value
+        ):
             self.open_group(event.row_key.value)
 
     def open_group(self, group_id: str | None) -> None:
         """Show the group play screen for one group."""
         if not group_id:
             return
-        from varselspel.tui.screens.group import GroupScreen
-
-        self.app.push_screen(GroupScreen(group_id))
+        self.app.push_screen(self.vapp.group_screen(group_id))
 
     def action_undo(self) -> None:
         """Undo the last step still in effect."""

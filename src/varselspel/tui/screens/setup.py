@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from varselspel.engine.commands import (
     FACILITATOR,
@@ -28,6 +28,7 @@ from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.screens.role_card import RoleCardScreen, role_card_text
 from varselspel.tui.text import lit
 from varselspel.tui.view import holder_label, role_label, role_title
+from varselspel.tui.widgets.footer import KeyFooter
 
 
 class SetupScreen(BaseScreen):
@@ -67,7 +68,7 @@ class SetupScreen(BaseScreen):
                 yield Label("", classes="section-title", id="roles-title", markup=False)
                 yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
         yield Static("", id="missing", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Add the columns and show the state."""
@@ -155,7 +156,7 @@ class SetupScreen(BaseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Follow the group cursor."""
-        key = event.row_key.value
+        key = event.row_key.value if event.row_key is not None else None
         if event.data_table.id == "groups" and key is not None and key != self.group_id:
             self.group_id = key
             self.refresh_group()

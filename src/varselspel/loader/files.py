@@ -179,13 +179,14 @@ def load_scenario_text(
     text: str | bytes, file: str = "<scenario>", *, lang: str | None = None
 ) -> LoadResult:
     """Load a scenario from its YAML text (str or raw bytes)."""
-    from varselspel.model import Scenario
-
     parsed = parse_text(text, file, lang, what="scenario")
     result = LoadResult(
         file, parsed.text, parsed.sha256, None, parsed.diagnostics, parsed.positions
     )
     if parsed.data is not None:
+        # The models (and pydantic) load only when there is something to validate.
+        from varselspel.model import Scenario
+
         result.scenario, errors = validate_data(Scenario, parsed.data, parsed.positions, file, lang)
         result.diagnostics.extend(errors)
     return result
@@ -204,13 +205,13 @@ def load_role_text(
     text: str | bytes, file: str = "<role>", *, lang: str | None = None
 ) -> RoleLoadResult:
     """Load one role card from its YAML text."""
-    from varselspel.model import RoleCard
-
     parsed = parse_text(text, file, lang, what="role")
     result = RoleLoadResult(
         file, parsed.text, parsed.sha256, None, parsed.diagnostics, parsed.positions
     )
     if parsed.data is not None:
+        from varselspel.model import RoleCard
+
         result.role, errors = validate_data(RoleCard, parsed.data, parsed.positions, file, lang)
         result.diagnostics.extend(errors)
     return result

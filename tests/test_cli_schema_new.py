@@ -83,3 +83,27 @@ def test_new_rejects_bad_ids(bad: str, tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["--lang", "en", "new", bad, "--out", str(tmp_path)]) == 2
     assert capsys.readouterr().out.startswith(f"Invalid id `{bad}`")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_field_docstrings_are_read_from_source() -> None:
+    """The schema command finds field docstrings itself (the models skip them at import)."""
+    from varselspel.cli.schema import field_docstrings
+    from varselspel.model import ActionItem, Scenario
+
+    docs = field_docstrings(ActionItem)
+    assert docs["responsible"] == "Role id of the responsible actor."
+    assert set(docs) == set(ActionItem.model_fields)
+    assert set(field_docstrings(Scenario)) == set(Scenario.model_fields)
+
+
+def test_every_schema_property_has_a_description(tmp_path: Path) -> None:
+    """Every property of every model in both schemas carries a description for editor hovers."""
+    from varselspel.cli.schema import build_schemas
+
+    missing: list[str] = []
+    for file_name, schema in build_schemas().items():
+        for def_name, definition in [("", schema), *schema.get("$defs", {}).items()]:
+            for prop_name, prop in definition.get("properties", {}).items():
+                if not prop.get("description"):
+                    missing.append(f"{file_name}:{def_name}.{prop_name}")
+    assert missing == []

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import ast
+import inspect
 import json
+import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +38,78 @@ def build_schemas() -> dict[str, dict[str, Any]]:
     result: dict[str, dict[str, Any]] = {}
     for name, model in ((SCENARIO_SCHEMA, Scenario), (ROLE_SCHEMA, RoleCard)):
         schema = model.model_json_schema(mode="validation")
+        classes = _model_classes(model)
+        _describe(schema, model, classes)
+        for def_name, definition in schema.get("$defs", {}).items():
+            if def_name in classes:
+                _describe(definition, classes[def_name], classes)
         result[name] = {"$schema": _DIALECT, **schema}
     return result
+
+
+def _model_classes(root: type) -> dict[str, type]:
+    """Return every model class reachable from `root`'s fields, by class name."""
+    from pydantic import BaseModel
+
+    found: dict[str, type] = {}
+
+    def visit(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation.__name__ in found:
+                return
+            found[annotation.__name__] = annotation
+            for field in annotation.model_fields.values():
+                visit(field.annotation)
+            return
+        for arg in typing.get_args(annotation):
+            visit(arg)
+
+    visit(root)
+    return found
+
+
+def field_docstrings(cls: type) -> dict[str, str]:
+    """Return the docstrings written under a class's annotated fields, by field name.
+
+    The models do not extract these at import time (it costs every start-up); the schema is the
+    one place that needs them.
+    """
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        module = sys.modules.get(klass.__module__)
+        if module is None or not klass.__module__.startswith("varselspel."):
+            continue
+        try:
+            tree = ast.parse(inspect.getsource(module))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name == klass.__name__:
+                body = node.body
+                for index, item in enumerate(body[:-1]):
+                    following = body[index + 1]
+                    if (
+                        isinstance(item, ast.AnnAssign)
+                        and isinstance(item.target, ast.Name)
+                        and isinstance(following, ast.Expr)
+                        and isinstance(following.value, ast.Constant)
+                        and isinstance(following.value.value, str)
+                    ):
+                        docs[item.target.id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
+def _describe(schema: dict[str, Any], cls: type, classes: dict[str, type]) -> None:
+    """Put each field's docstring into its property's description, keeping a type's own text."""
+    properties = schema.get("properties", {})
+    for name, text in field_docstrings(cls).items():
+        prop = properties.get(name)
+        if prop is None:
+            continue
+        existing = prop.get("description")
+        prop["description"] = f"{text} {existing}" if existing and existing != text else text
+    if cls.__doc__ and "description" not in schema:
+        schema["description"] = inspect.cleandoc(cls.__doc__)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,12 +29,14 @@ NameId = Annotated[
 
 
 class StrictModel(BaseModel):
-    """Base model that forbids unknown keys and keeps field docstrings as descriptions."""
+    """Base model that forbids unknown keys; its field docstrings describe the JSON Schema."""
 
+    # Field docstrings are not extracted at import: that costs about 50 ms of every start-up
+    # (`varselspel validate` must finish in 0.3 s). `varselspel schema` reads them instead.
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        use_attribute_docstrings=True,
+        use_attribute_docstrings=False,
         str_strip_whitespace=False,
     )
 

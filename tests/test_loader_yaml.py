@@ -290,3 +290,44 @@ def test_big_file_on_disk_is_refused_before_reading(tmp_path: Path) -> None:
     result = load_scenario_file(path)
     assert [d.code for d in result.diagnostics] == ["Y010"]
     assert str(MAX_FILE_BYTES) in result.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        (
+            "a: [1, 2\n",
+            1,
+            4,
+            "YAML syntax error: the list opened with `[` here is never closed with `]`, or a comma is missing",
+        ),
+        (
+            "a: {b: 1\nc: 2\n",
+            1,
+            4,
+            "YAML syntax error: the mapping opened with `{` here is never closed with `}`, or a comma is missing",
+        ),
+        (
+            'a: "x\\q"\n',
+            1,
+            6,
+            "YAML syntax error: unknown escape sequence after `\\` in double quotes; use single quotes or write `\\\\`",
+        ),
+        (
+            "åäö: b\x07c\n",
+            1,
+            7,
+            "YAML syntax error: the character U+0007 is not allowed in YAML (a control character)",
+        ),
+        (
+            "a: |\n\tb\n",
+            2,
+            1,
+            "YAML syntax error: tabs are not allowed for indentation; use spaces",
+        ),
+    ],
+)
+def test_syntax_errors_in_plain_words(text: str, line: int, column: int, message: str) -> None:
+    """Common libyaml errors are worded plainly and point where the author must look."""
+    (diag,) = load_scenario_text(text, "t.yaml", lang="en").diagnostics
+    assert (diag.line, diag.column, diag.message) == (line, column, message)

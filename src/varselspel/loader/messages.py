@@ -93,6 +93,18 @@ MESSAGES: Catalog = {
         "sv": "ett kolon på fel ställe; sätt citattecken runt text som innehåller ': '",
         "en": "a colon in the wrong place; put quotes around text that contains ': '",
     },
+    "yaml.unclosed_list": {
+        "sv": "listan som börjar med `[` här stängs aldrig med `]`, eller så saknas ett kommatecken",
+        "en": "the list opened with `[` here is never closed with `]`, or a comma is missing",
+    },
+    "yaml.unclosed_map": {
+        "sv": "mappningen som börjar med `{` här stängs aldrig med `}`, eller så saknas ett kommatecken",
+        "en": "the mapping opened with `{` here is never closed with `}`, or a comma is missing",
+    },
+    "yaml.found unknown escape character": {
+        "sv": "okänd escape-sekvens efter `\\` inom dubbla citattecken; använd enkla citattecken eller skriv `\\\\`",
+        "en": "unknown escape sequence after `\\` in double quotes; use single quotes or write `\\\\`",
+    },
     "yaml.bad_character": {
         "sv": "tecknet {char} är inte tillåtet i YAML (styrtecken)",
         "en": "the character {char} is not allowed in YAML (a control character)",

@@ -217,10 +217,16 @@ class _Reader:
         if tab is not None:
             return _error("Y004", self.file, tab[0], tab[1], self.lang)
         context = exc.context or ""
-        if "quoted scalar" in context and exc.context_mark is not None:
-            cm = exc.context_mark
-            return _error("Y005", self.file, cm.line + 1, cm.column + 1, self.lang)
         problem = (exc.problem or "").strip()
+        cm = exc.context_mark
+        unclosed = "end of stream" in problem or "document" in problem
+        if "quoted scalar" in context and unclosed and cm is not None:
+            return _error("Y005", self.file, cm.line + 1, cm.column + 1, self.lang)
+        if problem.startswith("did not find expected ',' or") and cm is not None:
+            # Point at the opening bracket: the end of the file says nothing useful.
+            key = "yaml.unclosed_map" if problem.endswith("'}'") else "yaml.unclosed_list"
+            detail = tr(MESSAGES, key, self.lang)
+            return _error("Y003", self.file, cm.line + 1, cm.column + 1, self.lang, detail=detail)
         if problem == "exceeded maximum nesting depth":
             return _error("Y009", self.file, line, column, self.lang, limit=MAX_DEPTH)
         key = "yaml." + problem
@@ -229,8 +235,11 @@ class _Reader:
 
     def _reader_error(self, exc: yaml.reader.ReaderError) -> Diagnostic:
         """Report a character the YAML reader refuses, at its line and column."""
-        position = max(0, min(int(exc.position), len(self.text)))
-        before = self.text[:position]
+        # libyaml counts the position in bytes of the UTF-8 text, not in characters.
+        raw = self.text.encode("utf-8", errors="replace")
+        position = max(0, min(int(exc.position), len(raw)))
+        before = raw[:position].decode("utf-8", errors="replace")
+        position = len(before)
         line = before.count("\n") + 1
         column = position - (before.rfind("\n") + 1) + 1
         char = exc.character

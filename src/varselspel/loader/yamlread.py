@@ -248,17 +248,17 @@ class _Reader:
         return _error("Y003", self.file, line, column, self.lang, detail=detail)
 
     def _tab_near(self, line_index: int | None) -> tuple[int, int] | None:
-        """Find a tab in the indentation of the error's line or the line before it."""
+        """Find a tab in the indentation of the error's line (libyaml reports it there)."""
         if line_index is None:
             return None
-        lines = self.text.splitlines()
-        for index in (line_index, line_index - 1):
-            if 0 <= index < len(lines):
-                current = lines[index]
-                stripped = current.lstrip(" \t-")
-                indent = current[: len(current) - len(stripped)]
-                if "\t" in indent:
-                    return index + 1, indent.index("\t") + 1
+        lines = self.text.split("\n")
+        if not 0 <= line_index < len(lines):
+            return None
+        current = lines[line_index]
+        stripped = current.lstrip(" \t-")
+        indent = current[: len(current) - len(stripped)]
+        if "\t" in indent:
+            return line_index + 1, indent.index("\t") + 1
         return None
 
     def _document(self, parser: Any) -> None:

@@ -219,7 +219,7 @@ def main() -> int:
         print(
             f"  SQLite on disk, durability=full (default, fsync per commit): {full * 1000:7.3f} ms {'OK' if full < 0.001 else 'MISSED (fsync-bound)'}"
         )
-        failures += normal >= 0.001
+        failures += full >= 0.001  # the default durability is what the target is about
         seconds, cpu, count = bench_reopen(bundle, folder)
         ok = seconds < 0.5
         failures += not ok

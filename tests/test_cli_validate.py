@@ -207,3 +207,13 @@ def test_expression_errors_point_into_the_string(
     matching = [line for line in lines if line.startswith(f"{path}:{number}:{column}: fel X")]
     assert len(matching) == 1, lines
     assert "samverkan_startad" in matching[0]
+
+
+def test_hidden_folders_are_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Folders such as `.venv` or `.git` under a given folder are not searched."""
+    write(tmp_path / "p" / ".venv" / "lib" / "x.yaml", "- inte ett scenario\n")
+    write(tmp_path / "p" / ".hidden.yaml", "- inte heller\n")
+    write(tmp_path / "p" / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
+    code, lines = run_cli(["validate", str(tmp_path / "p")], capsys)
+    assert code == 0
+    assert lines == ["1 fil kontrollerade: 0 fel, 0 varningar."]

@@ -382,6 +382,8 @@ def test_undo_is_logged_and_walks_back(session: Session) -> None:
     ok(session, ChooseOption(group="g1", decision="r1.ledning", option="kommunen"))
     before_note = session.state
     ok(session, WriteNote(text="fel"))
+    preview = session.last_undoable()
+    assert preview is not None and preview.command.type == "write_note"
     result = session.undo()
     assert result.ok and result.event is not None
     assert result.event.command.target == session.seq - 1  # type: ignore[union-attr]

@@ -22,7 +22,7 @@ from varselspel.engine.commands import (
     Undo,
 )
 from varselspel.engine.events import Event
-from varselspel.engine.fold import Rules
+from varselspel.engine.fold import Rules, undo_target
 from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
 from varselspel.engine.result import CommandResult
 from varselspel.engine.state import SessionState
@@ -204,6 +204,11 @@ class Session:
     def undo(self, actor: str = FACILITATOR) -> CommandResult:
         """Undo the last command still in effect (facilitator only)."""
         return self.execute(Undo(), actor)
+
+    def last_undoable(self) -> Event | None:
+        """The event `undo` would cancel now (to show before undoing), or None."""
+        target = undo_target(self._events)
+        return self._events[target - 1] if target is not None else None
 
     def refresh(self) -> int:
         """Fold in events other processes appended; return how many arrived."""

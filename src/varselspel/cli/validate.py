@@ -40,6 +40,11 @@ def register(subparsers: Any, lang: str) -> None:
     parser.set_defaults(handler=run)
 
 
+def _hidden(path: Path, root: Path) -> bool:
+    """True when a folder or file below `root` is hidden (`.venv`, `.git`, `.schema` ...)."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
 def _expand(paths: Sequence[str], lang: str) -> tuple[list[Path], list[Diagnostic]]:
     """Turn the given files and folders into a sorted list of YAML files."""
     files: list[Path] = []
@@ -47,7 +52,11 @@ def _expand(paths: Sequence[str], lang: str) -> tuple[list[Path], list[Diagnosti
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
+            )
             if not found:
                 problems.append(
                     Diagnostic(Severity.ERROR, "V002", tr(MESSAGES, "V002", lang), str(path))

@@ -164,3 +164,28 @@ def test_unrelated_broken_card_does_not_block(tmp_path: Path) -> None:
     path = write(tmp_path / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
     write(tmp_path / "roles" / "trasig.yaml", "id: trasig\n")
     assert load_bundle(path).bundle is not None
+
+
+def test_fallbacks_when_the_checker_is_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without `varselspel.check`, missing roles (B001) and bad expressions (B002) still stop a bundle."""
+    from varselspel.loader import bundle as bundle_module
+
+    monkeypatch.setattr(bundle_module, "optional_checker", lambda name: None)
+    text = render("s", "varsel", 2026, "s.yaml").replace("role: facket", "role: faket")
+    text = text.replace("condition: samverkan_startad ", "condition: samverkan_startat ")
+    path = write(tmp_path / "s.yaml", text)
+    result = load_bundle(path, lang="en")
+    assert result.bundle is None
+    lines = text.splitlines()
+    role_line = next(i for i, line in enumerate(lines, 1) if "role: faket" in line)
+    expr_line = next(i for i, line in enumerate(lines, 1) if "samverkan_startat" in line)
+    expr_column = lines[expr_line - 1].index("samverkan_startat") + 1
+    found = {(d.code, d.line, d.column): d.message for d in result.diagnostics}
+    assert found[("B001", role_line, 11)] == (
+        "the role `faket` is not in the role library; did you mean `facket`?"
+    )
+    message = found[("B002", expr_line, expr_column)]
+    assert message.startswith("the expression could not be compiled: X")
+    assert "samverkan_startad" in message

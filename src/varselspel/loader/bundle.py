@@ -203,20 +203,24 @@ def check_loaded(
 def _expr_problems(
     problems: Iterable[Any], positions: PositionMap, file: str, lang: str | None
 ) -> list[Diagnostic]:
-    """Report expression problems generically when the checker that words them is absent."""
+    """Report expression problems plainly when the checker that places them exactly is absent."""
     result: list[Diagnostic] = []
     for problem in problems:
-        path = tuple(getattr(problem, "path", ()))
+        path = tuple(problem.path)
         pos = positions.find(path)
-        detail = str(getattr(problem, "code", "")) + " " + str(getattr(problem, "params", ""))
+        column = pos.column if pos else None
+        # On a one-line string the offset is a column offset from where the string starts.
+        if pos is not None and path in positions.values and "\n" not in problem.source:
+            column = pos.column + problem.offset
+        detail = f"{problem.code}: {problem.message(lang)}"
         result.append(
             Diagnostic(
                 Severity.ERROR,
-                str(getattr(problem, "code", "B002")),
-                tr(MESSAGES, "B002", lang, detail=detail.strip()),
+                "B002",
+                tr(MESSAGES, "B002", lang, detail=detail),
                 file,
                 pos.line if pos else None,
-                pos.column if pos else None,
+                column,
                 path,
             )
         )

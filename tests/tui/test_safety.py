@@ -52,9 +52,10 @@ def test_markup_in_scenario_text_is_shown_literally(make_app: Any, tmp_path: Pat
             app.open_target(str(path))
             await settle(pilot)
             await add_participant(pilot, "A", "K")
-            await pilot.press("f", "s", "j")
-            await settle(pilot)
-            await pilot.press("n", "n")
+            for key in ("f", "s", "j", "n", "n"):
+                await pilot.press(key)
+                await settle(pilot)
+            assert type(app.screen).__name__ == "ProjectorScreen"
             await settle(pilot)
             text = screen_text(app)
             assert "[@click=app.quit]Klicka[/]" in text

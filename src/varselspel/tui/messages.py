@@ -42,6 +42,7 @@ MESSAGES: Catalog = {
     "key.choose": {"sv": "Välj", "en": "Choose"},
     "key.clear_choice": {"sv": "Ångra val", "en": "Clear choice"},
     "key.decisions": {"sv": "Beslut", "en": "Decisions"},
+    "key.briefing": {"sv": "Läget", "en": "Briefing"},
     "key.rationale": {"sv": "Motivering", "en": "Rationale"},
     "key.add_action": {"sv": "Ny åtgärd", "en": "New action"},
     "key.edit_action": {"sv": "Ändra åtgärd", "en": "Edit action"},

@@ -43,6 +43,8 @@ class DebriefScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape", "launcher", "key.back", show=False, key_display="Esc"),
+        Binding("v", "tab('tab-choices')", "debrief.choices", show=False),
+        Binding("i", "tab('tab-trends')", "debrief.trends", show=False),
         Binding("o", "objectives", "key.objectives"),
         Binding("enter", "rate", "key.rate", key_display="Enter"),
         *[Binding(str(n), f"rate_quick({n})", "key.rate", show=False) for n in range(1, 5)],
@@ -79,8 +81,30 @@ class DebriefScreen(BaseScreen):
         self.query_one("#debrief-title", Label).update(
             lit(t("debrief.title") + ": " + session.scenario.title)
         )
+        self.add_columns()
         self.refresh_view()
         self.query_one("#choices", DataTable).focus()
+
+    def add_columns(self) -> None:
+        """Add the columns once; the groups do not change after setup."""
+        session = self.vapp.session
+        assert session is not None
+        groups = list(session.state.groups.values())
+        first = 24 if self.app.size.width < 100 else 32
+        width = max(
+            16, (self.app.size.width - first - 4 * (len(groups) + 1)) // max(1, len(groups))
+        )
+        choices: DataTable[Any] = self.query_one("#choices", DataTable)
+        choices.add_column(t("group.decisions"), key="decision", width=first)
+        objectives: DataTable[Any] = self.query_one("#objectives", DataTable)
+        objectives.add_column(t("debrief.objectives"), key="objective", width=first + 4)
+        for group in groups:
+            choices.add_column(lit(group.name), key=group.id, width=width)
+            objectives.add_column(lit(group.name), key=group.id)
+        lessons: DataTable[Any] = self.query_one("#lessons", DataTable)
+        lessons.add_column(t("setup.col.group"), key="group")
+        lessons.add_column(t("debrief.lesson_text"), key="kind")
+        lessons.add_column("", key="text")
 
     def refresh_view(self) -> None:
         """Redraw the tables."""
@@ -93,13 +117,8 @@ class DebriefScreen(BaseScreen):
         session = self.vapp.session
         assert session is not None
         table: DataTable[Any] = self.query_one("#choices", DataTable)
-        table.clear(columns=True)
+        table.clear()
         groups = list(session.state.groups.values())
-        table.add_column(t("group.decisions"), key="decision", width=28)
-        for group in groups:
-            table.add_column(
-                lit(group.name), key=group.id, width=max(20, 80 // max(1, len(groups)))
-            )
         for rnd in session.scenario.rounds:
             for decision in rnd.decisions:
                 key = f"{rnd.id}.{decision.id}"
@@ -147,11 +166,8 @@ class DebriefScreen(BaseScreen):
         self.query_one("#rating-help", Static).update(scale)
         table: DataTable[Any] = self.query_one("#objectives", DataTable)
         coordinate = table.cursor_coordinate
-        table.clear(columns=True)
+        table.clear()
         groups = list(session.state.groups.values())
-        table.add_column(t("debrief.objectives"), key="objective", width=36)
-        for group in groups:
-            table.add_column(lit(group.name), key=group.id)
         for objective in session.scenario.debrief.objectives:
             cells: list[Any] = [lit(objective.text)]
             for group in groups:
@@ -174,10 +190,7 @@ class DebriefScreen(BaseScreen):
         session = self.vapp.session
         assert session is not None
         table: DataTable[Any] = self.query_one("#lessons", DataTable)
-        table.clear(columns=True)
-        table.add_column(t("setup.col.group"), key="group")
-        table.add_column(t("debrief.lesson_text"), key="kind")
-        table.add_column("", key="text")
+        table.clear()
         state = session.state
         lessons = [*state.lessons, *[lesson for g in state.groups.values() for lesson in g.lessons]]
         for lesson in sorted(lessons, key=lambda item: item.seq):
@@ -229,6 +242,10 @@ class DebriefScreen(BaseScreen):
         if column - 1 >= len(groups):
             return None
         return groups[column - 1], objectives[row].id
+
+    def action_tab(self, tab: str) -> None:
+        """Show one tab of the debrief."""
+        self.query_one("#debrief-tabs", TabbedContent).active = tab
 
     def action_objectives(self) -> None:
         """Show the objectives to rate."""

@@ -45,6 +45,7 @@ class GroupScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "back", "key.projector", key_display="Esc"),
         Binding("d", "decisions", "key.decisions"),
+        Binding("l", "briefing", "key.briefing", show=False),
         Binding("r", "rationale", "key.rationale"),
         Binding("x", "clear_choice", "key.clear_choice"),
         Binding("a", "add_action", "key.add_action"),
@@ -374,6 +375,10 @@ class GroupScreen(BaseScreen):
         """Move to the list of decisions."""
         self.query_one("#group-tabs", TabbedContent).active = "tab-decisions"
         self.query_one("#decisions", OptionList).focus()
+
+    def action_briefing(self) -> None:
+        """Show the round's briefing and the injects the group has received."""
+        self.query_one("#group-tabs", TabbedContent).active = "tab-briefing"
 
     def action_rationale(self) -> None:
         """Move to the rationale field."""

@@ -98,7 +98,7 @@ class ProjectorScreen(BaseScreen):
             ("#lagesbild", "proj.lagesbild"),
         ):
             table: DataTable[Any] = self.query_one(table_id, DataTable)
-            table.add_column(t(first), key="label", width=30)
+            table.add_column(t(first), key="label", width=24 if self.app.size.width < 100 else 32)
             for gid, group in session.state.groups.items():
                 table.add_column(lit(group.name), key=gid)
         self.refresh_view()

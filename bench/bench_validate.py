@@ -5,7 +5,7 @@ Prints, side by side in one run:
    `validate`'s work vs a bare `yaml.load(..., CSafeLoader)` of the same file (target: <= 3x);
 2. `varselspel validate` on a normal bundled scenario as a subprocess (target: < 0.3 s wall,
    neither Textual nor python-docx imported);
-3. every file in the shared bad-yaml folder (target: < 2 s and < 200 MB peak RSS each).
+3. every file in the bad-yaml fixtures (tests/fixtures/bad-yaml) (target: < 2 s and < 200 MB peak RSS each).
 
 Run: `.venv/bin/python bench/bench_validate.py [--repeat N]`.
 """
@@ -31,7 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 # Children run as a user's shell would: with bytecode caching on (some CI and sandbox shells set
 # PYTHONDONTWRITEBYTECODE, which makes every start compile every module from source).
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-BAD_YAML = REPO.parent / "shared" / "bad-yaml"
+# The shared bad-yaml cases, as copied into the repository's test fixtures.
+BAD_YAML = REPO / "tests" / "fixtures" / "bad-yaml"
 
 
 def best_of(repeat: int, func: Callable[[], object]) -> tuple[float, float]:

@@ -217,3 +217,13 @@ def test_hidden_folders_are_skipped(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, lines = run_cli(["validate", str(tmp_path / "p")], capsys)
     assert code == 0
     assert lines == ["1 fil kontrollerade: 0 fel, 0 varningar."]
+
+
+def test_missing_roles_folder_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `--roles` folder that does not exist is V001, not silently ignored."""
+    path = write(tmp_path / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
+    code, lines = run_cli(["validate", "--roles", str(tmp_path / "saknas"), str(path)], capsys)
+    assert code == 1
+    assert f"{tmp_path / 'saknas'}: fel V001: sökvägen finns inte" in lines

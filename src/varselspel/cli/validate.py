@@ -96,6 +96,11 @@ def check_paths(
                 check_role_library(library.roles, library.positions, library.files, lang)
             )
     extra = [Path(d) for d in extra_role_dirs]
+    for folder in extra:
+        if not folder.is_dir():
+            diagnostics.append(
+                Diagnostic(Severity.ERROR, "V001", tr(MESSAGES, "V001", lang), str(folder))
+            )
     for file in files:
         if kinds[str(file)] == "scenario":
             diagnostics.extend(

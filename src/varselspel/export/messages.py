@@ -83,6 +83,7 @@ MESSAGES: Catalog = {
     "col.timeframe": {"sv": "Tidsram", "en": "Time frame"},
     "col.financing": {"sv": "Finansiering", "en": "Financing"},
     "col.indicator": {"sv": "Uppföljning", "en": "Follow-up"},
+    "col.theme": {"sv": "Tema", "en": "Theme"},
     "col.origin": {"sv": "Ursprung", "en": "Origin"},
     "col.groups": {"sv": "Grupper", "en": "Groups"},
     "col.figure": {"sv": "Mått", "en": "Measure"},

@@ -55,9 +55,16 @@ def action_columns(plan: ActionPlan, lang: str) -> list[str]:
         "col.indicator",
         "col.origin",
     ]
+    if _has_themes(plan):
+        keys.insert(keys.index("col.origin"), "col.theme")
     if plan.kind == "synthesis":
         keys.append("col.groups")
     return [tr(MESSAGES, key, lang) for key in keys]
+
+
+def _has_themes(plan: ActionPlan) -> bool:
+    """True when any action of the plan belongs under a theme (the column is shown then)."""
+    return any(action.theme for action in plan.actions)
 
 
 def action_row(plan: ActionPlan, action: PlanAction, lang: str) -> tuple[str, ...]:
@@ -79,6 +86,8 @@ def action_row(plan: ActionPlan, action: PlanAction, lang: str) -> tuple[str, ..
         action.indicator,
         origin_text(action, lang),
     ]
+    if _has_themes(plan):
+        cells.insert(-1, action.theme)
     if plan.kind == "synthesis":
         cells.append(", ".join(action.groups))
     return tuple(cells)

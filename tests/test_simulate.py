@@ -94,4 +94,19 @@ def test_cli_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\n", encoding="utf-8")
     assert main(["simulate", str(bad)]) == 1
-    assert "validate" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "validate" in err
+    # Diagnostics use the UI language's severity word, like `validate`.
+    assert ": fel S" in err or ": fel Y" in err or ": fel C" in err, err
+    assert ": error " not in err
+
+
+def test_cli_folder_and_bundled_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["--lang", "en", "simulate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "No scenario" not in err
+    # A bundled scenario by id; `..` never leaves the bundled folder.
+    assert main(["simulate", "demo", "--runs", "2", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["scenario"] == "demo"
+    assert main(["--lang", "en", "simulate", "../roles/kso"]) == 1
+    assert "No scenario '../roles/kso' found" in capsys.readouterr().err

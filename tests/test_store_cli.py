@@ -36,4 +36,19 @@ def test_sessions_folder_option(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert main(["sessions", "--folder", str(tmp_path / "missing")]) == 1
     (tmp_path / f"broken{SUFFIX}").write_bytes(b"junk")
     assert main(["--lang", "en", "sessions", "--folder", str(tmp_path)]) == 0
-    assert "unreadable" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    _header, _rule, row, *rest = out.splitlines()
+    # The long reason goes below the table, so the phase column stays narrow.
+    assert "unreadable (see below)" in row and "damaged" not in row
+    assert len(row) - len(str(tmp_path)) < 100
+    assert any("Unreadable:" in line and "damaged" in line for line in rest)
+
+
+def test_sessions_folder_that_is_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x", encoding="utf-8")
+    assert main(["--lang", "en", "sessions", "--folder", str(afile)]) == 1
+    err = capsys.readouterr().err
+    assert "is a file, not a folder" in err and "Traceback" not in err
+    assert main(["--lang", "en", "sessions", "--folder", str(tmp_path / "missing")]) == 1
+    assert "does not exist" in capsys.readouterr().err

@@ -25,13 +25,18 @@ MESSAGES: Catalog = {
         "sv": "Mappen {folder} finns inte.",
         "en": "The folder {folder} does not exist.",
     },
+    "sessions.not_a_folder": {
+        "sv": "{folder} är en fil, inte en mapp; ange mappen där sessionerna ligger.",
+        "en": "{folder} is a file, not a folder; give the folder the sessions are in.",
+    },
     "col.title": {"sv": "Titel", "en": "Title"},
     "col.scenario": {"sv": "Scenario", "en": "Scenario"},
     "col.groups": {"sv": "Grupper", "en": "Groups"},
     "col.phase": {"sv": "Läge", "en": "Phase"},
     "col.changed": {"sv": "Senast ändrad", "en": "Last change"},
     "col.path": {"sv": "Fil", "en": "File"},
-    "unreadable": {"sv": "oläslig: {error}", "en": "unreadable: {error}"},
+    "unreadable": {"sv": "Oläslig: {error}", "en": "Unreadable: {error}"},
+    "unreadable.short": {"sv": "oläslig (se nedan)", "en": "unreadable (see below)"},
     "simulate.help": {
         "sv": "spela ett scenario automatiskt och rapportera det som aldrig nås",
         "en": "play a scenario automatically and report what is never reached",
@@ -53,6 +58,11 @@ MESSAGES: Catalog = {
         "sv": "Hittar inget scenario '{name}'. Ange en fil eller ett av: {choices}.",
         "en": "No scenario '{name}' found. Give a file or one of: {choices}.",
     },
+    "simulate.is_folder": {
+        "sv": "'{name}' är en mapp; ange en scenariofil (.yaml) eller namnet på ett medföljande scenario.",
+        "en": "'{name}' is a folder; give a scenario file (.yaml) or the name of a bundled scenario.",
+    },
+    "severity.error": {"sv": "fel", "en": "error"},
     "simulate.invalid": {
         "sv": "Scenariot har fel; kör `varselspel validate {path}` först.",
         "en": "The scenario has errors; run `varselspel validate {path}` first.",

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder) if args.folder else default_sessions_dir()
     if args.folder and not folder.is_dir():
-        print(tr(MESSAGES, "sessions.folder_missing", folder=str(folder)), file=sys.stderr)
+        key = "sessions.not_a_folder" if folder.exists() else "sessions.folder_missing"
+        print(tr(MESSAGES, key, folder=str(folder)), file=sys.stderr)
         return 1
     found = list_sessions(folder)
     if args.format == "json":
@@ -52,9 +53,12 @@ def run(args: argparse.Namespace) -> int:
         )
     ]
     rows: list[list[str]] = []
+    problems: list[str] = []
     for s in found:
         if s.error:
-            rows.append(["", "", "", tr(MESSAGES, "unreadable", error=s.error), "", str(s.path)])
+            # The reason is long; keep the table narrow and explain below it.
+            rows.append(["", "", "", tr(MESSAGES, "unreadable.short"), "", str(s.path)])
+            problems.append(tr(MESSAGES, "unreadable", error=s.error))
             continue
         changed = s.last_change or s.created_at
         rows.append(
@@ -68,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
             ]
         )
     print(_table(headers, rows))
+    if problems:
+        print("\n" + "\n".join(problems))
     return 0
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from varselspel.cli.common import add_subcommand
+from varselspel.cli.common import add_subcommand, find_scenario
 from varselspel.cli.session_messages import MESSAGES
 from varselspel.i18n import tr
 
@@ -27,20 +27,6 @@ def register(subparsers: Any, lang: str) -> None:
     parser.set_defaults(handler=run)
 
 
-def resolve_scenario(name: str) -> Path | None:
-    """Return the scenario file: the path as given, or a bundled scenario by name."""
-    from varselspel.resources import bundled_scenarios_dir
-
-    path = Path(name)
-    if path.is_file():
-        return path
-    bundled = bundled_scenarios_dir()
-    for candidate in (bundled / name, bundled / f"{name}.yaml"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     """Simulate and print the report."""
     from varselspel.diagnostics import Severity
@@ -51,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.runs <= 1_000_000:
         print(tr(MESSAGES, "simulate.bad_runs"), file=sys.stderr)
         return 2
-    path = resolve_scenario(args.scenario)
+    if Path(args.scenario).is_dir():
+        print(tr(MESSAGES, "simulate.is_folder", name=args.scenario), file=sys.stderr)
+        return 1
+    path = find_scenario(args.scenario)
     if path is None:
         choices = ", ".join(sorted(p.stem for p in bundled_scenarios_dir().glob("*.yaml")))
         print(
@@ -60,9 +49,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     result = load_bundle(path)
     if result.bundle is None:
+        label = tr(MESSAGES, "severity.error")
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.ERROR:
-                print(diagnostic.format(), file=sys.stderr)
+                print(diagnostic.format(label), file=sys.stderr)
         print(tr(MESSAGES, "simulate.invalid", path=str(path)), file=sys.stderr)
         return 1
     report = simulate(result.bundle, runs=args.runs, seed=args.seed)

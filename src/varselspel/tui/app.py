@@ -70,11 +70,14 @@ class VarselApp(App[int]):
             self.register_theme(theme_obj)
         self.theme = THEMES.get(theme, THEMES["normal"]).name
 
-    def on_mount(self) -> None:
-        """Open the launcher, or what the command line asked for."""
+    def get_default_screen(self) -> Screen[Any]:
+        """Start on the launcher, which stays at the bottom of the screen stack."""
         from varselspel.tui.screens.launcher import LauncherScreen
 
-        self.push_screen(LauncherScreen())
+        return LauncherScreen()
+
+    def on_mount(self) -> None:
+        """Open what the command line asked for, if anything."""
         if self.config.open_target:
             self.call_after_refresh(self.open_target, self.config.open_target)
 

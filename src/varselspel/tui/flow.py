@@ -55,6 +55,8 @@ def list_sessions(app: VarselApp) -> list[SessionEntry]:
         )
         updated_text = updated.strftime("%Y-%m-%d %H:%M") if updated is not None else ""
         status = tr(MESSAGES, f"phase.{phase}") if phase else ""
+        if getattr(item, "error", ""):
+            status = str(item.error)
         entries.append(SessionEntry(path=path, title=title, status=status, updated=updated_text))
     return entries
 

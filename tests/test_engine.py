@@ -234,6 +234,44 @@ def test_choices_mandates_and_close_round(session: Session) -> None:
     )
 
 
+def test_revising_a_choice_withdraws_choices_that_depended_on_it(session: Session) -> None:
+    started(session)
+    ok(session, ChooseOption(group="g1", decision="r1.ledning", option="kommunen"))
+    ok(
+        session,
+        ChooseOption(
+            group="g1", decision="r1.kommunikation", option="presser", agreed_roles=["kso"]
+        ),
+    )
+    # "presser" needs valt("r1.ledning", "kommunen"): revising that withdraws it, with a notice.
+    result = session.execute(ChooseOption(group="g1", decision="r1.ledning", option="vanta"))
+    assert result.ok and any("Vad säger vi?" in n for n in result.notices), result.notices
+    assert "r1.kommunikation" not in session.state.groups["g1"].choices
+    assert session.state == session.rebuild()
+    ok(session, ChooseOption(group="g1", decision="r1.ledning", option="kommunen"))
+    ok(
+        session,
+        ChooseOption(
+            group="g1", decision="r1.kommunikation", option="presser", agreed_roles=["kso"]
+        ),
+    )
+    cleared = session.execute(ClearChoice(group="g1", decision="r1.ledning"))
+    assert cleared.ok and cleared.notices
+    assert session.state.groups["g1"].choices == {}
+    # An independent choice stays: "tyst" has no condition.
+    ok(session, ChooseOption(group="g1", decision="r1.ledning", option="kommunen"))
+    ok(
+        session,
+        ChooseOption(group="g1", decision="r1.kommunikation", option="tyst", agreed_roles=["kso"]),
+    )
+    kept = session.execute(ChooseOption(group="g1", decision="r1.ledning", option="vanta"))
+    assert kept.ok and not any("Vad säger vi?" in n for n in kept.notices)
+    ok(session, CloseRound())
+    g1 = session.state.groups["g1"]
+    assert set(g1.choices) == {"r1.ledning", "r1.kommunikation"}
+    assert g1.indicators["fortroende"] == 50 - 10 - 3  # no +5 from a withdrawn "presser"
+
+
 def test_round_condition_false_makes_the_round_empty_for_that_group(session: Session) -> None:
     started(session)
     ok(session, ChooseOption(group="g2", decision="r1.ledning", option="vanta"))
@@ -375,6 +413,15 @@ def test_debrief_and_end(session: Session) -> None:
     assert session.state.phase is Phase.ENDED
     refused(session, WriteNote(text="för sent"), "session_ended")
     refused(session, EndSession(), "session_ended")
+
+
+def test_undo_reopens_an_ended_session(session: Session) -> None:
+    # The facilitator can correct an accidental "end session"; nothing else is accepted after it.
+    started(session)
+    ok(session, EndSession())
+    refused(session, StartDebrief(), "session_ended")
+    assert session.undo().ok
+    assert session.state.phase is Phase.ROUND and session.state.ended_at is None
 
 
 def test_undo_is_logged_and_walks_back(session: Session) -> None:

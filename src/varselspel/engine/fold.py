@@ -12,6 +12,7 @@ from varselspel.engine import commands as c
 from varselspel.engine.commands import FACILITATOR, GROUP_COMMANDS, Command
 from varselspel.engine.events import Event
 from varselspel.engine.exprs import ExprRuntime
+from varselspel.engine.impact import setting_values
 from varselspel.engine.journal import BundleLike
 from varselspel.engine.messages import MESSAGES
 from varselspel.engine.result import CommandResult
@@ -41,9 +42,6 @@ MAX_GROUPS = 8
 
 _ID = re.compile(r"^[a-z][a-z0-9_\-]{0,63}$")
 
-MODEL_COMPANY_FIELDS = ("affected", "construction_peak", "employees", "resident_share")
-"""Company figures that expressions reach as `model.<field>` beside the assumptions."""
-
 
 class FoldError(Exception):
     """An event in a log cannot be applied to the state its predecessors produce."""
@@ -66,11 +64,7 @@ class Refusal(Exception):
 
 def model_defaults(scenario: Scenario) -> dict[str, float]:
     """Return the starting `model.*` values: the assumptions plus the company figures."""
-    values = {k: float(v) for k, v in scenario.setting.assumptions.model_dump().items()}
-    company = scenario.setting.company
-    for name in MODEL_COMPANY_FIELDS:
-        values[name] = float(getattr(company, name))
-    return values
+    return setting_values(scenario.setting)
 
 
 class Rules:
@@ -705,8 +699,43 @@ class Rules:
             if reached:
                 self.expr.apply_inject(group, inject.id)
 
+    def _open_choices(self, state: SessionState, group: GroupState) -> dict[str, bool]:
+        """Return, for the group's unapplied choices of the open round, whether they still hold."""
+        return {
+            key: self.expr.decision_ok(group, key)
+            and self.expr.option_ok(group, key, choice.option)
+            for key, choice in group.choices.items()
+            if not choice.applied and choice.round == state.round_id
+        }
+
+    def _withdraw_dependent(self, group: GroupState, before: dict[str, bool]) -> list[str]:
+        """Withdraw choices that held before a change of choices and no longer do.
+
+        A choice may depend on another through `valt`/`beslutat`; when the group revises or
+        clears that one, the dependent choice would otherwise apply without its condition.
+        """
+        notices: list[str] = []
+        changed = True
+        while changed:
+            changed = False
+            for key, choice in list(group.choices.items()):
+                if not before.get(key):
+                    continue
+                if self.expr.decision_ok(group, key) and self.expr.option_ok(
+                    group, key, choice.option
+                ):
+                    continue
+                del group.choices[key]
+                before[key] = False
+                changed = True
+                question = self.decisions[key][1].question
+                notices.append(tr(MESSAGES, "choice_withdrawn", decision=question))
+        return notices
+
     def _a_choose_option(self, state: SessionState, event: Event, cmd: c.ChooseOption) -> list[str]:
         group = state.groups[cmd.group]
+        before = self._open_choices(state, group)
+        before.pop(cmd.decision, None)
         owners = self.owners(cmd.decision)
         agreed = self.agreed_roles(group, cmd.agreed_roles)
         outside = bool(owners) and not set(agreed) & set(owners)
@@ -726,14 +755,18 @@ class Rules:
             at=event.at,
             revisions=0 if previous is None else previous.revisions + 1,
         )
+        notices = []
         if outside:
-            return [
-                tr(MESSAGES, "outside_mandate_anchor", owners=", ".join(self.role_labels(owners)))
-            ]
-        return []
+            owners_text = ", ".join(self.role_labels(owners))
+            notices.append(tr(MESSAGES, "outside_mandate_anchor", owners=owners_text))
+        return notices + self._withdraw_dependent(group, before)
 
-    def _a_clear_choice(self, state: SessionState, event: Event, cmd: c.ClearChoice) -> None:
-        del state.groups[cmd.group].choices[cmd.decision]
+    def _a_clear_choice(self, state: SessionState, event: Event, cmd: c.ClearChoice) -> list[str]:
+        group = state.groups[cmd.group]
+        before = self._open_choices(state, group)
+        del group.choices[cmd.decision]
+        before.pop(cmd.decision, None)
+        return self._withdraw_dependent(group, before)
 
     def _a_add_action(self, state: SessionState, event: Event, cmd: c.AddAction) -> None:
         assert cmd.action is not None

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
+from varselspel.expr.compile import COMPANY_FIELDS
 from varselspel.model import Scenario, ScenarioKind, Setting
 
 MONTHS: tuple[int, ...] = (0, 6, 12)
@@ -86,13 +87,10 @@ def _get(values: Mapping[str, float], name: str, default: float) -> float:
 
 
 def setting_values(setting: Setting) -> dict[str, float]:
-    """Return the `model.*` values a setting starts with."""
+    """Return the `model.*` values a setting starts with: the assumptions and company figures."""
     values = {k: float(v) for k, v in setting.assumptions.model_dump().items()}
-    company = setting.company
-    values["affected"] = float(company.affected)
-    values["construction_peak"] = float(company.construction_peak)
-    values["employees"] = float(company.employees)
-    values["resident_share"] = float(company.resident_share)
+    for name in COMPANY_FIELDS:
+        values[name] = float(getattr(setting.company, name))
     return values
 
 

@@ -106,6 +106,10 @@ MESSAGES: Catalog = {
         "sv": "Valet görs utanför mandatet och behöver förankras med {owners}.",
         "en": "The choice is outside the mandate and needs anchoring with {owners}.",
     },
+    "choice_withdrawn": {
+        "sv": 'Valet för "{decision}" togs bort: det går inte längre att välja efter ändringen.',
+        "en": 'The choice for "{decision}" was withdrawn: it is no longer available after the change.',
+    },
     "no_choice": {
         "sv": "Gruppen har inte valt något för beslutet '{decision}'.",
         "en": "The group has not chosen anything for the decision '{decision}'.",

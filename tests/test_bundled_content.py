@@ -478,3 +478,76 @@ def test_option_actions_are_concrete(stem: str) -> None:
     assert any(
         option.actions for rnd in scenario.rounds for d in rnd.decisions for option in d.options
     )
+
+
+# Facts from /work/shared/DOMAIN.md that the bundled texts state in several places. Each rule
+# finds a claim with a pattern and says which captured values agree with DOMAIN.md.
+NOTICE_MONTHS = {"högst 25": {"2", "två"}, "26–100": {"4", "fyra"}, "fler än 100": {"6", "sex"}}
+FACT_RULES: list[tuple[str, str, Callable[[tuple[str, ...]], bool]]] = [
+    (
+        "EGF needs more than 200 dismissed",
+        r"\b(minst|fler än|över|mer än|från) 200 (?:uppsagda|sägs upp)",
+        lambda g: g[0] in {"fler än", "över", "mer än"},
+    ),
+    ("EGF pays 60 %", r"EU betalar (\d+) ?%", lambda g: g[0] == "60"),
+    ("FRO pays at most 50 %", r"FRO betalar högst (\d+) ?%", lambda g: g[0] == "50"),
+    ("de minimis is 300 000 EUR", r"(\d{3} \d{3}) euro per företag", lambda g: g[0] == "300 000"),
+    (
+        "omställningsstudiestöd: 80 % of income",
+        r"(\d+) ?% av inkomsten",
+        lambda g: g[0] == "80",
+    ),
+    ("omställningsstudiestöd: 44 weeks", r"(\d+) veckor (?:på )?heltid", lambda g: g[0] == "44"),
+    (
+        "varsel notice by size (lag 1974:13)",
+        r"(\w+) månader\S* (?:\(|vid )(högst 25|26–100|fler än 100)",
+        lambda g: g[0] in NOTICE_MONTHS[g[1]],
+    ),
+    (
+        "six months' notice above 100",
+        r"fler än 100 berörda (?:ger|gäller) minst (\w+) månaders",
+        lambda g: g[0] in {"6", "sex"},
+    ),
+]
+
+
+def fact_findings(text: str) -> tuple[list[str], set[str]]:
+    """Return (claims that disagree with DOMAIN.md, rules that found a claim) in a text."""
+    flat = " ".join(text.split())
+    wrong: list[str] = []
+    seen: set[str] = set()
+    for name, pattern, agrees in FACT_RULES:
+        for match in re.finditer(pattern, flat):
+            seen.add(name)
+            if not agrees(match.groups()):
+                wrong.append(f"{name}: {match.group(0)!r}")
+    return wrong, seen
+
+
+def test_facts_agree_with_domain() -> None:
+    files = [*SCENARIO_FILES, *sorted(bundled_roles_dir().glob("*.yaml"))]
+    wrong: list[str] = []
+    seen: set[str] = set()
+    for path in files:
+        found, rules = fact_findings(path.read_text(encoding="utf-8"))
+        wrong += [f"{path.name}: {item}" for item in found]
+        seen |= rules
+    assert wrong == []
+    # Every rule must have found a claim, or it checks nothing.
+    assert seen == {name for name, _, _ in FACT_RULES}
+
+
+def test_fact_rules_catch_wrong_claims() -> None:
+    wrong, _ = fact_findings(
+        "EGF kräver minst 200\n uppsagda. EU betalar 65 %. Högst 200 000 euro per företag. "
+        "Minst tre månader vid 26–100 berörda. 50 % av inkomsten i 40 veckor heltid."
+    )
+    assert len(wrong) == 6, wrong
+
+
+@pytest.mark.parametrize("stem", SCENARIO_IDS)
+def test_every_role_has_a_network_card(stem: str) -> None:
+    # Issue 3: network cards for every actor, so each role is reachable through the cards.
+    scenario = bundle_of(stem).scenario
+    carded = {card.role for card in scenario.cards.network if card.role}
+    assert sorted({entry.role for entry in scenario.roles} - carded) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -30,6 +31,7 @@ from varselspel.store import (
     list_sessions,
     open_session,
 )
+from varselspel.store.errors import classify
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "engine"
 
@@ -323,3 +325,43 @@ def test_damaged_event_payload_is_reported(bundle: ScenarioBundle, tmp_path: Pat
     with pytest.raises(StoreError) as caught:
         open_session(path)
     assert caught.value.code == "corrupt" and "event 2" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (OSError(errno.EACCES, "Permission denied"), "read_only"),
+        (OSError(errno.EROFS, "Read-only file system"), "read_only"),
+        (OSError(errno.ENOSPC, "No space left on device"), "disk_full"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read_only"),
+        (sqlite3.OperationalError("database or disk is full"), "disk_full"),
+        (sqlite3.OperationalError("database is locked"), "busy"),
+        (sqlite3.DatabaseError("file is not a database"), "corrupt"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "corrupt"),
+    ],
+)
+def test_errors_are_classified_for_the_user(error: BaseException, code: str) -> None:
+    found = classify(error, "/x/s.varselspel")
+    assert found.code == code
+    assert "/x/s.varselspel" in str(found) and "Traceback" not in str(found)
+
+
+def test_read_only_folder_even_for_root(
+    bundle: ScenarioBundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root may write anywhere, so make SQLite fail the way it does in a folder without write
+    # permission: the user must get "read-only", not a generic failure.
+    import varselspel.store.errors as errors_module
+    import varselspel.store.sqlite as sqlite_module
+
+    def refuse(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(sqlite_module, "_connect", refuse)
+    monkeypatch.setattr(errors_module, "_writable", lambda folder: False)
+    set_lang("en")
+    with pytest.raises(StoreError) as caught:
+        create_session(bundle, ["A"], seed=1, folder=tmp_path)
+    assert caught.value.code == "read_only"
+    assert "read-only" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []

@@ -113,19 +113,40 @@ class VarselApp(App[int]):
     # --- app-wide actions -----------------------------------------------------------------------
 
     def key_rows(self, screen: Screen[Any]) -> list[tuple[str, str]]:
-        """Return every key of `screen` (and the app) with what it does, for the help screen."""
+        """Return every key of `screen` and of the app with what it does, for the help screen."""
+        own = {
+            key.strip()
+            for b in type(screen).BINDINGS
+            if isinstance(b, Binding)
+            for key in b.key.split(",")
+        }
+        screen_bindings = [b for _key, b in screen._bindings]
+        ordered = [
+            *[b for b in screen_bindings if b.key in own],
+            *[b for _key, b in self._bindings],
+            *[b for b in screen_bindings if b.key not in own],
+        ]
         rows: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or (binding.action == "command_palette" and key != "ctrl+p"):
+        for binding in ordered:
+            if not binding.description:
                 continue
-            display = self.get_key_display(binding)
-            row = (display, binding.description)
+            row = (self.get_key_display(binding), binding.description)
             if row not in seen:
                 seen.add(row)
                 rows.append(row)
         return rows
+
+    def action_command_palette(self) -> None:
+        """Show the command palette, with its prompt in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(
+                    id="--command-palette", placeholder=tr(MESSAGES, "palette.placeholder")
+                )
+            )
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

@@ -57,6 +57,13 @@ MESSAGES: Catalog = {
     "key.notes": {"sv": "Anteckning", "en": "Note"},
     "key.projector": {"sv": "Projektorvy", "en": "Projector view"},
     "key.next_tab": {"sv": "Nästa flik", "en": "Next tab"},
+    "key.remove_time": {"sv": "−5 min", "en": "−5 min"},
+    # Descriptions of Textual's own bindings, keyed by their English text
+    "Focus Next": {"sv": "Nästa fält", "en": "Focus next"},
+    "Focus Previous": {"sv": "Föregående fält", "en": "Focus previous"},
+    "Copy selected text": {"sv": "Kopiera markerad text", "en": "Copy selected text"},
+    "Maximize": {"sv": "Maximera", "en": "Maximize"},
+    "Minimize": {"sv": "Återställ", "en": "Minimize"},
     "cmd.help": {"sv": "Hjälp: visa alla tangenter", "en": "Help: show all keys"},
     "cmd.theme_normal": {"sv": "Tema: normalt", "en": "Theme: normal"},
     "cmd.theme_projektor": {

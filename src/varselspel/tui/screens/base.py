@@ -55,7 +55,7 @@ class BaseScreen(Screen[Any]):
         """Return a callback that runs `action` on this screen."""
 
         def run() -> None:
-            self.run_action(action)
+            self.call_later(self.run_action, action)
 
         return run
 

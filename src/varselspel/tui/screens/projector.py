@@ -44,7 +44,7 @@ class ProjectorScreen(BaseScreen):
         Binding("b", "backup", "key.backup_inject"),
         Binding("space", "pause", "key.pause", key_display="Space"),
         Binding("plus,equals_sign", "add_time", "key.add_time", show=False, key_display="+"),
-        Binding("minus", "remove_time", "key.add_time", show=False, key_display="-"),
+        Binding("minus", "remove_time", "key.remove_time", show=False, key_display="-"),
         Binding("c", "close_round", "key.close_round"),
         Binding("g", "group", "key.group"),
         Binding("z", "undo", "key.undo", show=False),

@@ -1,0 +1,65 @@
+"""The help screen lists every key of the current screen; the palette runs the main actions."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from test_snapshots import reach
+from textual.binding import Binding
+from tui_helpers import settle, type_text
+
+from conftest import DATA
+from varselspel.i18n import tr
+from varselspel.tui.messages import MESSAGES
+
+
+@pytest.mark.parametrize("stage", ["launcher", "setup", "projector", "group", "debrief"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_help_lists_every_key_of_the_screen(stage: str, lang: str, make_app: Any) -> None:
+    """F1 shows each binding of the screen with its description in the UI language."""
+    target = None if stage == "launcher" else str(DATA / "mini.yaml")
+    app = make_app(scenario_dirs=[DATA], lang=lang, open_target=target)
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await reach(pilot, stage)
+            screen = app.screen
+            expected = {
+                tr(MESSAGES, b.description, lang)
+                for b in type(screen).BINDINGS
+                if isinstance(b, Binding) and b.description
+            }
+            await pilot.press("f1")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "HelpScreen"
+            shown = {description for _key, description in app.screen.rows}
+            assert expected <= shown
+            assert tr(MESSAGES, "key.help", lang) in shown
+            assert not any(description.startswith("key.") for description in shown)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is screen
+
+    asyncio.run(run())
+
+
+def test_palette_runs_a_main_action(make_app: Any) -> None:
+    """Ctrl+P, a few letters and Enter pause the round's timer from the projector view."""
+    app = make_app(scenario_dirs=[DATA], open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await reach(pilot, "projector")
+            session = app.session
+            assert not session.state.timer.paused
+            await pilot.press("ctrl+p")
+            await settle(pilot)
+            await type_text(pilot, "Paus")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert session.state.timer.paused
+
+    asyncio.run(run())

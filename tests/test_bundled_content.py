@@ -99,6 +99,8 @@ class Run:
     chosen: set[str] = field(default_factory=set)
     played_rounds: set[str] = field(default_factory=set)
     plan_actions: int = 0
+    idle: set[str] = field(default_factory=set)
+    """`ROUND:ROLE` for roles that received no inject and owned no decision in a played round."""
 
 
 def play(bundle: ScenarioBundle, pick: Picker) -> Run:
@@ -128,6 +130,7 @@ def play(bundle: ScenarioBundle, pick: Picker) -> Run:
         assert session.pending_injects(group) == []
         if session.state.groups[group].rounds[round_id].played:
             run.played_rounds.add(round_id)
+            run.idle |= {f"{round_id}:{role}" for role in idle_roles(session, group, round_id)}
         for view in session.decisions_for(group):
             available = [opt.id for opt in view.available]
             assert available, f"{view.key}: put to the group but no option is available"
@@ -145,6 +148,20 @@ def play(bundle: ScenarioBundle, pick: Picker) -> Run:
     plan = build_group_plan(session, group)
     run.plan_actions = len(plan.actions)
     return run
+
+
+def idle_roles(session: Session, group: str, round_id: str) -> set[str]:
+    """Return the roles that, on this path, got no delivered inject and own no decision put."""
+    scenario = session.scenario
+    everyone = {entry.role for entry in scenario.roles}
+    by_id = {inject.id: inject for rnd in scenario.rounds for inject in rnd.injects}
+    reached: set[str] = set()
+    for delivery in session.state.groups[group].injects:
+        if delivery.round == round_id and delivery.delivered and not delivery.backup:
+            reached |= set(by_id[delivery.inject].to) or everyone
+    for view in session.decisions_for(group):
+        reached |= set(view.owners) or everyone
+    return everyone - reached
 
 
 def rotating(k: int) -> Picker:
@@ -225,6 +242,8 @@ def test_play_every_option_to_a_plan(stem: str) -> None:
     assert played == {rnd.id for rnd in bundle.scenario.rounds}
     for index, run in enumerate(runs):
         assert run.plan_actions > 0, f"{stem}: run {index} ended with an empty action plan"
+        # Issue 3: every role has something to receive or decide in every round, on every path.
+        assert sorted(run.idle) == [], f"{stem}: run {index} left roles idle"
 
 
 def _roles_busy(session: Session, scenario: Scenario, rnd: Round) -> set[str]:
@@ -446,6 +465,10 @@ def test_content_checks_can_fail() -> None:
     )
     busy = _roles_busy(session, scenario, lonely)
     assert busy == {scenario.roles[0].role}
+    # Before any inject is released, the roles that own no decision are idle.
+    assert session.execute(StartSession()).ok and session.execute(StartRound()).ok
+    owners = {r for view in session.decisions_for("g1") for r in view.owners}
+    assert idle_roles(session, "g1", first.id) == {e.role for e in scenario.roles} - owners != set()
     spare = scenario.cards.knowledge[0].model_copy(update={"id": "k-aldrig-anvand"})
     cards = scenario.cards.model_copy(update={"knowledge": [*scenario.cards.knowledge, spare]})
     assert "k-aldrig-anvand" not in _referenced_cards(scenario.model_copy(update={"cards": cards}))

@@ -108,5 +108,11 @@ def test_cli_folder_and_bundled_name(capsys: pytest.CaptureFixture[str], tmp_pat
     # A bundled scenario by id; `..` never leaves the bundled folder.
     assert main(["simulate", "demo", "--runs", "2", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["scenario"] == "demo"
+    role = tmp_path / "roles" / "kso.yaml"
+    role.parent.mkdir()
+    role.write_text("id: kso\ntitle: KSO\n", encoding="utf-8")
+    assert main(["--lang", "en", "simulate", str(role)]) == 1
+    err = capsys.readouterr().err
+    assert "is a role card, not a scenario" in err and "S001" not in err
     assert main(["--lang", "en", "simulate", "../roles/kso"]) == 1
     assert "No scenario '../roles/kso' found" in capsys.readouterr().err

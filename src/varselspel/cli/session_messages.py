@@ -62,6 +62,10 @@ MESSAGES: Catalog = {
         "sv": "'{name}' är en mapp; ange en scenariofil (.yaml) eller namnet på ett medföljande scenario.",
         "en": "'{name}' is a folder; give a scenario file (.yaml) or the name of a bundled scenario.",
     },
+    "simulate.is_role": {
+        "sv": "{name} är ett rollkort, inte ett scenario; ange scenariofilen som använder rollen.",
+        "en": "{name} is a role card, not a scenario; give the scenario file that uses the role.",
+    },
     "severity.error": {"sv": "fel", "en": "error"},
     "simulate.invalid": {
         "sv": "Scenariot har fel; kör `varselspel validate {path}` först.",

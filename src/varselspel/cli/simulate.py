@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """Simulate and print the report."""
     from varselspel.diagnostics import Severity
     from varselspel.engine.simulate import simulate
-    from varselspel.loader import load_bundle
+    from varselspel.loader import classify_file, load_bundle
     from varselspel.resources import bundled_scenarios_dir
 
     if not 1 <= args.runs <= 1_000_000:
@@ -46,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
         print(
             tr(MESSAGES, "simulate.not_found", name=args.scenario, choices=choices), file=sys.stderr
         )
+        return 1
+    if classify_file(path) == "role":
+        print(tr(MESSAGES, "simulate.is_role", name=str(path)), file=sys.stderr)
         return 1
     result = load_bundle(path)
     if result.bundle is None:

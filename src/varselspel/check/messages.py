@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from varselspel.expr.messages import suggestion_tail
 from varselspel.i18n import Catalog, tr
 
 MESSAGES: Catalog = {
@@ -199,17 +200,10 @@ MESSAGES: Catalog = {
         "sv": "`{test}` är alltid falskt",
         "en": "`{test}` is always false",
     },
-    "did_you_mean": {"sv": "; menade du {names}?", "en": "; did you mean {names}?"},
-    "or": {"sv": " eller ", "en": " or "},
 }
 
 
 def message(code: str, lang: str | None, params: Mapping[str, object]) -> str:
     """Return the message for `code`, with a "did you mean" tail when `suggestions` is given."""
     filled = {k: v for k, v in params.items() if k != "suggestions"}
-    text = tr(MESSAGES, code, lang, **filled)
-    suggestions = params.get("suggestions")
-    if isinstance(suggestions, list | tuple) and suggestions:
-        names = tr(MESSAGES, "or", lang).join(f"`{s}`" for s in suggestions)
-        text += tr(MESSAGES, "did_you_mean", lang, names=names)
-    return text
+    return tr(MESSAGES, code, lang, **filled) + suggestion_tail(params.get("suggestions"), lang)

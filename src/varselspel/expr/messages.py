@@ -149,9 +149,12 @@ def format_message(code: str, params: Mapping[str, object], lang: str | None = N
             filled[key] = f"`{value}`" if value else tr(MESSAGES, "expr.end", lang)
         else:
             filled[key] = value
-    text = tr(MESSAGES, code, lang, **filled)
-    suggestions = params.get("suggestions")
-    if isinstance(suggestions, list | tuple) and suggestions:
-        names = tr(MESSAGES, "expr.or", lang).join(f"`{s}`" for s in suggestions)
-        text += tr(MESSAGES, "expr.did_you_mean", lang, names=names)
-    return text
+    return tr(MESSAGES, code, lang, **filled) + suggestion_tail(params.get("suggestions"), lang)
+
+
+def suggestion_tail(suggestions: object, lang: str | None) -> str:
+    """Return the "; did you mean `a` or `b`?" tail, or "" when there is nothing to suggest."""
+    if not isinstance(suggestions, list | tuple) or not suggestions:
+        return ""
+    names = tr(MESSAGES, "expr.or", lang).join(f"`{s}`" for s in suggestions)
+    return tr(MESSAGES, "expr.did_you_mean", lang, names=names)

@@ -120,6 +120,25 @@ def test_group_setup_rules(session: Session) -> None:
     refused(session, RemoveGroup(group="g2"), "wrong_phase")
 
 
+def test_ids_given_by_the_sender_are_checked(session: Session) -> None:
+    # A second device may send its own ids; the engine checks them like the ones it assigns.
+    ok(session, AddGroup(name="Väst", group="vast"))
+    refused(session, AddGroup(name="Öst", group="vast"), "group_exists")
+    refused(session, AddGroup(name="Öst", group="Öst!"), "bad_id")
+    refused(session, AddGroup(name="Öst", group=FACILITATOR), "bad_id")
+    ok(session, AddParticipant(group="g1", name="Anna", participant="p7"))
+    refused(session, AddParticipant(group="g2", name="Bo", participant="p7"), "participant_exists")
+    ok(session, AddParticipant(group="g1", name="Bo"))
+    assert list(session.state.groups["g1"].participants) == ["p7", "p8"]  # counts on past p7
+    fields = ActionFields(title="Jobbmässa")
+    ok(session, AddAction(group="g1", fields=fields, action="a5"))
+    refused(session, AddAction(group="g2", fields=fields, action="a5"), "action_exists")
+    refused(session, AddAction(group="g2", fields=fields, action="5a"), "bad_id")
+    ok(session, AddAction(group="g2", fields=fields))
+    assert list(session.state.groups["g2"].actions) == ["a6"]
+    assert session.state == session.rebuild()
+
+
 def test_cannot_remove_last_group(bundle: ScenarioBundle) -> None:
     s = Session.create(bundle, ["Ensam"], seed=1)
     refused(s, RemoveGroup(group="g1"), "last_group")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -260,6 +260,26 @@ class Rules:
             if not taken(candidate):
                 return candidate
 
+    def _with_id(
+        self,
+        state: SessionState,
+        cmd: Command,
+        field: str,
+        prefix: str,
+        taken: Collection[str],
+        exists: str,
+    ) -> Command:
+        """Return the command with an engine-assigned id, or check the id the sender gave."""
+        given: str | None = getattr(cmd, field)
+        if given is None:
+            assigned = self._next_id(state, prefix, taken.__contains__)
+            return cmd.model_copy(update={field: assigned})
+        if not _ID.match(given) or given == FACILITATOR:
+            raise Refusal("bad_id", value=given)
+        if given in taken:
+            raise Refusal(exists, **{field: given})
+        return cmd
+
     def _validate(
         self, state: SessionState, events: Sequence[Event], cmd: Command, actor: str
     ) -> Command:
@@ -282,14 +302,7 @@ class Rules:
         names = {g.name.casefold() for g in state.groups.values()}
         if cmd.name.casefold() in names:
             raise Refusal("group_exists", group=cmd.name)
-        if cmd.group is not None:
-            if not _ID.match(cmd.group) or cmd.group == FACILITATOR:
-                raise Refusal("bad_id", value=cmd.group)
-            if cmd.group in state.groups:
-                raise Refusal("group_exists", group=cmd.group)
-            return cmd
-        gid = self._next_id(state, "g", lambda x: x in state.groups)
-        return cmd.model_copy(update={"group": gid})
+        return self._with_id(state, cmd, "group", "g", state.groups.keys(), "group_exists")
 
     def _v_rename_group(
         self, state: SessionState, events: Sequence[Event], cmd: c.RenameGroup
@@ -316,14 +329,7 @@ class Rules:
         self._not_ended(state)
         self._group(state, cmd.group)
         taken = {p for g in state.groups.values() for p in g.participants}
-        if cmd.participant is not None:
-            if not _ID.match(cmd.participant) or cmd.participant == FACILITATOR:
-                raise Refusal("bad_id", value=cmd.participant)
-            if cmd.participant in taken:
-                raise Refusal("participant_exists", participant=cmd.participant)
-            return cmd
-        pid = self._next_id(state, "p", taken.__contains__)
-        return cmd.model_copy(update={"participant": pid})
+        return self._with_id(state, cmd, "participant", "p", taken, "participant_exists")
 
     def _v_remove_participant(
         self, state: SessionState, events: Sequence[Event], cmd: c.RemoveParticipant
@@ -479,14 +485,7 @@ class Rules:
             raise Refusal("own_actions_off")
         self._check_action_fields(cmd.fields)
         taken = {a for g in state.groups.values() for a in g.actions}
-        if cmd.action is not None:
-            if not _ID.match(cmd.action):
-                raise Refusal("bad_id", value=cmd.action)
-            if cmd.action in taken:
-                raise Refusal("action_exists", action=cmd.action)
-            return cmd
-        aid = self._next_id(state, "a", taken.__contains__)
-        return cmd.model_copy(update={"action": aid})
+        return self._with_id(state, cmd, "action", "a", taken, "action_exists")
 
     def _v_edit_action(
         self, state: SessionState, events: Sequence[Event], cmd: c.EditAction

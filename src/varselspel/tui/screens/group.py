@@ -100,6 +100,16 @@ class GroupScreen(BaseScreen):
             table.add_column(t(f"col.{key}"), key=key)
         self.refresh_view()
         self.query_one("#options", OptionList).focus()
+        if self.vapp.config.live_timer:
+            self.set_interval(1.0, self.tick)
+
+    def tick(self) -> None:
+        """Redraw the round's clock."""
+        session = self.vapp.session
+        if session is not None and self.is_current:
+            self.query_one("#group-clock", Label).update(
+                lit(clock_text(session.timer_remaining()), "bold")
+            )
 
     # --- drawing --------------------------------------------------------------------------------
 

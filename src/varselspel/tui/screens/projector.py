@@ -93,12 +93,9 @@ class ProjectorScreen(BaseScreen):
         status: DataTable[Any] = self.query_one("#group-status", DataTable)
         status.add_column(t("setup.col.group"), key="group")
         status.add_column(t("launcher.col.status"), key="status")
-        for table_id, first in (
-            ("#indicators", "proj.indicators"),
-            ("#lagesbild", "proj.lagesbild"),
-        ):
+        for table_id in ("#indicators", "#lagesbild"):
             table: DataTable[Any] = self.query_one(table_id, DataTable)
-            table.add_column(t(first), key="label", width=24 if self.app.size.width < 100 else 32)
+            table.add_column("", key="label", width=24 if self.app.size.width < 100 else 32)
             for gid, group in session.state.groups.items():
                 table.add_column(lit(group.name), key=gid)
         self.refresh_view()
@@ -177,6 +174,7 @@ class ProjectorScreen(BaseScreen):
         current = session.current_round()
         text = Text()
         if current is not None:
+            text.append(current.briefing, style="italic")
             by_id = {inject.id: inject for inject in current.injects}
             seen: list[str] = []
             for group in state.groups.values():
@@ -209,10 +207,8 @@ class ProjectorScreen(BaseScreen):
                 if len(reached) != len(state.groups):
                     text.append("  [" + ", ".join(reached) + "]", style="dim")
                 text.append("\n" + inject.text)
-            if not text and current.briefing:
-                text.append(current.briefing)
-        if not text:
-            text.append(t("proj.no_injects"), style="italic")
+        if current is None:
+            text.append(session.scenario.summary, style="italic")
         self.query_one("#injects", Static).update(text)
 
     def draw_groups(self) -> None:

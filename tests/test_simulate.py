@@ -99,6 +99,9 @@ def test_cli_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     # Diagnostics use the UI language's severity word, like `validate`.
     assert ": fel S" in err or ": fel Y" in err or ": fel C" in err, err
     assert ": error " not in err
+    assert main(["simulate", str(bad), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["errors"] and {"code", "line", "column", "message"} <= set(data["errors"][0])
 
 
 def test_cli_folder_and_bundled_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -52,6 +52,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     result = load_bundle(path)
     if result.bundle is None:
+        if args.format == "json":
+            # Editors and CI read stdout: give them the same diagnostics `validate` would.
+            errors = [d.to_json() for d in result.diagnostics if d.severity is Severity.ERROR]
+            print(json.dumps({"scenario": str(path), "errors": errors}, ensure_ascii=False))
         label = tr(MESSAGES, "severity.error")
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.ERROR:

@@ -63,3 +63,45 @@ def test_palette_runs_a_main_action(make_app: Any) -> None:
             assert session.state.timer.paused
 
     asyncio.run(run())
+
+
+def test_undo_and_timer_keys(make_app: Any) -> None:
+    """Z undoes the last inject, + adds five minutes, Space pauses; all through the engine."""
+    app = make_app(scenario_dirs=[DATA], open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await reach(pilot, "projector")
+            session = app.session
+            released = [d.inject for d in session.state.groups["g1"].injects]
+            assert released == ["tidningen", "facket"]
+            duration = session.state.timer.duration_s
+            await pilot.press("plus")
+            await settle(pilot)
+            assert session.state.timer.duration_s == duration + 300
+            await pilot.press("z")
+            await settle(pilot)
+            assert session.state.timer.duration_s == duration
+            # Then group 1's action, its choice, and the second inject, newest first.
+            await pilot.press("z")
+            await settle(pilot)
+            assert not session.state.groups["g1"].actions
+            await pilot.press("z")
+            await settle(pilot)
+            assert not session.state.groups["g1"].choices
+            await pilot.press("z")
+            await settle(pilot)
+            assert [d.inject for d in session.state.groups["g1"].injects] == ["tidningen"]
+            await pilot.press("space")
+            await settle(pilot)
+            assert session.state.timer.paused
+
+    asyncio.run(run())
+
+
+def test_play_command_needs_a_terminal(capsys: Any) -> None:
+    """`varselspel play` without a terminal says so instead of drawing garbage."""
+    from varselspel.cli import main
+
+    assert main(["play", "demo"]) == 1
+    assert "terminal" in capsys.readouterr().err

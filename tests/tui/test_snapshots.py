@@ -131,6 +131,7 @@ CASES = [
     ("projector", SMALL, "sv"),
     ("projector", BIG, "en"),
     ("projector-panel", BIG, "sv"),
+    ("projector-theme", BIG, "sv"),
     ("group", BIG, "sv"),
     ("group", SMALL, "sv"),
     ("group", BIG, "en"),
@@ -162,7 +163,8 @@ def test_screen(
     empty.mkdir()
     monkeypatch.setattr("varselspel.tui.catalog.bundled_scenarios_dir", lambda: empty)
     target = None if stage == "launcher" else str(DATA / "mini.yaml")
-    app = make_app(scenario_dirs=[DATA], lang=lang, open_target=target)
+    theme = "projektor" if stage.endswith("theme") else "normal"
+    app = make_app(scenario_dirs=[DATA], lang=lang, open_target=target, theme=theme)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await reach(pilot, stage)

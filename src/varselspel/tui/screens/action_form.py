@@ -40,27 +40,29 @@ class ActionFormScreen(BaseModal):
             )
             with VerticalScroll(id="action-fields"):
                 yield Label(t("action.title"), classes="field-label", markup=False)
-                yield Input(f.title if f else "", id="a-title")
+                yield Input(f.title if f else "", id="a-title", compact=True)
                 yield Label(t("action.result"), classes="field-label", markup=False)
-                yield Input(f.result if f else "", id="a-result")
+                yield Input(f.result if f else "", id="a-result", compact=True)
                 yield Label(t("action.responsible"), classes="field-label", markup=False)
                 yield Select(
                     [(label, rid) for rid, label in self.role_labels.items()],
                     prompt=none,
                     value=f.responsible if f and f.responsible in self.role_labels else Select.NULL,
                     id="a-responsible",
+                    compact=True,
                 )
                 yield Label(t("action.partners"), classes="field-label", markup=False)
-                yield Input(", ".join(f.partners) if f else "", id="a-partners")
+                yield Input(", ".join(f.partners) if f else "", id="a-partners", compact=True)
                 yield Label(t("action.level"), classes="field-label", markup=False)
                 yield Select(
                     [(t(f"level.{lvl.value}"), lvl.value) for lvl in Level],
                     allow_blank=False,
                     value=(f.level.value if f else Level.LOKAL.value),
                     id="a-level",
+                    compact=True,
                 )
                 yield Label(t("action.timeframe"), classes="field-label", markup=False)
-                yield Input(f.timeframe if f else "", id="a-timeframe")
+                yield Input(f.timeframe if f else "", id="a-timeframe", compact=True)
                 yield Label(t("action.financing"), classes="field-label", markup=False)
                 cards = {card.id: card.name for card in self.scenario.cards.financing}
                 yield Select(
@@ -68,6 +70,7 @@ class ActionFormScreen(BaseModal):
                     prompt=none,
                     value=f.financing if f and f.financing in cards else Select.NULL,
                     id="a-financing",
+                    compact=True,
                 )
                 yield Label(t("action.indicator"), classes="field-label", markup=False)
                 indicators = {ind.id: ind.label for ind in self.scenario.indicators}
@@ -76,6 +79,7 @@ class ActionFormScreen(BaseModal):
                     prompt=none,
                     value=f.indicator if f and f.indicator in indicators else Select.NULL,
                     id="a-indicator",
+                    compact=True,
                 )
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save") + " (^s)", id="save", variant="primary")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -11,6 +14,8 @@ import yaml
 
 from varselspel.cli import main
 from varselspel.cli.new_template import render
+from varselspel.model import Scenario
+from varselspel.resources import bundled_roles_dir, bundled_scenarios_dir
 
 
 def test_schema_writes_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,3 +112,101 @@ def test_every_schema_property_has_a_description(tmp_path: Path) -> None:
                 if not prop.get("description"):
                     missing.append(f"{file_name}:{def_name}.{prop_name}")
     assert missing == []
+
+
+def _yaml_data(path: Path) -> object:
+    """Read a YAML file the way the loader does (YAML 1.2 core schema, like editors)."""
+    from varselspel.loader import read_yaml
+
+    result = read_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+    assert result.diagnostics == []
+    return result.data
+
+
+@pytest.fixture(scope="module")
+def schemas() -> dict[str, dict[str, object]]:
+    """The two schemas `varselspel schema` writes."""
+    from varselspel.cli.schema import build_schemas
+
+    return build_schemas()
+
+
+@pytest.mark.parametrize(
+    "path", sorted(bundled_scenarios_dir().glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_bundled_scenarios_pass_the_schema(path: Path, schemas: dict[str, Any]) -> None:
+    """What an editor checks against the scenario schema agrees with the bundled scenarios."""
+    validator = jsonschema.Draft202012Validator(schemas["scenario.schema.json"])
+    assert [e.message for e in validator.iter_errors(_yaml_data(path))] == []
+
+
+def test_bundled_roles_pass_the_schema(schemas: dict[str, Any]) -> None:
+    """Every bundled role card passes the role schema."""
+    validator = jsonschema.Draft202012Validator(schemas["role.schema.json"])
+    paths = sorted(bundled_roles_dir().glob("*.yaml"))
+    assert paths
+    problems = {p.name: [e.message for e in validator.iter_errors(_yaml_data(p))] for p in paths}
+    assert {name: errors for name, errors in problems.items() if errors} == {}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["rounds"][0].update(gametime="Dag 0"), "gametime"),
+        (lambda d: d["rounds"][0].update(minutes="trettio"), "'trettio' is not of type"),
+        (lambda d: d.pop("setting"), "'setting' is a required property"),
+        (lambda d: d.update(kind="flytt"), "'flytt' is not one of"),
+        (lambda d: d["indicators"][0].update(id="har-bindestreck"), "does not match"),
+    ],
+    ids=["unknown-key", "wrong-type", "missing", "bad-choice", "bad-id"],
+)
+def test_broken_scenario_fails_the_schema(
+    change: Any, expected: str, schemas: dict[str, Any]
+) -> None:
+    """The schema catches what an editor should mark: unknown keys, types, required, choices."""
+    data = _yaml_data(bundled_scenarios_dir() / "demo.yaml")
+    assert isinstance(data, dict)
+    change(data)
+    validator = jsonschema.Draft202012Validator(schemas["scenario.schema.json"])
+    messages = [e.message for e in validator.iter_errors(data)]
+    assert any(expected in m for m in messages), messages
+
+
+def test_schema_without_source_files_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An install without .py files (bytecode only) still writes valid schemas, minus docstrings."""
+    import inspect
+
+    def no_source(obj: object) -> str:
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(inspect, "getsource", no_source)
+    from varselspel.cli.schema import field_docstrings
+
+    assert field_docstrings(Scenario) == {}
+    assert main(["schema", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    scenario = json.loads((tmp_path / "scenario.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(scenario)
+    assert scenario["description"] == "A complete workshop scenario."
+    jsonschema.validate(_yaml_data(bundled_scenarios_dir() / "demo.yaml"), scenario)
+
+
+@pytest.mark.slow
+def test_docstrings_come_from_installed_files(tmp_path: Path) -> None:
+    """In a fresh interpreter the installed model sources give every field its description."""
+    code = (
+        "import varselspel.model as m, inspect\n"
+        "from varselspel.cli.schema import build_schemas\n"
+        "s = build_schemas()['scenario.schema.json']\n"
+        "print(inspect.getsourcefile(m.Scenario))\n"
+        "print(s['properties']['rounds']['description'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    source, description = done.stdout.splitlines()
+    assert source.endswith(("model/scenario.py", "model\\scenario.py"))
+    assert description.startswith("Rounds in playing order.")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -129,14 +127,18 @@ def _plural(count: int, one: str, many: str, lang: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check the given paths, print the diagnostics and a summary, and return the exit code."""
+    from varselspel.cli.startup import skip_pydantic_plugin_scan
+
     lang = get_lang()
     # varselspel uses no pydantic plugins; skipping pydantic's scan of every installed package's
     # entry points shortens start-up (the models are imported after this line).
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    skip_pydantic_plugin_scan()
     files, kinds, diagnostics = check_paths(args.paths, lang=lang, extra_role_dirs=args.roles)
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = len(diagnostics) - errors
     if args.format == "json":
+        import json
+
         per_file: dict[str, dict[str, int]] = {str(f): {"errors": 0, "warnings": 0} for f in files}
         for diag in diagnostics:
             counts = per_file.setdefault(diag.file, {"errors": 0, "warnings": 0})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -121,6 +120,8 @@ def _one(
         message = tr(MESSAGES, code, lang, **params)
         return _diag(code, message, file, where, loc)
     if kind == "extra_forbidden":
+        import difflib
+
         code = "S002"
         at_key = True
         owner = model_at(model, loc[:-1])

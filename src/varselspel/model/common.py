@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,12 +33,24 @@ class StrictModel(BaseModel):
 
     # Field docstrings are not extracted at import: that costs about 50 ms of every start-up
     # (`varselspel validate` must finish in 0.3 s). `varselspel schema` reads them instead.
+    # `defer_build`: a validator is built on first use, so `Scenario` builds its whole tree once
+    # instead of every nested model building its own at import (about 10 ms of each start-up).
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
         use_attribute_docstrings=False,
         str_strip_whitespace=False,
+        defer_build=True,
     )
+
+
+def empty_list() -> list[Any]:
+    """Return a new empty list: the default of every list field.
+
+    A Python function rather than the builtin `list`, because pydantic inspects each default
+    factory's signature and a builtin's is parsed from text (about 4 ms of every start-up).
+    """
+    return []
 
 
 class Level(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from varselspel.model.common import Identifier, StrictModel
+from varselspel.model.common import Identifier, StrictModel, empty_list
 
 
 class MandateItem(StrictModel):
@@ -44,17 +44,17 @@ class RoleCard(StrictModel):
     """The kind of actor: kommun, region, stat, företag, fack, omställning, finansiär, energi."""
     summary: str = ""
     """One or two sentences on who the role is."""
-    mandate: list[MandateItem] = Field(default_factory=list)
+    mandate: list[MandateItem] = Field(default_factory=empty_list)
     """The decisions the role may take alone."""
-    limits: list[Limit] = Field(default_factory=list)
+    limits: list[Limit] = Field(default_factory=empty_list)
     """What the role may not do, each with the rule behind it."""
-    resources: list[str] = Field(default_factory=list)
+    resources: list[str] = Field(default_factory=empty_list)
     """What the role brings: money, staff, knowledge, contacts, premises."""
-    interests: list[str] = Field(default_factory=list)
+    interests: list[str] = Field(default_factory=empty_list)
     """What the role wants to achieve or protect."""
-    contacts: list[str] = Field(default_factory=list)
+    contacts: list[str] = Field(default_factory=empty_list)
     """Typical contacts, preferably as role ids from the library."""
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=empty_list)
     """Public sources the card rests on."""
 
     @property

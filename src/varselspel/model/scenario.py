@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from varselspel.model.common import Identifier, Level, NameId, StrictModel
+from varselspel.model.common import Identifier, Level, NameId, StrictModel, empty_list
 
 
 class ScenarioKind(StrEnum):
@@ -72,7 +72,7 @@ class Company(StrictModel):
     """Workers on site at the peak of construction (etablering)."""
     resident_share: float = Field(default=1.0, ge=0, le=1)
     """Share of the employees (or of new employees) who live in the municipality."""
-    commuters_from: list[str] = Field(default_factory=list)
+    commuters_from: list[str] = Field(default_factory=empty_list)
     """Where the other employees commute from."""
     description: str = ""
     """A few sentences on the company and the site."""
@@ -125,7 +125,7 @@ class Setting(StrictModel):
     """The region around it."""
     company: Company
     """The company at the centre of the scenario."""
-    suppliers: list[Supplier] = Field(default_factory=list)
+    suppliers: list[Supplier] = Field(default_factory=empty_list)
     """Local suppliers that depend on the company."""
     assumptions: ImpactAssumptions = Field(default_factory=ImpactAssumptions)
     """The consequence model's assumptions, named so the facilitator can discuss them."""
@@ -138,7 +138,7 @@ class RoleInScenario(StrictModel):
     """Role id from the roles library."""
     briefing: str = ""
     """What this role knows when the scenario starts."""
-    private_goals: list[str] = Field(default_factory=list)
+    private_goals: list[str] = Field(default_factory=empty_list)
     """Goals only this role's card shows."""
     required: bool = True
     """True when the scenario needs someone (or the facilitator) to hold the role."""
@@ -189,15 +189,15 @@ class Inject(StrictModel):
     """Who it comes from, e.g. `lokaltidningen`, `facket`, `en oroad förälder`."""
     channel: str = ""
     """How it arrives: artikel, samtal, mejl, sms, möte, sociala medier."""
-    to: list[Identifier] = Field(default_factory=list)
+    to: list[Identifier] = Field(default_factory=empty_list)
     """Role ids that receive it; empty means every role."""
     condition: str = ""
     """Expression that must be true for the inject to appear, e.g. `not egf_sokt`."""
     backup: bool = False
     """True for an on-demand inject the facilitator releases by hand for a stalled group."""
-    effects: list[str] = Field(default_factory=list)
+    effects: list[str] = Field(default_factory=empty_list)
     """Effects applied to a group when the inject reaches it, e.g. `fortroende -= 5`."""
-    cards: list[Identifier] = Field(default_factory=list)
+    cards: list[Identifier] = Field(default_factory=empty_list)
     """Card ids the inject points to."""
 
 
@@ -210,7 +210,7 @@ class ActionItem(StrictModel):
     """The intended result."""
     responsible: Identifier
     """Role id of the responsible actor."""
-    partners: list[Identifier] = Field(default_factory=list)
+    partners: list[Identifier] = Field(default_factory=empty_list)
     """Role ids or network card ids of the key partners."""
     level: Level = Level.LOKAL
     """lokal, regional or nationell."""
@@ -235,11 +235,11 @@ class Option(StrictModel):
     """What the option means and what it costs."""
     condition: str = ""
     """Expression that must be true for the option to be available."""
-    effects: list[str] = Field(default_factory=list)
+    effects: list[str] = Field(default_factory=empty_list)
     """Effects on indicators, flags and model assumptions, e.g. `fortroende += 5`."""
     outcome: str = ""
     """What the group hears after choosing it."""
-    actions: list[ActionItem] = Field(default_factory=list)
+    actions: list[ActionItem] = Field(default_factory=empty_list)
     """Action-plan items the option contributes."""
 
 
@@ -254,13 +254,13 @@ class Decision(StrictModel):
     """Background the group needs to reason about it."""
     mandate: Identifier | None = None
     """Mandate id the decision needs; roles whose card holds it own the decision."""
-    owners: list[Identifier] = Field(default_factory=list)
+    owners: list[Identifier] = Field(default_factory=empty_list)
     """Role ids that own the decision; overrides the roles found through `mandate`."""
     outside_mandate: str = Field(default="anchor", pattern=r"^(anchor|refuse)$")
     """`anchor`: a choice without the mandate is recorded as needing anchoring; `refuse`: refused."""
     condition: str = ""
     """Expression that must be true for the decision to be put to the group."""
-    cards: list[Identifier] = Field(default_factory=list)
+    cards: list[Identifier] = Field(default_factory=empty_list)
     """Card ids that help the group decide."""
     options: list[Option] = Field(min_length=1)
     """The options, in the order shown."""
@@ -271,7 +271,7 @@ class FacilitatorNotes(StrictModel):
 
     notes: str = ""
     """How to run the round, what to watch for."""
-    expected: list[str] = Field(default_factory=list)
+    expected: list[str] = Field(default_factory=empty_list)
     """Responses a well-prepared group is expected to give."""
 
 
@@ -290,9 +290,9 @@ class Round(StrictModel):
     """What every group hears when the round starts."""
     condition: str = ""
     """Expression that must be true for the round to be played; otherwise it is skipped."""
-    injects: list[Inject] = Field(default_factory=list)
+    injects: list[Inject] = Field(default_factory=empty_list)
     """Injects in the order they are released."""
-    decisions: list[Decision] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=empty_list)
     """Decisions the groups settle in this round."""
     own_actions_prompt: str = ""
     """Invitation to the groups to write actions of their own in this round."""
@@ -341,7 +341,7 @@ class FinancingCard(StrictModel):
     """Who may apply."""
     covers_share: float | None = Field(default=None, ge=0, le=1)
     """The largest share of costs the source pays (0.5 = 50 %); co-financing covers the rest."""
-    conditions: list[str] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=empty_list)
     """Conditions and pitfalls."""
     source: str = ""
     """Where the terms are stated."""
@@ -355,11 +355,11 @@ class FinancingCard(StrictModel):
 class CardSet(StrictModel):
     """The knowledge, network and financing cards the scenario offers."""
 
-    knowledge: list[KnowledgeCard] = Field(default_factory=list)
+    knowledge: list[KnowledgeCard] = Field(default_factory=empty_list)
     """Facts and lessons from earlier cases."""
-    network: list[NetworkCard] = Field(default_factory=list)
+    network: list[NetworkCard] = Field(default_factory=empty_list)
     """Actors and what they can do."""
-    financing: list[FinancingCard] = Field(default_factory=list)
+    financing: list[FinancingCard] = Field(default_factory=empty_list)
     """Financing sources."""
 
 
@@ -377,15 +377,15 @@ class ActionTheme(StrictModel):
 class ActionPlanSettings(StrictModel):
     """How the scenario's action plan is organised and where groups' own actions go."""
 
-    themes: list[ActionTheme] = Field(default_factory=list)
+    themes: list[ActionTheme] = Field(default_factory=empty_list)
     """Themes actions are grouped under; a group's own action picks one (or none)."""
     own_actions: bool = True
     """True when groups may add free-text actions of their own to the plan."""
-    communication: list[str] = Field(default_factory=list)
+    communication: list[str] = Field(default_factory=empty_list)
     """Communication points the plan always carries."""
-    risks: list[str] = Field(default_factory=list)
+    risks: list[str] = Field(default_factory=empty_list)
     """Risks the plan always names."""
-    next_steps: list[str] = Field(default_factory=list)
+    next_steps: list[str] = Field(default_factory=empty_list)
     """Next steps after the workshop."""
 
 
@@ -401,9 +401,9 @@ class Objective(StrictModel):
 class Debrief(StrictModel):
     """Objectives to rate and questions to discuss after the last round."""
 
-    objectives: list[Objective] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=empty_list)
     """Objectives groups are rated against."""
-    questions: list[str] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=empty_list)
     """Questions for the closing discussion."""
 
 
@@ -422,7 +422,7 @@ class Scenario(StrictModel):
     """Language of the scenario text: `sv` or `en`."""
     year: int = Field(ge=1990, le=2100)
     """The year the scenario's rules and figures assume."""
-    authors: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=empty_list)
     """Who wrote it."""
     version: str = "1.0"
     """The scenario's own version."""
@@ -430,15 +430,15 @@ class Scenario(StrictModel):
     """Length of the whole workshop in minutes, including the debrief."""
     debrief_minutes: int = Field(default=20, ge=0, le=480)
     """Minutes set aside for the debrief."""
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=empty_list)
     """The public facts the scenario rests on."""
     setting: Setting
     """The place, the company and the numbers of the lägesbild."""
     roles: list[RoleInScenario] = Field(min_length=1)
     """The roles the scenario uses, with briefings."""
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
     """Numbers tracked per group."""
-    flags: list[Flag] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=empty_list)
     """Yes/no facts set by effects and read by conditions."""
     rounds: list[Round] = Field(min_length=1)
     """Rounds in playing order."""

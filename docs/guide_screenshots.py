@@ -20,8 +20,11 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 async def shoot(pilot: Any, name: str) -> None:
     """Let the screen settle and save it as `docs/img/<name>.svg`."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if getattr(pilot.app.screen, "loaded", True):
+            break
     await pilot.pause(0.1)
     pilot.app.save_screenshot(f"{name}.svg", path=str(IMG))
     print(f"docs/img/{name}.svg")

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from tui_helpers import settle
 
 from conftest import DATA
 from varselspel.engine import (
@@ -82,8 +83,7 @@ async def reach(pilot: Pilot[Any], stage: str) -> None:
     from varselspel.tui import flow
 
     app: Any = pilot.app
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     if stage == "launcher":
         return
     session = app.session

@@ -8,9 +8,13 @@ from textual.pilot import Pilot
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and the screen redraw."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let workers finish and the screen redraw; on the launcher, wait until its lists are read."""
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if getattr(pilot.app.screen, "loaded", True):
+            return
+    raise AssertionError("the launcher never finished reading its lists")
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

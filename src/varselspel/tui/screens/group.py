@@ -75,8 +75,8 @@ class GroupScreen(BaseScreen):
                 yield OptionList(id="decisions")
                 with VerticalScroll(id="decision-pane", can_focus=False):
                     yield Static("", id="decision-text", markup=False)
-                    yield OptionList(id="options")
                     yield Static("", id="mandate", markup=False)
+                    yield OptionList(id="options")
                     yield Label(t("group.agreed"), classes="field-label", markup=False)
                     yield SelectionList[str](id="agreed")
                     yield Label(t("group.rationale"), classes="field-label", markup=False)

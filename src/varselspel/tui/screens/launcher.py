@@ -30,6 +30,8 @@ class LauncherScreen(BaseScreen):
         super().__init__(id="launcher")
         self.entries: list[ScenarioEntry] = []
         self.sessions: list[flow.SessionEntry] = []
+        self.loaded = False
+        """True once both lists have been read at least once."""
 
     def compose(self) -> ComposeResult:
         """Lay out the two lists and a detail pane."""
@@ -75,6 +77,7 @@ class LauncherScreen(BaseScreen):
         """Fill both tables."""
         self.entries = entries
         self.sessions = sessions
+        self.loaded = True
         table = self.query_one("#scenarios", DataTable)
         table.clear()
         if not entries:

@@ -210,6 +210,8 @@ class ProjectorScreen(BaseScreen):
         if current is None:
             text.append(session.scenario.summary, style="italic")
         self.query_one("#injects", Static).update(text)
+        # The newest inject is at the bottom; keep it in view.
+        self.query_one("#injects-scroll", VerticalScroll).scroll_end(animate=False)
 
     def draw_groups(self) -> None:
         """Show each group's decision status in the open round."""

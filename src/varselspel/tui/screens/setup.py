@@ -357,7 +357,13 @@ class SetupScreen(BaseScreen):
         missing = any(session.missing_roles(gid) for gid in session.state.groups)
 
         def go(yes: bool | None = True) -> None:
-            if yes and self.run_command(StartSession()):
+            if not yes:
+                return
+            # The facilitator holds every needed role nobody else holds, as the question said.
+            for gid in session.state.groups:
+                for role in session.missing_roles(gid):
+                    session.execute(AssignRole(group=gid, role=role, participant=None))
+            if self.run_command(StartSession()):
                 flow.show_phase(self.vapp)
 
         if missing:

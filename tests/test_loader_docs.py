@@ -78,10 +78,13 @@ def test_role_card_example_is_valid() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    """Each Y/S/R/B code of the loader's catalog appears in the codes table."""
+    """Each Y/S/R/B code of the loader and each V code of `validate` appears in the codes table."""
+    from varselspel.cli.authoring_messages import MESSAGES as AUTHORING
+
     text = DOC.read_text(encoding="utf-8")
     codes = sorted(key for key in MESSAGES if re.fullmatch(r"[YSRB]\d{3}", key))
-    assert codes
+    codes += sorted(key for key in AUTHORING if re.fullmatch(r"V\d{3}", key))
+    assert "V004" in codes and "Y017" in codes
     assert [code for code in codes if f"| {code} |" not in text] == []
 
 

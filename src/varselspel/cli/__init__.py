@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from varselspel import __version__
-from varselspel.cli.messages import MESSAGES
+from varselspel.cli.messages import ARGPARSE, MESSAGES
 from varselspel.i18n import resolve_lang, set_lang, tr
 
 # Each subcommand lives in its own module with `register(subparsers, lang)` and `run(args) -> int`.
@@ -63,7 +64,12 @@ def build_parser(lang: str, only: str | None = None) -> argparse.ArgumentParser:
         prog="varselspel",
         description=tr(MESSAGES, "cli.description", lang),
     )
-    parser.add_argument("--version", action="version", version=f"varselspel {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"varselspel {__version__}",
+        help=tr(MESSAGES, "cli.version", lang),
+    )
     parser.add_argument(
         "--lang",
         choices=["sv", "en"],
@@ -80,6 +86,37 @@ def build_parser(lang: str, only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """Let argparse's own texts (usage, errors, help headings) follow the UI language.
+
+    argparse looks its texts up through its module-level gettext functions `_` and `ngettext`;
+    they are swapped for look-ups in our catalog while the parser is built and used.
+    """
+    original = vars(argparse).get("_")
+    original_n = vars(argparse).get("ngettext")
+    if original is None or original_n is None:
+        yield
+        return
+
+    def gettext(text: str) -> str:
+        return tr(ARGPARSE, text, lang) if text in ARGPARSE else str(original(text))
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        text = singular if count == 1 else plural
+        if text in ARGPARSE:
+            return tr(ARGPARSE, text, lang)
+        return str(original_n(singular, plural, count))
+
+    setattr(argparse, "_", gettext)  # noqa: B010 - argparse has no public hook for this
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", original)  # noqa: B010
+        setattr(argparse, "ngettext", original_n)  # noqa: B010
+
+
 def _silence_stdout() -> None:
     """Point stdout at the null device so the final flush at exit cannot fail again."""
     try:
@@ -90,8 +127,22 @@ def _silence_stdout() -> None:
         pass
 
 
+def _tolerant_streams() -> None:
+    """Never fail on a character the output cannot encode: print it as best it can instead.
+
+    File names may hold bytes that are not UTF-8 (Python keeps them as surrogates), and a
+    terminal may not be UTF-8 at all; either must not end in a traceback.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        errors = "surrogateescape" if encoding == "utf8" else "backslashreplace"
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
+    _tolerant_streams()
     # A reader that stops early (`| head -1`) closes the pipe; that is not an error to report.
     try:
         try:
@@ -107,20 +158,21 @@ def _main(argv: Sequence[str] | None) -> int:
     """Parse the arguments and run the chosen subcommand."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _pre_lang(args_list)
-    parser = build_parser(lang, _chosen(args_list))
-    args = parser.parse_args(args_list)
-    set_lang(args.lang or lang)
-    if args.command is None:
-        # No subcommand opens the launcher, like `varselspel play` with no scenario.
-        if importlib.util.find_spec("varselspel.cli.play") is None:
+    with _argparse_speaks(lang):
+        parser = build_parser(lang, _chosen(args_list))
+        args = parser.parse_args(args_list)
+        set_lang(args.lang or lang)
+        if args.command is None:
+            # No subcommand opens the launcher, like `varselspel play` with no scenario.
+            if importlib.util.find_spec("varselspel.cli.play") is None:
+                parser.print_help()
+                return 0
+            args = parser.parse_args(["play", *args_list])
+            set_lang(args.lang or lang)
+        handler = getattr(args, "handler", None)
+        if handler is None:
             parser.print_help()
             return 0
-        args = parser.parse_args(["play", *args_list])
-        set_lang(args.lang or lang)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 0
     try:
         return int(handler(args))
     except KeyboardInterrupt:

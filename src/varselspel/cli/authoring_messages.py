@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from varselspel.i18n import Catalog
+import errno
+
+from varselspel.i18n import Catalog, tr
 
 MESSAGES: Catalog = {
     "validate.help": {
@@ -30,6 +32,14 @@ MESSAGES: Catalog = {
     "V002": {
         "sv": "inga YAML-filer (*.yaml, *.yml) hittades",
         "en": "no YAML files (*.yaml, *.yml) were found",
+    },
+    "V003": {
+        "sv": "sökvägen är varken en vanlig fil eller en mapp",
+        "en": "the path is neither a regular file nor a folder",
+    },
+    "V004": {
+        "sv": "--roles ska vara en mapp med rollkort, inte en fil",
+        "en": "--roles must be a folder of role cards, not a file",
     },
     "validate.summary": {
         "sv": "{files} {file_word} kontrollerade: {errors} fel, {warnings} {warning_word}.",
@@ -87,3 +97,37 @@ MESSAGES: Catalog = {
         "en": "Could not write {path}: {reason}",
     },
 }
+
+_ERRNO_KEYS = {
+    errno.EACCES: "os.EACCES",
+    errno.EPERM: "os.EACCES",
+    errno.ENOTDIR: "os.ENOTDIR",
+    errno.EEXIST: "os.ENOTDIR",
+    errno.EROFS: "os.EROFS",
+    errno.ENOSPC: "os.ENOSPC",
+    errno.EISDIR: "os.EISDIR",
+    errno.ENOENT: "os.ENOENT",
+}
+
+OS_REASONS: Catalog = {
+    "os.EACCES": {"sv": "behörighet saknas", "en": "permission denied"},
+    "os.ENOTDIR": {
+        "sv": "en del av sökvägen är en fil, inte en mapp",
+        "en": "part of the path is a file, not a folder",
+    },
+    "os.EROFS": {"sv": "filsystemet är skrivskyddat", "en": "the file system is read-only"},
+    "os.ENOSPC": {"sv": "disken är full", "en": "the disk is full"},
+    "os.EISDIR": {"sv": "det är en mapp", "en": "it is a folder"},
+    "os.ENOENT": {
+        "sv": "mappen finns inte och kan inte skapas där",
+        "en": "the folder does not exist and cannot be created there",
+    },
+}
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """Say why a file could not be written, in the UI language when the reason is a common one."""
+    key = _ERRNO_KEYS.get(exc.errno or 0)
+    if key is not None:
+        return tr(OS_REASONS, key, lang)
+    return str(exc.strerror or exc)

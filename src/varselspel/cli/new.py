@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from varselspel.cli.authoring_messages import MESSAGES
+from varselspel.cli.authoring_messages import MESSAGES, os_reason
 from varselspel.cli.common import add_subcommand
 from varselspel.i18n import get_lang, tr
 
@@ -44,7 +44,12 @@ def run(args: argparse.Namespace) -> int:
     path = out / f"{scenario_id}.yaml"
     text = render(scenario_id, args.kind, datetime.date.today().year, str(path))
     try:
+        # A file in the way of the folder is a failure to write, not "the scenario exists".
         out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(tr(MESSAGES, "new.failed", lang, path=path, reason=os_reason(exc, lang)))
+        return 1
+    try:
         # Mode "x" refuses to overwrite, atomically, even if the file appears meanwhile.
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         print(tr(MESSAGES, "new.exists", lang, path=path))
         return 1
     except OSError as exc:
-        print(tr(MESSAGES, "new.failed", lang, path=path, reason=exc.strerror or exc))
+        print(tr(MESSAGES, "new.failed", lang, path=path, reason=os_reason(exc, lang)))
         return 1
     print(tr(MESSAGES, "new.wrote", lang, path=path))
     return 0

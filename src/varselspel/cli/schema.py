@@ -11,7 +11,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from varselspel.cli.authoring_messages import MESSAGES
+from varselspel.cli.authoring_messages import MESSAGES, os_reason
 from varselspel.cli.common import add_subcommand
 from varselspel.i18n import get_lang, tr
 
@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
                 json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
         except OSError as exc:
-            print(tr(MESSAGES, "schema.failed", lang, path=path, reason=exc.strerror or exc))
+            print(tr(MESSAGES, "schema.failed", lang, path=path, reason=os_reason(exc, lang)))
             return 1
         print(tr(MESSAGES, "schema.wrote", lang, path=path))
     return 0

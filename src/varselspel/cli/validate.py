@@ -63,9 +63,9 @@ def _expand(paths: Sequence[str], lang: str) -> tuple[list[Path], list[Diagnosti
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(
-                Diagnostic(Severity.ERROR, "V001", tr(MESSAGES, "V001", lang), str(path))
-            )
+            # A device, a pipe or a socket exists but is no file to read as YAML.
+            code = "V003" if path.exists() else "V001"
+            problems.append(Diagnostic(Severity.ERROR, code, tr(MESSAGES, code, lang), str(path)))
     unique = list(dict.fromkeys(files))
     return unique, problems
 
@@ -96,8 +96,9 @@ def check_paths(
     extra = [Path(d) for d in extra_role_dirs]
     for folder in extra:
         if not folder.is_dir():
+            code = "V004" if folder.exists() else "V001"
             diagnostics.append(
-                Diagnostic(Severity.ERROR, "V001", tr(MESSAGES, "V001", lang), str(folder))
+                Diagnostic(Severity.ERROR, code, tr(MESSAGES, code, lang), str(folder))
             )
     for file in files:
         if kinds[str(file)] == "scenario":

@@ -117,6 +117,38 @@ MESSAGES: Catalog = {
         "sv": "förväntade en nyckel här; kontrollera indraget",
         "en": "expected a key here; check the indentation",
     },
+    "yaml.did not find expected node content": {
+        "sv": "ett värde väntades här; kontrollera att listor (`[`) och mappningar (`{`) stängs och att indraget stämmer",
+        "en": "a value was expected here; check that lists (`[`) and mappings (`{`) are closed and the indentation is right",
+    },
+    "yaml.could not find expected ':'": {
+        "sv": "ett `:` saknas efter nyckeln på raden ovan, eller så är indraget fel",
+        "en": "a `:` is missing after the key on the line above, or the indentation is wrong",
+    },
+    "yaml.did not find expected alphabetic or numeric character": {
+        "sv": "ett namn på ett ankare eller alias (efter `&` eller `*`) saknas; sätt citattecken runt text som börjar med `&` eller `*`",
+        "en": "an anchor or alias name (after `&` or `*`) is missing; put quotes around text that starts with `&` or `*`",
+    },
+    "yaml.found undefined tag handle": {
+        "sv": "okänd tagg (text som börjar med `!`); sätt citattecken runt text som börjar med `!`",
+        "en": "unknown tag (text starting with `!`); put quotes around text that starts with `!`",
+    },
+    "yaml.found an indentation indicator equal to 0": {
+        "sv": "indragsangivelsen efter `|` eller `>` får inte vara 0",
+        "en": "the indentation indicator after `|` or `>` must not be 0",
+    },
+    "yaml.did not find expected <document start>": {
+        "sv": "oväntad text på översta nivån; kontrollera indraget (eller ta bort `...`)",
+        "en": "unexpected text at the top level; check the indentation (or remove `...`)",
+    },
+    "yaml.did not find expected comment or line break": {
+        "sv": "oväntad text efter värdet på samma rad; sätt citattecken runt hela texten",
+        "en": "unexpected text after the value on the same line; put quotes around the whole text",
+    },
+    "yaml.block sequence entries are not allowed in this context": {
+        "sv": "ett listelement (`- `) på fel ställe; kontrollera indraget",
+        "en": "a list item (`- `) in the wrong place; check the indentation",
+    },
     "yaml.did not find expected '-' indicator": {
         "sv": "förväntade ett listelement (`- `) här; kontrollera indraget",
         "en": "expected a list item (`- `) here; check the indentation",

@@ -88,11 +88,23 @@ def test_every_code_is_documented() -> None:
     assert [code for code in codes if f"| {code} |" not in text] == []
 
 
-def test_cli_doc_has_the_authoring_sections() -> None:
-    """docs/cli.md documents validate, schema and new."""
+def test_cli_doc_has_a_section_per_command() -> None:
+    """docs/cli.md documents every subcommand the dispatcher knows, including play."""
+    from varselspel.cli import SUBCOMMANDS
+
     text = (REPO_ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    for section in ("## validate", "## schema", "## new"):
-        assert section in text
+    sections = {line[3:].strip() for line in text.splitlines() if line.startswith("## ")}
+    assert {name.replace("_", "-") for name in SUBCOMMANDS} <= sections
+
+
+def test_play_script_opens_the_demo() -> None:
+    """`./play.sh` with no arguments plays the bundled demo, as the README says."""
+    script = (REPO_ROOT / "play.sh").read_text(encoding="utf-8")
+    assert '[ "$#" -gt 0 ] || set -- demo' in script
+    assert 'play "$@"' in script
+    from varselspel.cli.common import find_scenario
+
+    assert find_scenario("demo") is not None
 
 
 def test_error_severity_of_loader_codes(tmp_path: Path) -> None:

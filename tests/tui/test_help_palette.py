@@ -105,3 +105,20 @@ def test_play_command_needs_a_terminal(capsys: Any) -> None:
 
     assert main(["play", "demo"]) == 1
     assert "terminal" in capsys.readouterr().err
+
+
+def test_undo_follows_the_phase(make_app: Any) -> None:
+    """Undoing the start of the debrief goes back to the projector view."""
+    app = make_app(scenario_dirs=[DATA], open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await reach(pilot, "debrief")
+            assert type(app.screen).__name__ == "DebriefScreen"
+            for _ in range(5):
+                await pilot.press("z")
+                await settle(pilot)
+            assert app.session.state.phase.value == "ready"
+            assert type(app.screen).__name__ == "ProjectorScreen"
+
+    asyncio.run(run())

@@ -51,6 +51,19 @@ class BaseScreen(Screen[Any]):
             self.app.pop_screen()
         self.vapp.set_session(None)
 
+    PHASES: frozenset[str] = frozenset()
+    """The session phases this screen shows; empty for screens outside a session."""
+
+    def follow_phase(self) -> bool:
+        """Switch to the screen for the session's phase if this one no longer fits (after an undo)."""
+        session = self.vapp.session
+        if session is None or not self.PHASES or session.state.phase.value in self.PHASES:
+            return False
+        from varselspel.tui import flow
+
+        flow.show_phase(self.vapp)
+        return True
+
     def _runner(self, action: str) -> Any:
         """Return a callback that runs `action` on this screen."""
 

@@ -54,6 +54,8 @@ class DebriefScreen(BaseScreen):
         Binding("s", "end_session", "key.end_session"),
     ]
 
+    PHASES = frozenset({"debrief", "ended"})
+
     def __init__(self) -> None:
         super().__init__(id="debrief")
 
@@ -346,7 +348,8 @@ class DebriefScreen(BaseScreen):
         if session is not None:
             if not session.undo().ok:
                 self.notify(t("proj.nothing_to_undo"))
-            self.refresh_view()
+            if not self.follow_phase():
+                self.refresh_view()
 
     def action_end_session(self) -> None:
         """End the session after a confirmation."""

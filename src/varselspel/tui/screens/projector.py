@@ -55,6 +55,8 @@ class ProjectorScreen(BaseScreen):
         *[Binding(str(n), f"group_number({n})", "key.group", show=False) for n in range(1, 9)],
     ]
 
+    PHASES = frozenset({"ready", "round"})
+
     def __init__(self) -> None:
         super().__init__(id="projector")
         self.panel_visible = False
@@ -429,7 +431,8 @@ class ProjectorScreen(BaseScreen):
                 if event.seq == target:
                     what = event.command.type
             self.notify(t("proj.undone", what=what), markup=False)
-        self.refresh_view()
+        if not self.follow_phase():
+            self.refresh_view()
 
     def action_toggle_panel(self) -> None:
         """Show or hide the facilitator panel."""

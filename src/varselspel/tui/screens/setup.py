@@ -48,6 +48,8 @@ class SetupScreen(BaseScreen):
         Binding("z", "undo", "key.undo", show=False),
     ]
 
+    PHASES = frozenset({"setup"})
+
     def __init__(self) -> None:
         super().__init__(id="setup")
         self.group_id: str | None = None

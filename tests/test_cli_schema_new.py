@@ -27,12 +27,20 @@ def test_schema_writes_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[
     scenario = json.loads((out / "scenario.schema.json").read_text(encoding="utf-8"))
     role = json.loads((out / "role.schema.json").read_text(encoding="utf-8"))
     for schema in (scenario, role):
-        jsonschema.Draft202012Validator.check_schema(schema)
-        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        # Draft-07 is what the YAML Language Server implements.
+        jsonschema.Draft7Validator.check_schema(schema)
+        assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
         assert schema["additionalProperties"] is False
+        text = json.dumps(schema)
+        assert "$defs" not in text and '"#/definitions/' in text
     assert scenario["title"] == "Scenario"
     assert "Rounds in playing order." in scenario["properties"]["rounds"]["description"]
     assert role["properties"]["mandate"]["description"] == "The decisions the role may take alone."
+    # A field of a model type keeps its own description beside the reference (draft-07 hovers).
+    assert scenario["properties"]["setting"] == {
+        "allOf": [{"$ref": "#/definitions/Setting"}],
+        "description": "The place, the company and the numbers of the lägesbild.",
+    }
 
 
 @pytest.mark.parametrize("kind", ["varsel", "etablering"])
@@ -107,7 +115,7 @@ def test_every_schema_property_has_a_description(tmp_path: Path) -> None:
 
     missing: list[str] = []
     for file_name, schema in build_schemas().items():
-        for def_name, definition in [("", schema), *schema.get("$defs", {}).items()]:
+        for def_name, definition in [("", schema), *schema.get("definitions", {}).items()]:
             for prop_name, prop in definition.get("properties", {}).items():
                 if not prop.get("description"):
                     missing.append(f"{file_name}:{def_name}.{prop_name}")
@@ -136,13 +144,13 @@ def schemas() -> dict[str, dict[str, object]]:
 )
 def test_bundled_scenarios_pass_the_schema(path: Path, schemas: dict[str, Any]) -> None:
     """What an editor checks against the scenario schema agrees with the bundled scenarios."""
-    validator = jsonschema.Draft202012Validator(schemas["scenario.schema.json"])
+    validator = jsonschema.Draft7Validator(schemas["scenario.schema.json"])
     assert [e.message for e in validator.iter_errors(_yaml_data(path))] == []
 
 
 def test_bundled_roles_pass_the_schema(schemas: dict[str, Any]) -> None:
     """Every bundled role card passes the role schema."""
-    validator = jsonschema.Draft202012Validator(schemas["role.schema.json"])
+    validator = jsonschema.Draft7Validator(schemas["role.schema.json"])
     paths = sorted(bundled_roles_dir().glob("*.yaml"))
     assert paths
     problems = {p.name: [e.message for e in validator.iter_errors(_yaml_data(p))] for p in paths}
@@ -167,7 +175,7 @@ def test_broken_scenario_fails_the_schema(
     data = _yaml_data(bundled_scenarios_dir() / "demo.yaml")
     assert isinstance(data, dict)
     change(data)
-    validator = jsonschema.Draft202012Validator(schemas["scenario.schema.json"])
+    validator = jsonschema.Draft7Validator(schemas["scenario.schema.json"])
     messages = [e.message for e in validator.iter_errors(data)]
     assert any(expected in m for m in messages), messages
 
@@ -188,7 +196,7 @@ def test_schema_without_source_files_still_works(
     assert main(["schema", "--out", str(tmp_path)]) == 0
     capsys.readouterr()
     scenario = json.loads((tmp_path / "scenario.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(scenario)
+    jsonschema.Draft7Validator.check_schema(scenario)
     assert scenario["description"] == "A complete workshop scenario."
     jsonschema.validate(_yaml_data(bundled_scenarios_dir() / "demo.yaml"), scenario)
 

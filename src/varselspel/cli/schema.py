@@ -19,7 +19,9 @@ SCENARIO_SCHEMA = "scenario.schema.json"
 """File name of the scenario schema."""
 ROLE_SCHEMA = "role.schema.json"
 """File name of the role-card schema."""
-_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft-07: the YAML Language Server (VS Code, Neovim, Helix ...) validates with draft-07 and
+# flags newer dialects as "not yet fully supported"; the models need nothing newer.
+_DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
 def register(subparsers: Any, lang: str) -> None:
@@ -43,7 +45,28 @@ def build_schemas() -> dict[str, dict[str, Any]]:
         for def_name, definition in schema.get("$defs", {}).items():
             if def_name in classes:
                 _describe(definition, classes[def_name], classes)
-        result[name] = {"$schema": _DIALECT, **schema}
+        result[name] = {"$schema": _DIALECT, **_draft7(schema)}
+    return result
+
+
+def _draft7(node: Any) -> Any:
+    """Rewrite pydantic's 2020-12 output as draft-07: `definitions`, and `$ref` without siblings.
+
+    In draft-07 a `$ref` hides the keywords beside it, so a field's description next to a
+    reference to its model would be lost in editors' hovers; `allOf` keeps both.
+    """
+    if isinstance(node, list):
+        return [_draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: _draft7(value) for key, value in node.items()}
+    if "$defs" in result:
+        result["definitions"] = result.pop("$defs")
+    ref = result.get("$ref")
+    if isinstance(ref, str):
+        target = {"$ref": ref.replace("#/$defs/", "#/definitions/")}
+        del result["$ref"]
+        result = {"allOf": [target], **result} if result else target
     return result
 
 

@@ -51,13 +51,18 @@ def test_stand_in_answers_like_pydantic_when_plugins_are_enabled() -> None:
         "from pydantic.plugin._loader import get_plugins\n"
         "assert list(get_plugins()) == []\n"
         "os.environ['PYDANTIC_DISABLE_PLUGINS'] = ''\n"
-        "print('PLUGINS=' + repr(list(get_plugins())))\n"
+        "mine = list(get_plugins())\n"
+        "import sys\n"
+        "real = sys.modules['pydantic.plugin._loader']\n"
+        "print('HANDED_OVER=' + str(real.get_plugins is not get_plugins))\n"
+        "print('SAME=' + str(mine == list(real.get_plugins())))\n"
         "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
         "print('GROUP=' + PYDANTIC_ENTRY_POINT_GROUP)\n"
         "import sys\n"
         "print('REAL=' + str('importlib.metadata' in sys.modules))\n"
     )
-    assert "PLUGINS=[]" in out
+    assert "HANDED_OVER=True" in out
+    assert "SAME=True" in out
     assert "GROUP=pydantic" in out
     assert "REAL=True" in out
 

@@ -165,8 +165,9 @@ def test_bundled_roles_pass_the_schema(schemas: dict[str, Any]) -> None:
         (lambda d: d.pop("setting"), "'setting' is a required property"),
         (lambda d: d.update(kind="flytt"), "'flytt' is not one of"),
         (lambda d: d["indicators"][0].update(id="har-bindestreck"), "does not match"),
+        (lambda d: d["indicators"][0].update(good="uppåt"), "'uppåt' is not one of"),
     ],
-    ids=["unknown-key", "wrong-type", "missing", "bad-choice", "bad-id"],
+    ids=["unknown-key", "wrong-type", "missing", "bad-choice", "bad-id", "bad-direction"],
 )
 def test_broken_scenario_fails_the_schema(
     change: Any, expected: str, schemas: dict[str, Any]
@@ -218,3 +219,14 @@ def test_docstrings_come_from_installed_files(tmp_path: Path) -> None:
     source, description = done.stdout.splitlines()
     assert source.endswith(("model/scenario.py", "model\\scenario.py"))
     assert description.startswith("Rounds in playing order.")
+
+
+def test_closed_sets_are_offered_as_choices(schemas: dict[str, Any]) -> None:
+    """Fields with a fixed set of values carry an `enum`, so editors complete the values."""
+    scenario = schemas["scenario.schema.json"]
+    defs = scenario["definitions"]
+    assert scenario["properties"]["language"]["enum"] == ["sv", "en"]
+    assert defs["Indicator"]["properties"]["good"]["enum"] == ["up", "down"]
+    assert defs["Decision"]["properties"]["outside_mandate"]["enum"] == ["anchor", "refuse"]
+    assert defs["ScenarioKind"]["enum"] == ["varsel", "etablering"]
+    assert defs["Level"]["enum"] == ["lokal", "regional", "nationell"]

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field
 
 from varselspel.model.common import Identifier, Level, NameId, StrictModel, empty_list
+
+
+def _choices(*values: str) -> dict[str, Any]:
+    """JSON Schema `enum` for a text field checked by a pattern, so editors offer the values."""
+    return {"enum": list(values)}
 
 
 class ScenarioKind(StrEnum):
@@ -159,7 +165,9 @@ class Indicator(StrictModel):
     """Lowest value; effects are clamped to it."""
     max: float | None = None
     """Highest value; effects are clamped to it."""
-    good: str = Field(default="up", pattern=r"^(up|down)$")
+    good: str = Field(
+        default="up", pattern=r"^(up|down)$", json_schema_extra=_choices("up", "down")
+    )
     """Which direction is good: `up` or `down`."""
     description: str = ""
     """What the number means and where the start value comes from."""
@@ -256,7 +264,11 @@ class Decision(StrictModel):
     """Mandate id the decision needs; roles whose card holds it own the decision."""
     owners: list[Identifier] = Field(default_factory=empty_list)
     """Role ids that own the decision; overrides the roles found through `mandate`."""
-    outside_mandate: str = Field(default="anchor", pattern=r"^(anchor|refuse)$")
+    outside_mandate: str = Field(
+        default="anchor",
+        pattern=r"^(anchor|refuse)$",
+        json_schema_extra=_choices("anchor", "refuse"),
+    )
     """`anchor`: a choice without the mandate is recorded as needing anchoring; `refuse`: refused."""
     condition: str = ""
     """Expression that must be true for the decision to be put to the group."""
@@ -418,7 +430,9 @@ class Scenario(StrictModel):
     """`varsel` or `etablering`."""
     summary: str = Field(min_length=1)
     """Two or three sentences for the launcher."""
-    language: str = Field(default="sv", pattern=r"^(sv|en)$")
+    language: str = Field(
+        default="sv", pattern=r"^(sv|en)$", json_schema_extra=_choices("sv", "en")
+    )
     """Language of the scenario text: `sv` or `en`."""
     year: int = Field(ge=1990, le=2100)
     """The year the scenario's rules and figures assume."""

@@ -95,9 +95,13 @@ class ProjectorScreen(BaseScreen):
         status: DataTable[Any] = self.query_one("#group-status", DataTable)
         status.add_column(t("setup.col.group"), key="group")
         status.add_column(t("launcher.col.status"), key="status")
+        many = len(session.state.groups) > 4
+        # Many groups need the room for their columns: a narrower inject list and label column.
+        self.set_class(many, "-many-groups")
+        label_width = 24 if many or self.app.size.width < 100 else 32
         for table_id in ("#indicators", "#lagesbild"):
             table: DataTable[Any] = self.query_one(table_id, DataTable)
-            table.add_column("", key="label", width=24 if self.app.size.width < 100 else 32)
+            table.add_column("", key="label", width=label_width)
             for gid, group in session.state.groups.items():
                 table.add_column(lit(group.name), key=gid)
         self.refresh_view()

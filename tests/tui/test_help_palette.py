@@ -122,3 +122,24 @@ def test_undo_follows_the_phase(make_app: Any) -> None:
             assert type(app.screen).__name__ == "ProjectorScreen"
 
     asyncio.run(run())
+
+
+def test_backup_inject_to_one_group(make_app: Any) -> None:
+    """B, a backup inject and a group release it to that group only."""
+    app = make_app(scenario_dirs=[DATA], open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await reach(pilot, "projector")
+            await pilot.press("b")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "PickScreen"
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("down", "down", "enter")
+            await settle(pilot)
+            groups = app.session.state.groups
+            assert [d.inject for d in groups["g2"].injects if d.backup] == ["reserv"]
+            assert not [d for d in groups["g1"].injects if d.backup]
+
+    asyncio.run(run())

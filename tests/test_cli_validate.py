@@ -227,3 +227,23 @@ def test_missing_roles_folder_is_reported(
     code, lines = run_cli(["validate", "--roles", str(tmp_path / "saknas"), str(path)], capsys)
     assert code == 1
     assert f"{tmp_path / 'saknas'}: fel V001: sökvägen finns inte" in lines
+
+
+def test_json_lists_other_paths_with_their_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing path and a broken role card reached through a scenario are listed too."""
+    text = render("s", "varsel", 2026, "s.yaml").replace("role: facket", "role: eget-fack")
+    text = text.replace("partners: [arbetsformedlingen, facket]", "partners: [arbetsformedlingen]")
+    scenario = write(tmp_path / "p" / "s.yaml", text)
+    card = write(tmp_path / "p" / "roles" / "fack.yaml", "id: eget-fack\ntitle: Facket\n")
+    code = main(["validate", "--format", "json", str(scenario), str(tmp_path / "saknas")])
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 1
+    kinds = {f["file"]: f["kind"] for f in payload["files"]}
+    assert kinds == {
+        str(scenario): "scenario",
+        str(card): "role",
+        str(tmp_path / "saknas"): "unknown",
+    }
+    assert payload["summary"]["files"] == 1

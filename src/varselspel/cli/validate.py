@@ -126,6 +126,14 @@ def _plural(count: int, one: str, many: str, lang: str) -> str:
     return tr(MESSAGES, one if count == 1 else many, lang)
 
 
+def _kind_of_other(name: str, lang: str) -> str:
+    """Kind of a file named only by a diagnostic (a role card of a scenario's library, a bad path)."""
+    from varselspel.loader import classify_file
+
+    path = Path(name)
+    return classify_file(path, lang) if path.is_file() else "unknown"
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the given paths, print the diagnostics and a summary, and return the exit code."""
     from varselspel.cli.startup import skip_pydantic_plugin_scan
@@ -147,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
         payload = {
             "version": 1,
             "files": [
-                {"file": name, "kind": kinds.get(name, "unknown"), **counts}
+                {"file": name, "kind": kinds.get(name) or _kind_of_other(name, lang), **counts}
                 for name, counts in per_file.items()
             ],
             "diagnostics": [d.to_json() for d in diagnostics],

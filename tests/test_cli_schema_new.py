@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -230,3 +231,37 @@ def test_closed_sets_are_offered_as_choices(schemas: dict[str, Any]) -> None:
     assert defs["Decision"]["properties"]["outside_mandate"]["enum"] == ["anchor", "refuse"]
     assert defs["ScenarioKind"]["enum"] == ["varsel", "etablering"]
     assert defs["Level"]["enum"] == ["lokal", "regional", "nationell"]
+
+
+@pytest.mark.slow
+def test_bytecode_only_install_writes_schemas(tmp_path: Path) -> None:
+    """A copy of the package holding only .pyc files still writes valid schemas (no docstrings)."""
+    import compileall
+    import shutil
+
+    import varselspel
+
+    site = tmp_path / "site"
+    shutil.copytree(
+        Path(varselspel.__file__).parent,
+        site / "varselspel",
+        ignore=shutil.ignore_patterns("__pycache__", "tui", "scenarios", "roles"),
+    )
+    assert compileall.compile_dir(site, quiet=1, legacy=True)
+    for source in site.rglob("*.py"):
+        source.unlink()
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "varselspel", "--lang", "en", "schema", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith(f"Wrote {out / 'scenario.schema.json'}")
+    scenario = json.loads((out / "scenario.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(scenario)
+    assert scenario["description"] == "A complete workshop scenario."
+    assert "description" not in scenario["properties"]["title"]

@@ -84,6 +84,7 @@ MESSAGES: Catalog = {
         "en": "Everything works with the keyboard or the mouse. Esc closes this help.",
     },
     "confirm.title": {"sv": "Bekräfta", "en": "Confirm"},
+    "confirm.yes_key": {"sv": "J", "en": "Y"},
     "confirm.quit": {
         "sv": "Avsluta programmet? Övningen är sparad och kan återupptas.",
         "en": "Quit the app? The session is saved and can be resumed.",

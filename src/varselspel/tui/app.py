@@ -96,8 +96,12 @@ class VarselApp(App[int]):
                 self.session.close()
         self.session = session
         if self._group_screen is not None and self._group_screen not in self.screen_stack:
-            self.uninstall_screen(self._group_screen)
+            old = self._group_screen
             self._group_screen = None
+            self.uninstall_screen(old)
+            # An uninstalled screen stays mounted on the app; remove it, or the next seat's id clashes.
+            if old.is_attached:
+                old.remove()
 
     def group_screen(self, group_id: str) -> str:
         """Return the name of the installed group-play screen, showing `group_id`."""

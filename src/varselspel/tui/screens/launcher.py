@@ -31,6 +31,7 @@ class LauncherScreen(BaseScreen):
         self.entries: list[ScenarioEntry] = []
         self.sessions: list[flow.SessionEntry] = []
         self.loaded = False
+        self.focused_once = False
         """True once both lists have been read at least once."""
 
     def compose(self) -> ComposeResult:
@@ -106,6 +107,10 @@ class LauncherScreen(BaseScreen):
                 lit(session.title), lit(session.status), lit(session.updated), key=f"x{index}"
             )
         self.show_detail()
+        # A session in progress is what a returning facilitator wants; start on that list.
+        if not self.focused_once and any(s.status for s in sessions):
+            self.query_one("#sessions", DataTable).focus()
+        self.focused_once = True
 
     def selected_entry(self) -> ScenarioEntry | None:
         """Return the scenario under the cursor."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,25 @@ from textual.widgets import Button, Label, Static
 
 from varselspel.model import RoleCard, RoleInScenario
 from varselspel.tui.screens.base import BaseModal, t
+
+
+@lru_cache(maxsize=1)
+def _library_titles() -> dict[str, str]:
+    """Return the titles of the bundled role cards by id, to name contacts given as ids."""
+    try:
+        from varselspel.loader import load_role_library
+        from varselspel.resources import bundled_roles_dir
+
+        return {
+            rid: card.title for rid, card in load_role_library([bundled_roles_dir()]).roles.items()
+        }
+    except Exception:
+        return {}
+
+
+def contact_name(contact: str) -> str:
+    """Return a contact as a reader knows it: a role id becomes the role's title."""
+    return _library_titles().get(contact, contact)
 
 
 def role_card_text(card: RoleCard | None, role_id: str, in_scenario: RoleInScenario | None) -> Text:
@@ -40,7 +61,7 @@ def role_card_text(card: RoleCard | None, role_id: str, in_scenario: RoleInScena
     )
     section(t("card.resources"), card.resources)
     section(t("card.interests"), card.interests)
-    section(t("card.contacts"), card.contacts)
+    section(t("card.contacts"), [contact_name(c) for c in card.contacts])
     if in_scenario is not None:
         if in_scenario.briefing:
             text.append("\n" + t("card.briefing") + "\n", style="bold underline")

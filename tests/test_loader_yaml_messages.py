@@ -31,3 +31,24 @@ def test_syntax_problems_are_explained(text: str, lang: str) -> None:
     prefix = "YAML-syntaxfel: " if lang == "sv" else "YAML syntax error: "
     assert (diag.code, diag.line, diag.column) == ("Y003", line, column)
     assert diag.message.startswith(prefix + (sv if lang == "sv" else en)), diag.message
+
+
+@pytest.mark.parametrize(
+    "literal",
+    ["1" * 5000, "0x" + "f" * 5000, "-" + "9" * 65, "!!int " + "1" * 100],
+    ids=["decimal", "hex", "negative", "tagged"],
+)
+def test_overlong_numbers_are_refused_at_their_place(literal: str) -> None:
+    """A number too long to print (Python refuses 4 300+ digits) is Y018, never a crash."""
+    (diag,) = load_scenario_text(f"id: x\nyear: {literal}\n", "s.yaml", lang="en").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y018", 2, 7)
+    assert diag.message == (
+        "the number is too long: at most 64 characters; put it in quotes if it is text"
+    )
+
+
+def test_long_numbers_within_the_limit_still_load() -> None:
+    """64 characters is still a number, reported by the schema like any other wrong value."""
+    diags = load_scenario_text(f"year: {'9' * 64}\n", "s.yaml", lang="en").diagnostics
+    year = [d for d in diags if d.path == ("year",)]
+    assert [d.code for d in year] == ["S011"]

@@ -78,6 +78,10 @@ MESSAGES: Catalog = {
         "sv": "`<<` (sammanslagning) kräver en mappning eller en lista av mappningar",
         "en": "`<<` (merge) needs a mapping or a list of mappings",
     },
+    "Y018": {
+        "sv": "talet är för långt: högst {limit} tecken; skriv det inom citattecken om det är text",
+        "en": "the number is too long: at most {limit} characters; put it in quotes if it is text",
+    },
     "found.list": {"sv": "en lista", "en": "a list"},
     "found.scalar": {"sv": "ett enkelt värde", "en": "a single value"},
     # Plain-language forms of libyaml's most common problems.

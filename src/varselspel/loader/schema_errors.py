@@ -76,7 +76,10 @@ def _show(value: Any) -> str:
         return "{…}"
     if isinstance(value, list):
         return "[…]"
-    text = str(value)
+    try:
+        text = str(value)
+    except ValueError:  # an int too long for Python to print; the reader refuses most of them
+        return type(value).__name__
     return text if len(text) <= 60 else text[:57] + "…"
 
 

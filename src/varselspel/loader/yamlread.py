@@ -30,6 +30,8 @@ MAX_DEPTH = 64
 """Deepest nesting of lists and mappings allowed."""
 MAX_ALIAS_NODES = 100_000
 """Most values that expanding aliases may produce in one file."""
+MAX_NUMBER_CHARS = 64
+"""Longest number literal read as a number (Python refuses to print ints of 4 300+ digits)."""
 
 _BOM = b"\xef\xbb\xbf"
 _YAML = "tag:yaml.org,2002:"
@@ -45,6 +47,7 @@ _NEG_INFS = frozenset({"-.inf", "-.Inf", "-.INF"})
 _NANS = frozenset({".nan", ".NaN", ".NAN"})
 _SPECIAL_START = frozenset("0123456789-+.~nNtTfF")
 _MISSING = object()
+_TOO_LONG = object()
 
 
 @dataclass(slots=True)
@@ -106,6 +109,10 @@ def _resolve_plain(value: str) -> Any:
         return True
     if value in _FALSES:
         return False
+    if len(value) > MAX_NUMBER_CHARS and (
+        _INT_RE.match(value) or _HEX_RE.match(value) or _OCT_RE.match(value)
+    ):
+        return _TOO_LONG
     if _INT_RE.match(value):
         return int(value.replace("_", ""))
     if _FLOAT_RE.match(value):
@@ -129,6 +136,8 @@ def _resolve_tagged(value: str, tag: str) -> Any:
     if name == "str":
         return value
     resolved = _resolve_plain(value)
+    if resolved is _TOO_LONG:
+        return _TOO_LONG
     if name == "null":
         return None if resolved is None else _MISSING
     if name == "bool":
@@ -321,6 +330,8 @@ class _Reader:
                             self._fail("Y016", mark, value=raw[:40], tag=tag)
                     else:
                         self._fail("Y007", mark, tag=_short_tag(tag))
+                    if value is _TOO_LONG:
+                        self._fail("Y018", mark, limit=MAX_NUMBER_CHARS)
                     if event.style in ("'", '"'):
                         pos = Position(mark.line + 1, mark.column + 2)
                     else:

@@ -278,6 +278,28 @@ def test_unreadable_path_is_a_diagnostic(tmp_path: Path) -> None:
     folder.mkdir()
     assert [d.code for d in load_scenario_file(folder).diagnostics] == ["Y000"]
     assert [d.code for d in load_role_file(folder / "missing.yaml").diagnostics] == ["Y000"]
+    # The reason is in the UI language, not the operating system's English.
+    (missing,) = load_role_file(folder / "missing.yaml", lang="sv").diagnostics
+    assert missing.message == "filen kan inte läsas: filen finns inte"
+    (is_folder,) = load_scenario_file(folder, lang="en").diagnostics
+    assert is_folder.message == "the file cannot be read: it is a folder"
+
+
+def test_permission_denied_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the user may not read says so in Swedish (root ignores file modes, so it is faked)."""
+    import errno
+
+    from varselspel.loader import files, load_scenario_file
+
+    path = tmp_path / "hemlig.yaml"
+    path.write_text("id: x\n", encoding="utf-8")
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(files, "open", refuse, raising=False)
+    (diag,) = load_scenario_file(path, lang="sv").diagnostics
+    assert (diag.code, diag.message) == ("Y000", "filen kan inte läsas: behörighet saknas")
 
 
 def test_big_file_on_disk_is_refused_before_reading(tmp_path: Path) -> None:

@@ -74,6 +74,20 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+def _os_reason(exc: OSError, lang: str | None) -> str:
+    """Say why a file cannot be read, in the UI language for the common reasons."""
+    import errno
+
+    key = {
+        errno.EACCES: "os.EACCES",
+        errno.EPERM: "os.EACCES",
+        errno.EISDIR: "os.EISDIR",
+        errno.ENOENT: "os.ENOENT",
+        errno.ENOTDIR: "os.ENOENT",
+    }.get(exc.errno or 0)
+    return tr(MESSAGES, key, lang) if key else str(exc.strerror or exc)
+
+
 def read_file_bytes(path: Path, lang: str | None = None) -> tuple[bytes | None, Diagnostic | None]:
     """Read a file's bytes within the size limit, or explain why it cannot be read."""
     file = str(path)
@@ -84,7 +98,7 @@ def read_file_bytes(path: Path, lang: str | None = None) -> tuple[bytes | None, 
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, _error("Y000", file, lang, reason=exc.strerror or str(exc))
+        return None, _error("Y000", file, lang, reason=_os_reason(exc, lang))
     if len(raw) > MAX_FILE_BYTES:
         return None, _error("Y010", file, lang, size=len(raw), limit=MAX_FILE_BYTES)
     return raw, None

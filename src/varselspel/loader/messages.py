@@ -82,6 +82,9 @@ MESSAGES: Catalog = {
         "sv": "talet är för långt: högst {limit} tecken; skriv det inom citattecken om det är text",
         "en": "the number is too long: at most {limit} characters; put it in quotes if it is text",
     },
+    "os.EACCES": {"sv": "behörighet saknas", "en": "permission denied"},
+    "os.EISDIR": {"sv": "det är en mapp", "en": "it is a folder"},
+    "os.ENOENT": {"sv": "filen finns inte", "en": "the file does not exist"},
     "found.list": {"sv": "en lista", "en": "a list"},
     "found.scalar": {"sv": "ett enkelt värde", "en": "a single value"},
     # Plain-language forms of libyaml's most common problems.

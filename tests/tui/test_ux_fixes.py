@@ -30,6 +30,13 @@ async def start_mini(pilot: Any) -> Any:
     return pilot.app.session
 
 
+async def fill_to_limit(pilot: Any, char: str, limit: int) -> None:
+    """Fill the focused field to one below `limit`, then type three more characters."""
+    field = pilot.app.focused
+    field.value = char * (limit - 1)
+    await pilot.press("end", char, char, char)
+
+
 def test_reopened_session_group_seat_does_not_crash(make_app: Any) -> None:
     """F15: visit a group, leave to the launcher, reopen the session, visit a group again."""
     app = make_app(open_target=str(DATA / "mini.yaml"))
@@ -54,5 +61,58 @@ def test_reopened_session_group_seat_does_not_crash(make_app: Any) -> None:
             await pilot.press("escape", "1")
             await settle(pilot)
             assert app.screen.group_id == "g1"
+
+    asyncio.run(run())
+
+
+def test_long_text_is_cut_at_the_engine_limit_not_a_crash(make_app: Any) -> None:
+    """F35/F36: over-long names and titles stop at the engine's limit; the app keeps running."""
+    from varselspel.engine.commands import ActionFields, AddParticipant, RenameGroup
+
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            session = app.session
+            limit = AddParticipant.model_fields["name"].metadata[-1].max_length
+            await pilot.press("p")
+            await pilot.pause()
+            await fill_to_limit(pilot, "x", limit)
+            await pilot.press("enter", "enter")
+            await settle(pilot)
+            names = [p.name for p in session.state.groups["g1"].participants.values()]
+            assert names == ["x" * limit]
+            group_limit = RenameGroup.model_fields["name"].metadata[-1].max_length
+            await pilot.press("b")
+            await pilot.pause()
+            await fill_to_limit(pilot, "y", group_limit)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert session.state.groups["g1"].name == "y" * group_limit
+            # The safety net: a command that cannot be built is a message, not a traceback.
+            assert type(app.screen).__name__ == "SetupScreen"
+            ok = app.screen.run_command(lambda: AddParticipant(group="g1", name="z" * 999))
+            await settle(pilot)
+            assert ok is False
+            assert any("högst" in str(n.message) for n in app._notifications)
+            # An empty required field names that field, not the action title.
+            await pilot.press("p", "enter", "enter")
+            await settle(pilot)
+            assert any("Deltagarens namn" in str(n.message) for n in app._notifications)
+            await pilot.press("escape")
+            await settle(pilot)
+            for key in ("f", "s", "j", "n", "1"):
+                await pilot.press(key)
+                await settle(pilot)
+            assert type(app.screen).__name__ == "GroupScreen"
+            title_limit = ActionFields.model_fields["title"].metadata[-1].max_length
+            await pilot.press("a")
+            await settle(pilot)
+            await fill_to_limit(pilot, "t", title_limit)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            actions = list(session.state.groups["g1"].actions.values())
+            assert [a.fields.title for a in actions] == ["t" * title_limit]
 
     asyncio.run(run())

@@ -399,4 +399,31 @@ MESSAGES: Catalog = {
     "unit.sek": {"sv": "kr", "en": "SEK"},
     # Errors from engine or loader
     "error.refused": {"sv": "Går inte: {reason}", "en": "Not possible: {reason}"},
+    # Bad input caught before the engine (tui/guard.py) and form checks
+    "error.too_long": {
+        "sv": "Fältet ”{field}” får vara högst {n} tecken. Korta texten och försök igen.",
+        "en": "The field “{field}” may be at most {n} characters. Shorten it and try again.",
+    },
+    "error.empty": {
+        "sv": "Fältet ”{field}” får inte vara tomt.",
+        "en": "The field “{field}” must not be empty.",
+    },
+    "error.invalid": {
+        "sv": "Fältet ”{field}” har ett värde som inte går att använda.",
+        "en": "The field “{field}” has a value that cannot be used.",
+    },
+    "error.store": {
+        "sv": "Övningen kunde inte sparas: {error}",
+        "en": "The session could not be saved: {error}",
+    },
+    "form.required": {"sv": "Fyll i ”{field}”.", "en": "Fill in “{field}”."},
+    "field.name": {"sv": "Namn", "en": "Name"},
+    "field.organisation": {"sv": "Organisation", "en": "Organisation"},
+    "field.rationale": {"sv": "Motivering", "en": "Rationale"},
+    "field.title": {"sv": "Åtgärd", "en": "Action"},
+    "field.result": {"sv": "Avsett resultat", "en": "Intended result"},
+    "field.timeframe": {"sv": "Tidsram", "en": "Time frame"},
+    "field.text": {"sv": "Text", "en": "Text"},
+    "field.comment": {"sv": "Kommentar", "en": "Comment"},
+    "field.partners": {"sv": "Samarbetspartner", "en": "Partners"},
 }

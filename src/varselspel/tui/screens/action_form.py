@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from varselspel.engine.commands import ActionFields
 from varselspel.model import Level, Scenario
+from varselspel.tui.guard import describe, max_length
 from varselspel.tui.screens.base import BaseModal, t
 
 
@@ -40,9 +42,19 @@ class ActionFormScreen(BaseModal):
             )
             with VerticalScroll(id="action-fields"):
                 yield Label(t("action.title"), classes="field-label", markup=False)
-                yield Input(f.title if f else "", id="a-title", compact=True)
+                yield Input(
+                    f.title if f else "",
+                    id="a-title",
+                    compact=True,
+                    max_length=max_length(ActionFields, "title"),
+                )
                 yield Label(t("action.result"), classes="field-label", markup=False)
-                yield Input(f.result if f else "", id="a-result", compact=True)
+                yield Input(
+                    f.result if f else "",
+                    id="a-result",
+                    compact=True,
+                    max_length=max_length(ActionFields, "result"),
+                )
                 yield Label(t("action.responsible"), classes="field-label", markup=False)
                 yield Select(
                     [(label, rid) for rid, label in self.role_labels.items()],
@@ -62,7 +74,12 @@ class ActionFormScreen(BaseModal):
                     compact=True,
                 )
                 yield Label(t("action.timeframe"), classes="field-label", markup=False)
-                yield Input(f.timeframe if f else "", id="a-timeframe", compact=True)
+                yield Input(
+                    f.timeframe if f else "",
+                    id="a-timeframe",
+                    compact=True,
+                    max_length=max_length(ActionFields, "timeframe"),
+                )
                 yield Label(t("action.financing"), classes="field-label", markup=False)
                 cards = {card.id: card.name for card in self.scenario.cards.financing}
                 yield Select(
@@ -117,8 +134,8 @@ class ActionFormScreen(BaseModal):
         partners = [
             p.strip() for p in self.query_one("#a-partners", Input).value.split(",") if p.strip()
         ]
-        self.dismiss(
-            ActionFields(
+        try:
+            fields = ActionFields(
                 title=title,
                 result=self.query_one("#a-result", Input).value.strip(),
                 responsible=self._select("#a-responsible"),
@@ -129,7 +146,11 @@ class ActionFormScreen(BaseModal):
                 indicator=self._select("#a-indicator"),
                 theme=self.fields.theme if self.fields else None,
             )
-        )
+        except ValidationError as error:
+            # Keep the dialog open with everything typed; say which field to fix.
+            self.notify(describe(error), severity="error", markup=False, timeout=10)
+            return
+        self.dismiss(fields)
 
     def action_cancel(self) -> None:
         """Return None."""

@@ -19,6 +19,7 @@ from textual.widgets import (
 )
 
 from varselspel.engine.commands import EndSession, RateObjective, RecordLesson
+from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
@@ -219,15 +220,10 @@ class DebriefScreen(BaseScreen):
     # --- commands -------------------------------------------------------------------------------
 
     def run_command(self, command: Any) -> bool:
-        """Send a command to the engine and redraw."""
-        session = self.vapp.session
-        if session is None:
-            return False
-        result = session.execute(command)
-        if not result.ok:
-            self.vapp.refused(result.reason)
+        """Send a command (or build it) and redraw; bad input or a refusal is said, not raised."""
+        result = send(self.vapp, command)
         self.refresh_view()
-        return result.ok
+        return result is not None and result.ok
 
     def _cell(self) -> tuple[str, str] | None:
         """Return the (group id, objective id) under the objectives cursor."""
@@ -322,12 +318,17 @@ class DebriefScreen(BaseScreen):
                     if values and values.get("text"):
                         self.query_one("#debrief-tabs", TabbedContent).active = "tab-lessons"
                         self.run_command(
-                            RecordLesson(group=group_id or None, kind=kind, text=values["text"])
+                            lambda: RecordLesson(
+                                group=group_id or None, kind=kind, text=values["text"]
+                            )
                         )
 
                 self.app.push_screen(
                     FormScreen(
-                        t("key.lesson"), [("text", t("debrief.lesson_text"), "")], ("text",)
+                        t("key.lesson"),
+                        [("text", t("debrief.lesson_text"), "")],
+                        ("text",),
+                        {"text": max_length(RecordLesson, "text")},
                     ),
                     written,
                 )

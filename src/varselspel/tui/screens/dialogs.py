@@ -23,11 +23,19 @@ class FormScreen(BaseModal):
         Binding("ctrl+s", "save", "key.save", key_display="^s"),
     ]
 
-    def __init__(self, title: str, fields: list[Field], required: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        required: tuple[str, ...] = (),
+        limits: dict[str, int] | None = None,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
         self.fields = fields
         self.required = required
+        self.limits = limits or {}
+        """The longest text each field takes, by key; the engine's limits, so no input is refused."""
 
     def compose(self) -> ComposeResult:
         """Show one labelled input per field."""
@@ -35,7 +43,12 @@ class FormScreen(BaseModal):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             for key, label, value in self.fields:
                 yield Label(label, markup=False, classes="field-label")
-                yield Input(value=value, id=f"f-{key}", placeholder=label)
+                yield Input(
+                    value=value,
+                    id=f"f-{key}",
+                    placeholder=label,
+                    max_length=self.limits.get(key, 0),
+                )
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save") + " (Enter)", id="save", variant="primary")
                 yield Button(t("key.cancel") + " (Esc)", id="cancel")
@@ -62,10 +75,11 @@ class FormScreen(BaseModal):
         values = {
             key: self.query_one(f"#f-{key}", Input).value.strip() for key, _, _ in self.fields
         }
+        labels = {key: label for key, label, _ in self.fields}
         for key in self.required:
             if not values.get(key):
                 self.query_one(f"#f-{key}", Input).focus()
-                self.notify(t("action.title_needed"), severity="warning")
+                self.notify(t("form.required", field=labels[key]), severity="warning")
                 return
         self.dismiss(values)
 

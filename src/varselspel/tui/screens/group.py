@@ -30,6 +30,7 @@ from varselspel.engine.commands import (
     RemoveAction,
 )
 from varselspel.engine.session import DecisionView
+from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.action_form import ActionFormScreen
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
@@ -81,7 +82,10 @@ class GroupScreen(BaseScreen):
                     yield SelectionList[str](id="agreed")
                     yield Label(t("group.rationale"), classes="field-label", markup=False)
                     yield Input(
-                        placeholder=t("group.rationale_placeholder"), id="rationale", compact=True
+                        placeholder=t("group.rationale_placeholder"),
+                        id="rationale",
+                        compact=True,
+                        max_length=max_length(ChooseOption, "rationale"),
                     )
                     yield Static("", id="choice-status", markup=False)
             with TabPane(t("group.briefing"), id="tab-briefing"), VerticalScroll():
@@ -359,8 +363,9 @@ class GroupScreen(BaseScreen):
         view = views[self.decision_index]
         rationale = self.query_one("#rationale", Input).value.strip()
         agreed = list(self.query_one("#agreed", SelectionList).selected)
-        result = session.execute(
-            ChooseOption(
+        result = send(
+            self.vapp,
+            lambda: ChooseOption(
                 group=self.group_id,
                 decision=view.key,
                 option=option_id,
@@ -369,8 +374,8 @@ class GroupScreen(BaseScreen):
             ),
             actor=self.group_id,
         )
-        if not result.ok:
-            self.vapp.refused(result.reason)
+        if result is None:
+            return
         for notice in result.notices:
             self.notify(notice, severity="warning", markup=False)
         self.refresh_view()
@@ -401,12 +406,11 @@ class GroupScreen(BaseScreen):
         views = self.views
         if session is None or not views or views[self.decision_index].chosen is None:
             return
-        result = session.execute(
+        send(
+            self.vapp,
             ClearChoice(group=self.group_id, decision=views[self.decision_index].key),
             actor=self.group_id,
         )
-        if not result.ok:
-            self.vapp.refused(result.reason)
         self.refresh_view()
 
     def _role_labels(self) -> dict[str, str]:
@@ -420,9 +424,7 @@ class GroupScreen(BaseScreen):
         session = self.vapp.session
         if session is None:
             return
-        result = session.execute(command, actor=self.group_id)
-        if not result.ok:
-            self.vapp.refused(result.reason)
+        send(self.vapp, command, actor=self.group_id)
         self.refresh_view()
 
     def action_add_action(self) -> None:

@@ -21,6 +21,7 @@ from varselspel.engine.commands import (
 )
 from varselspel.engine.state import Phase
 from varselspel.tui import flow
+from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
@@ -301,15 +302,10 @@ class ProjectorScreen(BaseScreen):
     # --- commands -------------------------------------------------------------------------------
 
     def run_command(self, command: Any) -> bool:
-        """Send a command to the engine, redraw, and say why when it is refused."""
-        session = self.vapp.session
-        if session is None:
-            return False
-        result = session.execute(command)
-        if not result.ok:
-            self.vapp.refused(result.reason)
+        """Send a command (or build it), redraw; bad input or a refusal is said, not raised."""
+        result = send(self.vapp, command)
         self.refresh_view()
-        return result.ok
+        return result is not None and result.ok
 
     def action_next(self) -> None:
         """Release the next inject, or start the next round when none is open."""
@@ -449,10 +445,15 @@ class ProjectorScreen(BaseScreen):
 
         def done(values: dict[str, str] | None) -> None:
             if values and values.get("text"):
-                self.run_command(WriteNote(text=values["text"]))
+                self.run_command(lambda: WriteNote(text=values["text"]))
 
         self.app.push_screen(
-            FormScreen(t("proj.note_prompt"), [("text", t("proj.note_prompt"), "")], ("text",)),
+            FormScreen(
+                t("proj.note_prompt"),
+                [("text", t("proj.note_prompt"), "")],
+                ("text",),
+                {"text": max_length(WriteNote, "text")},
+            ),
             done,
         )
 

@@ -22,6 +22,7 @@ from varselspel.engine.commands import (
     UnassignRole,
 )
 from varselspel.tui import flow
+from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
@@ -174,15 +175,10 @@ class SetupScreen(BaseScreen):
     # --- commands -------------------------------------------------------------------------------
 
     def run_command(self, command: Any) -> bool:
-        """Send a command to the engine and redraw; say why when it is refused."""
-        session = self.vapp.session
-        if session is None:
-            return False
-        result = session.execute(command)
-        if not result.ok:
-            self.vapp.refused(result.reason)
+        """Send a command (or build it) and redraw; bad input or a refusal is said, not raised."""
+        result = send(self.vapp, command)
         self.refresh_view()
-        return result.ok
+        return result is not None and result.ok
 
     def action_add_group(self) -> None:
         """Ask for a name and add a group."""
@@ -191,13 +187,14 @@ class SetupScreen(BaseScreen):
 
         def done(values: dict[str, str] | None) -> None:
             if values and values.get("name"):
-                self.run_command(AddGroup(name=values["name"]))
+                self.run_command(lambda: AddGroup(name=values["name"]))
 
         self.app.push_screen(
             FormScreen(
                 t("key.add_group"),
                 [("name", t("setup.group_name"), t("setup.default_group", n=n))],
                 ("name",),
+                {"name": max_length(AddGroup, "name")},
             ),
             done,
         )
@@ -212,11 +209,14 @@ class SetupScreen(BaseScreen):
 
         def done(values: dict[str, str] | None) -> None:
             if values and values.get("name"):
-                self.run_command(RenameGroup(group=gid, name=values["name"]))
+                self.run_command(lambda: RenameGroup(group=gid, name=values["name"]))
 
         self.app.push_screen(
             FormScreen(
-                t("key.rename_group"), [("name", t("setup.group_name"), current)], ("name",)
+                t("key.rename_group"),
+                [("name", t("setup.group_name"), current)],
+                ("name",),
+                {"name": max_length(RenameGroup, "name")},
             ),
             done,
         )
@@ -244,7 +244,7 @@ class SetupScreen(BaseScreen):
         def done(values: dict[str, str] | None) -> None:
             if values and values.get("name"):
                 self.run_command(
-                    AddParticipant(
+                    lambda: AddParticipant(
                         group=gid, name=values["name"], organisation=values.get("org", "")
                     )
                 )
@@ -257,6 +257,10 @@ class SetupScreen(BaseScreen):
                     ("org", t("setup.participant_org"), ""),
                 ],
                 ("name",),
+                {
+                    "name": max_length(AddParticipant, "name"),
+                    "org": max_length(AddParticipant, "organisation"),
+                },
             ),
             done,
         )

@@ -1,0 +1,78 @@
+"""Sending commands safely: text limits from the engine, and bad input as a message, never a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from annotated_types import MaxLen
+from pydantic import BaseModel, ValidationError
+
+from varselspel.i18n import tr
+from varselspel.tui.messages import MESSAGES
+
+if TYPE_CHECKING:
+    from varselspel.engine import CommandResult
+    from varselspel.tui.app import VarselApp
+
+
+def max_length(model: type[BaseModel], field: str) -> int:
+    """Return the longest text the engine accepts in `model.field`, or 0 when it sets no limit."""
+    info = model.model_fields.get(field)
+    if info is None:
+        return 0
+    for meta in info.metadata:
+        if isinstance(meta, MaxLen):
+            return int(meta.max_length)
+    return 0
+
+
+def describe(error: ValidationError) -> str:
+    """Return a validation error as one localised sentence per problem, naming the field."""
+    lines: list[str] = []
+    for problem in error.errors():
+        loc = problem.get("loc") or ("",)
+        name = str(loc[-1])
+        label_key = f"field.{name}"
+        label = tr(MESSAGES, label_key) if label_key in MESSAGES else name
+        ctx = problem.get("ctx") or {}
+        kind = problem.get("type", "")
+        if kind == "string_too_long":
+            lines.append(tr(MESSAGES, "error.too_long", field=label, n=ctx.get("max_length", "")))
+        elif kind == "string_too_short":
+            lines.append(tr(MESSAGES, "error.empty", field=label))
+        else:
+            lines.append(tr(MESSAGES, "error.invalid", field=label))
+    return " ".join(lines)
+
+
+def send(
+    app: VarselApp, command: Any | Callable[[], Any], actor: str | None = None
+) -> CommandResult | None:
+    """Build (when given a factory) and execute a command; tell the user what went wrong.
+
+    Returns the engine's result, or None when the input was invalid or the session file failed;
+    a refusal is reported here too, so callers only redraw.
+    """
+    from varselspel.store import StoreError
+
+    session = app.session
+    if session is None:
+        return None
+    try:
+        built = command() if callable(command) and not isinstance(command, BaseModel) else command
+        result = session.execute(built) if actor is None else session.execute(built, actor=actor)
+    except ValidationError as error:
+        app.notify(describe(error), severity="error", markup=False, timeout=10)
+        return None
+    except StoreError as error:
+        app.notify(
+            tr(MESSAGES, "error.store", error=str(error)),
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+        return None
+    if not result.ok:
+        app.refused(result.reason)
+    return result

@@ -244,3 +244,26 @@ def test_model_at_follows_lists_and_optionals() -> None:
     assert model_at(Scenario, ("rounds", 0, "decisions", 1, "options", 2)) is Option
     assert model_at(Scenario, ("title",)) is None
     assert model_at(RoleCard, ()) is RoleCard
+
+
+def test_too_long_text_is_s008() -> None:
+    """An id over 64 characters is S008 at the value, in both languages."""
+    text, diags = load_changed("id: prov", "id: " + "a" * 65)
+    diag = only(diags)
+    assert (diag.code, diag.line, diag.column) == ("S008", line_no(text, "id: aaa"), 5)
+    assert diag.message == "`id` får ha högst 64 tecken"
+    assert only(load_changed("id: prov", "id: " + "a" * 65, "en")[1]).message == (
+        "`id` may have at most 64 characters"
+    )
+
+
+def test_unmapped_error_types_fall_back_to_s099() -> None:
+    """An error type without its own code still gets a diagnostic at its node (S099)."""
+    from varselspel.diagnostics import Position, PositionMap
+    from varselspel.loader.schema_errors import _one
+
+    positions = PositionMap(values={("title",): Position(2, 8)})
+    error = {"type": "something_new", "loc": ("title",), "msg": "Something new", "input": 1}
+    diag = _one(error, ("title",), Scenario, positions, "s.yaml", "sv")
+    assert (diag.code, diag.line, diag.column) == ("S099", 2, 8)
+    assert diag.message == "`title` är ogiltigt: Something new"

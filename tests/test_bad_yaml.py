@@ -152,3 +152,19 @@ def test_windows_file_with_bom_and_crlf_loads(tmp_path: Path) -> None:
     ]
     assert a.positions == b.positions
     assert "Y" not in "".join(d.code[0] for d in b.diagnostics)
+
+
+def test_windows_copy_of_a_real_scenario_validates(tmp_path: Path) -> None:
+    """A bundled scenario saved the Windows way (BOM, CRLF) loads into a bundle, positions equal."""
+    from varselspel.resources import bundled_scenarios_dir
+
+    source = bundled_scenarios_dir() / "demo.yaml"
+    text = source.read_text(encoding="utf-8")
+    windows = tmp_path / "scenarios" / "demo.yaml"
+    windows.parent.mkdir()
+    windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = load_bundle(windows)
+    assert [d.format() for d in result.diagnostics if d.severity is Severity.ERROR] == []
+    assert result.bundle is not None
+    assert result.load is not None
+    assert result.load.positions == load_scenario_file(source).positions

@@ -317,6 +317,8 @@ MESSAGES: Catalog = {
     "debrief.trends": {"sv": "Indikatorer", "en": "Indicators"},
     "debrief.objectives": {"sv": "Mål", "en": "Objectives"},
     "debrief.lessons": {"sv": "Lärdomar", "en": "Lessons"},
+    "debrief.start": {"sv": "Start", "en": "Start"},
+    "debrief.axis": {"sv": "Staplar: {points}", "en": "Bars: {points}"},
     "debrief.no_choice": {"sv": "(inget val)", "en": "(no choice)"},
     "debrief.rating": {"sv": "Bedömning", "en": "Rating"},
     "debrief.not_rated": {"sv": "ej bedömd", "en": "not rated"},
@@ -415,6 +417,10 @@ MESSAGES: Catalog = {
     "error.store": {
         "sv": "Övningen kunde inte sparas: {error}",
         "en": "The session could not be saved: {error}",
+    },
+    "group.rationale_saved": {
+        "sv": "Motiveringen sparades med valet.",
+        "en": "The rationale was saved with the choice.",
     },
     "form.required": {"sv": "Fyll i ”{field}”.", "en": "Fill in “{field}”."},
     "field.name": {"sv": "Namn", "en": "Name"},

@@ -7,12 +7,11 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import (
     DataTable,
     Header,
     Label,
-    Sparkline,
     Static,
     TabbedContent,
     TabPane,
@@ -26,6 +25,7 @@ from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.text import lit
 from varselspel.tui.view import format_value, series
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.trend import scale_for, trend_bars
 
 RATINGS: tuple[str, ...] = ("without", "some", "major", "unable")
 """The four steps of the rating scale, best first."""
@@ -143,19 +143,32 @@ class DebriefScreen(BaseScreen):
                 table.add_row(*cells, key=key, height=None)
 
     def trend_widgets(self) -> ComposeResult:
-        """Yield each indicator's trajectory per group as a sparkline with its values."""
+        """Yield each indicator's trajectory per group as bars on one shared scale, with values."""
         session = self.vapp.session
         assert session is not None
+        groups = list(session.state.groups.values())
+        game_times = {r.id: r.game_time for r in session.scenario.rounds}
+        points = (
+            [game_times.get(p.round or "", t("debrief.start")) for p in groups[0].history]
+            if groups
+            else []
+        )
+        width = max([len(g.name) for g in groups] + [8]) + 2
         for indicator in session.scenario.indicators:
             unit = f" ({indicator.unit})" if indicator.unit else ""
             yield Label(lit(indicator.label + unit), classes="section-title")
-            for group in session.state.groups.values():
-                values = series(group, indicator.id) or [indicator.start]
-                numbers = " → ".join(format_value(v) for v in values)
-                with Horizontal(classes="trend-row"):
-                    yield Label(lit(group.name), classes="trend-name")
-                    yield Sparkline(values, classes="trend-line")
-                    yield Label(lit(numbers), classes="trend-values")
+            data = [series(g, indicator.id) or [indicator.start] for g in groups]
+            lo, hi = scale_for(data, indicator.min, indicator.max)
+            block = Text(
+                " " * width + t("debrief.axis", points=" · ".join(points)) + "\n", style="dim"
+            )
+            for group, values in zip(groups, data, strict=True):
+                block.append(group.name[: width - 1].ljust(width))
+                block.append(
+                    trend_bars(values, lo, hi, style="bold $accent".replace("$accent", "cyan"))
+                )
+                block.append("  " + " → ".join(format_value(v) for v in values) + "\n")
+            yield Static(block, classes="trend-block", markup=False)
 
     def draw_objectives(self) -> None:
         """Show the rating of every objective per group."""

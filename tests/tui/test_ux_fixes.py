@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from tui_helpers import add_participant, settle
+from tui_helpers import add_participant, settle, type_text
 
 from conftest import DATA
 
@@ -114,5 +114,52 @@ def test_long_text_is_cut_at_the_engine_limit_not_a_crash(make_app: Any) -> None
             await settle(pilot)
             actions = list(session.state.groups["g1"].actions.values())
             assert [a.fields.title for a in actions] == ["t" * title_limit]
+
+    asyncio.run(run())
+
+
+async def start_demo(pilot: Any) -> Any:
+    """Set up the demo with one participant per group and open round 1 with one inject."""
+    await settle(pilot)
+    await add_participant(pilot, "A", "K")
+    for key in ("f", "s", "j", "n", "n"):
+        await pilot.press(key)
+        await settle(pilot)
+    assert type(pilot.app.screen).__name__ == "ProjectorScreen"
+    return pilot.app.session
+
+
+def test_rationale_survives_switching_decision(make_app: Any) -> None:
+    """F22: a rationale typed without Enter stays with its decision and is saved with the choice."""
+    app = make_app(open_target="demo")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_demo(pilot)
+            await pilot.press("1")
+            await settle(pilot)
+            keys = [v.key for v in session.decisions_for("g1")]
+            assert len(keys) >= 2
+            await pilot.press("d", "home", "down", "enter")
+            await pilot.press("r")
+            await type_text(pilot, "utkast")
+            # Click the first decision and go back to the second by keys, without Enter.
+            await pilot.click("#decisions", offset=(2, 0))
+            await settle(pilot)
+            assert app.screen.query_one("#rationale").value == ""
+            await pilot.press("d", "down")
+            await settle(pilot)
+            assert app.screen.query_one("#rationale").value == "utkast"
+            # Choosing an option sends the draft with it.
+            await pilot.press("enter", "home", "enter")
+            await settle(pilot)
+            assert session.state.groups["g1"].choices[keys[1]].rationale == "utkast"
+            # More text without Enter, then Esc to the projector: saved with the choice.
+            await pilot.press("r", "end")
+            await type_text(pilot, " mer")
+            await pilot.press("escape")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ProjectorScreen"
+            assert session.state.groups["g1"].choices[keys[1]].rationale == "utkast mer"
 
     asyncio.run(run())

@@ -61,6 +61,8 @@ class GroupScreen(BaseScreen):
         super().__init__(id="group-screen")
         self.group_id = group_id
         self.decision_index = 0
+        self.drafts: dict[tuple[str, str], str] = {}
+        """Rationales typed but not yet sent, by (group, decision), so switching never loses them."""
 
     def compose(self) -> ComposeResult:
         """Lay out the tabs."""
@@ -219,7 +221,8 @@ class GroupScreen(BaseScreen):
         self.draw_mandate()
         rationale = self.query_one("#rationale", Input)
         if not rationale.has_focus:
-            rationale.value = record.rationale if record is not None else ""
+            saved = record.rationale if record is not None else ""
+            rationale.value = self.drafts.get((self.group_id, view.key), saved)
         status = Text()
         if record is not None:
             label = next(
@@ -319,6 +322,7 @@ class GroupScreen(BaseScreen):
         """Follow the decision cursor."""
         if event.option_list.id == "decisions" and event.option_index != self.decision_index:
             event.stop()
+            self.save_draft()
             self.decision_index = event.option_index
             self.query_one("#options", OptionList).highlighted = None
             self.draw_decision()
@@ -354,6 +358,42 @@ class GroupScreen(BaseScreen):
         self.choose(chosen)
         self.query_one("#options", OptionList).focus()
 
+    def save_draft(self) -> None:
+        """Keep the rationale in the field for the current decision; save it if already chosen."""
+        session = self.vapp.session
+        views = self.views
+        if session is None or not views or not self.is_mounted:
+            return
+        view = views[min(self.decision_index, len(views) - 1)]
+        text = self.query_one("#rationale", Input).value.strip()
+        record = session.state.groups[self.group_id].choices.get(view.key)
+        saved = record.rationale if record is not None else ""
+        if text == saved:
+            self.drafts.pop((self.group_id, view.key), None)
+            return
+        self.drafts[(self.group_id, view.key)] = text
+        if record is None or view.chosen is None:
+            # Not chosen yet: the draft goes with the choice when an option is picked.
+            return
+        result = send(
+            self.vapp,
+            lambda: ChooseOption(
+                group=self.group_id,
+                decision=view.key,
+                option=record.option,
+                rationale=text,
+                agreed_roles=list(self.query_one("#agreed", SelectionList).selected),
+            ),
+            actor=self.group_id,
+        )
+        if result is not None and result.ok:
+            self.drafts.pop((self.group_id, view.key), None)
+            self.notify(t("group.rationale_saved"), markup=False)
+
+    def on_screen_suspend(self) -> None:
+        """Leaving the seat (Esc, a dialog) saves a rationale typed without Enter."""
+        self.save_draft()
+
     def choose(self, option_id: str) -> None:
         """Send the group's choice with its rationale and agreeing roles."""
         session = self.vapp.session
@@ -376,6 +416,8 @@ class GroupScreen(BaseScreen):
         )
         if result is None:
             return
+        if result.ok:
+            self.drafts.pop((self.group_id, view.key), None)
         for notice in result.notices:
             self.notify(notice, severity="warning", markup=False)
         self.refresh_view()
@@ -406,6 +448,9 @@ class GroupScreen(BaseScreen):
         views = self.views
         if session is None or not views or views[self.decision_index].chosen is None:
             return
+        # The group may choose again; keep the rationale it wrote as a draft.
+        key = views[self.decision_index].key
+        self.drafts[(self.group_id, key)] = self.query_one("#rationale", Input).value.strip()
         send(
             self.vapp,
             ClearChoice(group=self.group_id, decision=views[self.decision_index].key),
@@ -510,6 +555,7 @@ class GroupScreen(BaseScreen):
         session = self.vapp.session
         if session is None:
             return
+        self.save_draft()
         ids = list(session.state.groups)
         index = (ids.index(self.group_id) + step) % len(ids)
         self.group_id = ids[index]

@@ -163,3 +163,56 @@ def test_rationale_survives_switching_decision(make_app: Any) -> None:
             assert session.state.groups["g1"].choices[keys[1]].rationale == "utkast mer"
 
     asyncio.run(run())
+
+
+def test_escape_on_projector_asks_before_leaving(make_app: Any) -> None:
+    """F11: Esc during a running workshop asks; No stays, Yes goes to the launcher."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await start_mini(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            await pilot.press("n")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ProjectorScreen"
+            assert app.session is not None
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("j")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "LauncherScreen"
+
+    asyncio.run(run())
+
+
+def test_released_inject_is_in_view_and_confirmed(make_app: Any) -> None:
+    """F05: each released inject (also a backup inject) scrolls into view and a toast says so."""
+    app = make_app(open_target="demo")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_demo(pilot)
+            for _ in range(3):
+                await pilot.press("n")
+                await settle(pilot)
+            scroll = app.screen.query_one("#injects-scroll")
+            assert scroll.max_scroll_y > 0
+            assert scroll.scroll_y == scroll.max_scroll_y
+            newest = session.current_round().injects
+            titles = [str(n.message) for n in app._notifications]
+            released = [d.inject for d in session.state.groups["g1"].injects]
+            last = next(i.title for i in newest if i.id == released[-1])
+            assert any(last in text and "alla grupper" in text for text in titles)
+            await pilot.press("b")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            assert scroll.scroll_y == scroll.max_scroll_y
+            assert any("Grupp 1" in str(n.message) for n in app._notifications)
+
+    asyncio.run(run())

@@ -231,6 +231,22 @@ MESSAGES: Catalog = {
     "proj.undone": {"sv": "Ångrat: {what}", "en": "Undone: {what}"},
     "proj.nothing_to_undo": {"sv": "Inget att ångra.", "en": "Nothing to undo."},
     "proj.from": {"sv": "från {sender}", "en": "from {sender}"},
+    "proj.released": {
+        "sv": "Händelsen ”{title}” är skickad till {target}.",
+        "en": "The inject “{title}” was sent to {target}.",
+    },
+    "proj.leave_q": {
+        "sv": "Lämna övningen och gå till startsidan? Allt är sparat och kan öppnas igen under "
+        "Sparade övningar.",
+        "en": "Leave the workshop for the start page? Everything is saved and can be opened again "
+        "under Saved sessions.",
+    },
+    "proj.leave_q_clock": {
+        "sv": "Lämna övningen och gå till startsidan? Allt är sparat och kan öppnas igen under "
+        "Sparade övningar. Klockan fortsätter att gå (pausa med Space först).",
+        "en": "Leave the workshop for the start page? Everything is saved and can be opened again "
+        "under Saved sessions. The clock keeps running (pause with Space first).",
+    },
     "proj.game_time": {"sv": "Speltid: {time}", "en": "Game time: {time}"},
     "proj.note_prompt": {"sv": "Anteckning (processledaren)", "en": "Note (facilitator)"},
     # Group play
@@ -275,6 +291,12 @@ MESSAGES: Catalog = {
     },
     "group.search": {"sv": "Sök bland korten", "en": "Search the cards"},
     "group.roles": {"sv": "Roller: {roles}", "en": "Roles: {roles}"},
+    "key.choose_option": {"sv": "Välj markerat", "en": "Choose highlighted"},
+    "group.choose_hint": {
+        "sv": "↑/↓ markerar ett alternativ, Enter eller v väljer det (går att ändra tills omgången stängs).",
+        "en": "↑/↓ highlights an option, Enter or v chooses it (can be changed until the round closes).",
+    },
+    "group.chosen_mark": {"sv": "✓ valt", "en": "✓ chosen"},
     "group.choose_first": {"sv": "Välj ett alternativ först.", "en": "Choose an option first."},
     "col.title": {"sv": "Åtgärd", "en": "Action"},
     "col.responsible": {"sv": "Ansvarig", "en": "Responsible"},

@@ -217,8 +217,10 @@ class ProjectorScreen(BaseScreen):
         if current is None:
             text.append(session.scenario.summary, style="italic")
         self.query_one("#injects", Static).update(text)
-        # The newest inject is at the bottom; keep it in view.
-        self.query_one("#injects-scroll", VerticalScroll).scroll_end(animate=False)
+        # The newest inject is at the bottom; keep it in view once the new text is laid out.
+        scroll = self.query_one("#injects-scroll", VerticalScroll)
+        scroll.scroll_end(animate=False)
+        self.call_after_refresh(scroll.scroll_end, animate=False)
 
     def draw_groups(self) -> None:
         """Show each group's decision status in the open round."""
@@ -307,15 +309,53 @@ class ProjectorScreen(BaseScreen):
         self.refresh_view()
         return result is not None and result.ok
 
+    def action_launcher(self) -> None:
+        """Go back to the launcher after a confirmation, since a workshop is running."""
+        session = self.vapp.session
+        if session is None:
+            super().action_launcher()
+            return
+        timer = session.state.timer
+        running = session.state.round_open and timer is not None and not timer.paused
+        question = t("proj.leave_q_clock" if running else "proj.leave_q")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                BaseScreen.action_launcher(self)
+
+        self.app.push_screen(ConfirmScreen(question), answer)
+
     def action_next(self) -> None:
         """Release the next inject, or start the next round when none is open."""
         session = self.vapp.session
         if session is None:
             return
         if session.state.round_open:
-            self.run_command(ReleaseInject())
+            self.release(ReleaseInject())
         else:
             self.run_command(StartRound())
+
+    def release(self, command: ReleaseInject) -> None:
+        """Release an inject, bring it into view and confirm to whom it went."""
+        session = self.vapp.session
+        result = send(self.vapp, command)
+        self.refresh_view()
+        if session is None or result is None or not result.ok or result.event is None:
+            return
+        done = result.event.command
+        inject_id = getattr(done, "inject", None)
+        current = session.current_round()
+        title = next(
+            (i.title for i in (current.injects if current else []) if i.id == inject_id),
+            inject_id or "",
+        )
+        group_id = getattr(done, "group", None)
+        target = (
+            session.state.groups[group_id].name
+            if group_id in session.state.groups
+            else t("proj.all_groups").lower()
+        )
+        self.notify(t("proj.released", title=title, target=target), markup=False)
 
     def action_backup(self) -> None:
         """Pick a backup inject and who gets it, then release it."""
@@ -337,7 +377,7 @@ class ProjectorScreen(BaseScreen):
 
             def picked_group(group_id: str | None) -> None:
                 if group_id is not None:
-                    self.run_command(ReleaseInject(inject=inject_id, group=group_id or None))
+                    self.release(ReleaseInject(inject=inject_id, group=group_id or None))
 
             self.app.push_screen(PickScreen(t("proj.pick_group"), groups), picked_group)
 

@@ -45,6 +45,7 @@ class GroupScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape", "back", "key.projector", key_display="Esc"),
+        Binding("v", "choose_highlighted", "key.choose_option"),
         Binding("d", "decisions", "key.decisions"),
         Binding("l", "briefing", "key.briefing", show=False),
         Binding("r", "rationale", "key.rationale"),
@@ -79,6 +80,7 @@ class GroupScreen(BaseScreen):
                 with VerticalScroll(id="decision-pane", can_focus=False):
                     yield Static("", id="decision-text", markup=False)
                     yield Static("", id="mandate", markup=False)
+                    yield Static(t("group.choose_hint"), id="choose-hint", markup=False)
                     yield OptionList(id="options")
                     yield Label(t("group.agreed"), classes="field-label", markup=False)
                     yield SelectionList[str](id="agreed")
@@ -201,6 +203,8 @@ class GroupScreen(BaseScreen):
             chosen = view.chosen == option.id
             prompt.append("● " if chosen else "○ ", style="bold green" if chosen else "")
             prompt.append(option.label, style="bold")
+            if chosen:
+                prompt.append("  " + t("group.chosen_mark"), style="bold green")
             if option.explanation:
                 prompt.append("\n   " + option.explanation, style="dim")
             options.add_option(Option(prompt, id=option.id))
@@ -427,6 +431,16 @@ class GroupScreen(BaseScreen):
     def action_back(self) -> None:
         """Go back to the projector view."""
         self.app.pop_screen()
+
+    def action_choose_highlighted(self) -> None:
+        """Choose the option under the cursor of the options list."""
+        options = self.query_one("#options", OptionList)
+        if options.highlighted is None:
+            self.notify(t("group.choose_first"), severity="warning")
+            return
+        option = options.get_option_at_index(options.highlighted)
+        if option.id:
+            self.choose(option.id)
 
     def action_decisions(self) -> None:
         """Move to the list of decisions."""

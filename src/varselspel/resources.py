@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 
 def _bundled(name: str) -> Path:
     """Return the bundled folder `name`, from the installed package or the source tree."""
-    installed = Path(str(files("varselspel"))) / name
+    installed = Path(__file__).resolve().parent / name
     if installed.is_dir():
         return installed
     # Running from a source checkout without installing: the folders sit at the repo root.

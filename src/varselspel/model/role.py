@@ -1,7 +1,6 @@
 """The role card: an actor a participant plays, with mandate and limits."""
 
-# No `from __future__ import annotations` here, unlike the house style: pydantic would have to
-# compile every field's annotation string at import (about 5 ms of each `validate` start-up).
+from __future__ import annotations
 
 from pydantic import Field
 

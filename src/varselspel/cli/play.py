@@ -26,6 +26,10 @@ MESSAGES: Catalog = {
         "sv": "fil att spara en ny övning i, eller en sparad övning att öppna",
         "en": "file to keep a new session in, or a saved session to open",
     },
+    "play.not_found": {
+        "sv": "Hittar inget scenario eller sparad övning som heter '{name}'. Medföljande scenarier: {names}.",
+        "en": "No scenario or saved session called '{name}'. Bundled scenarios: {names}.",
+    },
     "play.no_terminal": {
         "sv": "Appen behöver en terminal. Kör `varselspel play` i ett terminalfönster.",
         "en": "The app needs a terminal. Run `varselspel play` in a terminal window.",
@@ -62,6 +66,18 @@ def register(subparsers: Any, lang: str) -> None:
     parser.set_defaults(handler=run)
 
 
+def _known_target(target: str, scenario_dirs: list[Any]) -> bool:
+    """Return True when `target` names a session file or a scenario the app can find."""
+    from pathlib import Path
+
+    from varselspel.tui.catalog import find_scenario
+
+    candidate = Path(target)
+    if candidate.is_file() and candidate.suffix not in {".yaml", ".yml"}:
+        return True
+    return find_scenario(target, scenario_dirs) is not None or candidate.is_file()
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the app and return its exit code."""
     import sys
@@ -70,16 +86,23 @@ def run(args: argparse.Namespace) -> int:
     # Textual is imported here only, so other subcommands start without it.
     from varselspel.tui.app import create_app
 
+    target = args.target
+    session_path = Path(args.session) if args.session else None
+    scenario_dirs = [Path(d) for d in args.scenarios]
+    if target is not None and not _known_target(target, scenario_dirs):
+        from varselspel.tui.catalog import scenario_files
+
+        names = ", ".join(path.stem for path in scenario_files([]))
+        print(tr(MESSAGES, "play.not_found", name=target, names=names), file=sys.stderr)
+        return 2
     if not sys.stdout.isatty():
         print(tr(MESSAGES, "play.no_terminal"), file=sys.stderr)
         return 1
-    target = args.target
-    session_path = Path(args.session) if args.session else None
     if target is None and session_path is not None and session_path.is_file():
         target = str(session_path)
         session_path = None
     app = create_app(
-        scenario_dirs=[Path(d) for d in args.scenarios],
+        scenario_dirs=scenario_dirs,
         lang=getattr(args, "lang", None) or get_lang(),
         theme=args.theme,
         open_target=target,

@@ -425,6 +425,10 @@ MESSAGES: Catalog = {
     "impact.direct_jobs": {"sv": "Varslade", "en": "Given notice"},
     "impact.indirect_jobs": {"sv": "Indirekta jobb i fara", "en": "Indirect jobs at risk"},
     "impact.total_jobs": {"sv": "Jobb i fara totalt", "en": "Jobs at risk in total"},
+    "impact.total_jobs.etablering": {
+        "sv": "Nya jobb totalt (inkl. indirekta)",
+        "en": "New jobs in total (incl. indirect)",
+    },
     "impact.affected_residents": {"sv": "Berörda som bor i kommunen", "en": "Affected residents"},
     "impact.expected_dismissed": {"sv": "Väntas sägas upp", "en": "Expected to be dismissed"},
     "impact.dismissed_residents": {
@@ -436,7 +440,7 @@ MESSAGES: Catalog = {
         "en": "Without work after 12 months",
     },
     "impact.registered_unemployed": {
-        "sv": "Väntas skriva in sig på AF",
+        "sv": "Väntas skriva in sig på Af",
         "en": "Expected to register as unemployed",
     },
     "impact.lost_tax_per_year": {"sv": "Förlorad skatt per år", "en": "Lost tax per year"},

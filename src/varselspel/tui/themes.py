@@ -6,16 +6,18 @@ from textual.theme import Theme
 
 NORMAL = Theme(
     name="varsel-normal",
-    primary="#3B82C4",
-    secondary="#6C8EBF",
-    accent="#E0A030",
-    warning="#E0A030",
-    error="#E05050",
-    success="#4CAF50",
-    foreground="#E6E6E6",
-    background="#1C2430",
-    surface="#243040",
-    panel="#2C3A4E",
+    # Colours taken from the xterm 256-colour palette, so 256-colour terminals (macOS Terminal,
+    # tmux without truecolor) show exactly these instead of dark approximations.
+    primary="#5FAFFF",
+    secondary="#87AFD7",
+    accent="#FFAF00",
+    warning="#FFAF00",
+    error="#FF5F5F",
+    success="#5FD75F",
+    foreground="#E4E4E4",
+    background="#1C1C1C",
+    surface="#262626",
+    panel="#3A3A3A",
     dark=True,
 )
 """The everyday theme for a laptop screen."""

@@ -114,7 +114,14 @@ def impact_figures(session: Session, group: str) -> list[tuple[str, str]]:
             text = format_value(round(value / 1e6, 1)) + " M" + tr(MESSAGES, "unit.sek")
         else:
             text = format_value(round(value))
-        rows.append((tr(MESSAGES, f"impact.{name}"), text))
+        # The same figure means jobs at risk in a varsel and new jobs in an etablering.
+        key = (
+            f"impact.{name}"
+            if getattr(impact, "kind", "") == "varsel"
+            else f"impact.{name}.etablering"
+        )
+        label = tr(MESSAGES, key) if key in MESSAGES else tr(MESSAGES, f"impact.{name}")
+        rows.append((label, text))
     return rows
 
 

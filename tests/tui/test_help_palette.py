@@ -118,6 +118,10 @@ def test_undo_follows_the_phase(make_app: Any) -> None:
             for _ in range(5):
                 await pilot.press("z")
                 await settle(pilot)
+                # Undoing a phase change (debrief, round) asks first.
+                if type(app.screen).__name__ == "ConfirmScreen":
+                    await pilot.press("j")
+                    await settle(pilot)
             assert app.session.state.phase.value == "ready"
             assert type(app.screen).__name__ == "ProjectorScreen"
 

@@ -216,3 +216,51 @@ def test_released_inject_is_in_view_and_confirmed(make_app: Any) -> None:
             assert any("Grupp 1" in str(n.message) for n in app._notifications)
 
     asyncio.run(run())
+
+
+def test_undo_names_the_step_and_asks_before_a_phase_change(make_app: Any) -> None:
+    """F18/F23: the undo toast names the step in words; undoing a round's start asks first."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_mini(pilot)
+            title = session.current_round().injects[0].title
+            await pilot.press("z")
+            await settle(pilot)
+            messages = [str(n.message) for n in app._notifications]
+            assert any("skickad händelse" in m and title in m for m in messages)
+            assert not any("release_inject" in m for m in messages)
+            assert session.state.round_open
+            await pilot.press("z")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            assert "omgång 1" in app.screen.question
+            await pilot.press("n")
+            await settle(pilot)
+            assert session.state.round_open
+            await pilot.press("z")
+            await settle(pilot)
+            await pilot.press("j")
+            await settle(pilot)
+            assert not session.state.round_open
+
+    asyncio.run(run())
+
+
+def test_close_round_question_names_undecided_groups_and_unsent_injects(make_app: Any) -> None:
+    """F27/F33: closing a round says which groups have not decided and what was never sent."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_mini(pilot)
+            injects = [i for i in session.current_round().injects if not i.backup]
+            await pilot.press("c")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            question = app.screen.question
+            assert "Grupp 1 (0/1)" in question and "Grupp 2 (0/1)" in question
+            assert injects[1].title in question and injects[0].title not in question
+
+    asyncio.run(run())

@@ -358,12 +358,9 @@ class DebriefScreen(BaseScreen):
 
     def action_undo(self) -> None:
         """Undo the last step."""
-        session = self.vapp.session
-        if session is not None:
-            if not session.undo().ok:
-                self.notify(t("proj.nothing_to_undo"))
-            if not self.follow_phase():
-                self.refresh_view()
+        from varselspel.tui.undo import undo_step
+
+        undo_step(self, self.refresh_view)
 
     def action_end_session(self) -> None:
         """End the session after a confirmation."""

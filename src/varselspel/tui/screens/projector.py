@@ -403,13 +403,7 @@ class ProjectorScreen(BaseScreen):
         session = self.vapp.session
         if session is None or not session.state.round_open:
             return
-        missing = sum(
-            1
-            for gid in session.state.groups
-            for view in session.decisions_for(gid)
-            if not view.chosen
-        )
-        question = t("proj.close_q_missing", n=missing) if missing else t("proj.close_q")
+        question = self.close_question()
 
         def answer(yes: bool | None) -> None:
             if not yes or not self.run_command(CloseRound()):
@@ -422,6 +416,31 @@ class ProjectorScreen(BaseScreen):
             self.refresh_view()
 
         self.app.push_screen(ConfirmScreen(question), answer)
+
+    def close_question(self) -> str:
+        """Return the close-round question, naming undecided groups and injects not yet sent."""
+        session = self.vapp.session
+        assert session is not None
+        state = session.state
+        lines = [t("proj.close_q")]
+        undecided: list[str] = []
+        for gid, group in state.groups.items():
+            views = session.decisions_for(gid)
+            done = sum(1 for v in views if v.chosen)
+            if done < len(views):
+                undecided.append(f"{group.name} ({done}/{len(views)})")
+        if undecided:
+            lines.append(t("proj.close_undecided", groups=", ".join(undecided)))
+        current = session.current_round()
+        sent = {d.inject for g in state.groups.values() for d in g.injects}
+        unsent = [
+            f"”{inject.title}”"
+            for inject in (current.injects if current else [])
+            if not inject.backup and inject.id not in sent
+        ]
+        if unsent:
+            lines.append(t("proj.close_unsent", injects=", ".join(unsent)))
+        return "\n\n".join(lines)
 
     def action_group(self) -> None:
         """Pick a group and switch to its hot seat."""
@@ -458,21 +477,9 @@ class ProjectorScreen(BaseScreen):
 
     def action_undo(self) -> None:
         """Undo the last step still in effect."""
-        session = self.vapp.session
-        if session is None:
-            return
-        result = session.undo()
-        if not result.ok:
-            self.notify(t("proj.nothing_to_undo"))
-        else:
-            target = result.event.command.target if result.event is not None else None
-            what = ""
-            for event in session.events:
-                if event.seq == target:
-                    what = event.command.type
-            self.notify(t("proj.undone", what=what), markup=False)
-        if not self.follow_phase():
-            self.refresh_view()
+        from varselspel.tui.undo import undo_step
+
+        undo_step(self, self.refresh_view)
 
     def action_toggle_panel(self) -> None:
         """Show or hide the facilitator panel."""

@@ -348,12 +348,9 @@ class SetupScreen(BaseScreen):
 
     def action_undo(self) -> None:
         """Undo the last setup step."""
-        session = self.vapp.session
-        if session is not None:
-            result = session.undo()
-            if not result.ok:
-                self.notify(t("proj.nothing_to_undo"))
-            self.refresh_view()
+        from varselspel.tui.undo import undo_step
+
+        undo_step(self, self.refresh_view)
 
     def action_start(self) -> None:
         """Start the session (after a confirmation when needed roles are missing)."""

@@ -131,15 +131,28 @@ class VarselApp(App[int]):
             *[b for b in screen_bindings if b.key not in own],
         ]
         rows: list[tuple[str, str]] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[str] = set()
+        digits: dict[str, list[str]] = {}
         for binding in ordered:
-            if not binding.description:
+            # super+c duplicates Ctrl+C and means nothing on most keyboards.
+            if not binding.description or binding.key.startswith("super+"):
                 continue
+            if binding.key.isdigit():
+                digits.setdefault(binding.description, []).append(binding.key)
+                if len(digits[binding.description]) > 1:
+                    continue
             row = (self.get_key_display(binding), binding.description)
-            if row not in seen:
-                seen.add(row)
+            if f"{row[0]}\0{row[1]}" not in seen:
+                seen.add(f"{row[0]}\0{row[1]}")
                 rows.append(row)
-        return rows
+        # Number keys that do the same thing share one row: `1–8`.
+        merged: list[tuple[str, str]] = []
+        for key, description in rows:
+            keys = digits.get(description, [])
+            if key.isdigit() and len(keys) > 1:
+                key = f"{min(keys)}–{max(keys)}"
+            merged.append((key, description))
+        return merged
 
     def action_command_palette(self) -> None:
         """Show the command palette, with its prompt in the UI language."""
@@ -180,8 +193,8 @@ class VarselApp(App[int]):
         self.push_screen(ConfirmScreen(tr(MESSAGES, "confirm.quit")), answer)
 
     def action_screenshot_svg(self) -> None:
-        """Save an SVG screenshot in the current folder."""
-        path = self.save_screenshot()
+        """Save an SVG screenshot in the current folder and say where, as a full path."""
+        path = str(Path(self.save_screenshot(path=str(Path.cwd()))).resolve())
         self.notify(tr(MESSAGES, "cmd.screenshot_saved", path=path), markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -301,8 +301,8 @@ MESSAGES: Catalog = {
     },
     "group.has_mandate": {"sv": "Gruppen har mandatet.", "en": "The group holds this mandate."},
     "group.no_mandate": {
-        "sv": "VARNING: Ingen i gruppen har mandatet. Ett val här ligger utanför mandat och måste förankras hos {owners}.",
-        "en": "WARNING: Nobody in the group holds this mandate. A choice here is outside mandate and must be anchored with {owners}.",
+        "sv": "VARNING: Ingen i gruppen har mandatet. Ett val här ligger utanför mandat och måste förankras hos den som har rollen {owners}.",
+        "en": "WARNING: Nobody in the group holds this mandate. A choice here is outside mandate and must be anchored with whoever holds the role {owners}.",
     },
     "group.no_mandate_refuse": {
         "sv": "Ingen i gruppen har mandatet; beslutet kan inte tas här.",

@@ -56,6 +56,7 @@ class GroupScreen(BaseScreen):
         Binding("k", "cards", "key.cards"),
         Binding("right_square_bracket", "next_group", "key.next_group", key_display="]"),
         Binding("left_square_bracket", "prev_group", "key.prev_group", key_display="["),
+        *[Binding(str(n), f"group_number({n})", "key.group", show=False) for n in range(1, 9)],
     ]
 
     def __init__(self, group_id: str) -> None:
@@ -166,9 +167,15 @@ class GroupScreen(BaseScreen):
             self.query_one("#decision-pane").display = False
             return
         self.query_one("#decision-pane").display = True
+        choices = self.vapp.session.state.groups[self.group_id].choices if self.vapp.session else {}
         for view in views:
-            mark = "✓ " if view.chosen else "○ "
-            decisions.add_option(Option(Text(mark + view.decision.question), id=view.key))
+            record = choices.get(view.key)
+            prompt = Text("✓ " if view.chosen else "○ ")
+            if record is not None and record.outside_mandate:
+                # A choice outside the mandate stands out in the list, not only inside the decision.
+                prompt = Text("! ", style="bold yellow")
+            prompt.append(view.decision.question)
+            decisions.add_option(Option(prompt, id=view.key))
         self.decision_index = min(self.decision_index, len(views) - 1)
         decisions.highlighted = self.decision_index
         self.draw_decision()
@@ -576,6 +583,15 @@ class GroupScreen(BaseScreen):
         self.decision_index = 0
         self.query_one("#rationale", Input).value = ""
         self.refresh_view()
+
+    def action_group_number(self, number: int) -> None:
+        """Seat group number `number`, as the same keys do on the projector."""
+        session = self.vapp.session
+        if session is None:
+            return
+        ids = list(session.state.groups)
+        if 1 <= number <= len(ids):
+            self._switch(ids.index(ids[number - 1]) - ids.index(self.group_id))
 
     def action_next_group(self) -> None:
         """Switch to the next group."""

@@ -264,3 +264,51 @@ def test_close_round_question_names_undecided_groups_and_unsent_injects(make_app
             assert injects[1].title in question and injects[0].title not in question
 
     asyncio.run(run())
+
+
+def test_eight_groups_fit_on_projector_and_debrief(make_app: Any) -> None:
+    """F37: with 8 groups every group column is inside the table at 120×36."""
+    from varselspel.engine import (
+        AddGroup,
+        AssignRole,
+        CloseRound,
+        StartDebrief,
+        StartRound,
+        StartSession,
+    )
+    from varselspel.tui import flow
+
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    def fits(table: Any) -> bool:
+        return table.virtual_size.width <= table.size.width
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            session = app.session
+            for n in range(3, 9):
+                session.execute(AddGroup(name=f"Grupp {n}"))
+            for gid in session.state.groups:
+                for role in session.scenario.roles:
+                    session.execute(
+                        AssignRole(group=gid, role=role.role, participant="facilitator")
+                    )
+            assert session.execute(StartSession()).ok and session.execute(StartRound()).ok
+            flow.show_phase(app)
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ProjectorScreen"
+            for table_id in ("#indicators", "#lagesbild"):
+                table = app.screen.query_one(table_id)
+                assert len(table.columns) == 9 and fits(table), table_id
+            for _ in session.scenario.rounds:
+                session.execute(CloseRound())
+                session.execute(StartRound())
+            assert session.execute(StartDebrief()).ok
+            flow.show_phase(app)
+            await settle(pilot)
+            assert type(app.screen).__name__ == "DebriefScreen"
+            choices = app.screen.query_one("#choices")
+            assert len(choices.columns) == 9 and fits(choices)
+
+    asyncio.run(run())

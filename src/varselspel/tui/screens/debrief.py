@@ -93,17 +93,24 @@ class DebriefScreen(BaseScreen):
         session = self.vapp.session
         assert session is not None
         groups = list(session.state.groups.values())
-        first = 24 if self.app.size.width < 100 else 32
-        width = max(
-            16, (self.app.size.width - first - 4 * (len(groups) + 1)) // max(1, len(groups))
-        )
+        n = max(1, len(groups))
+        many = n > 4
+        first = 24 if self.app.size.width < 100 or many else 32
+        if many:
+            # Every group gets an equal share (down to 9 columns), so 8 groups fit at 120
+            # columns: 2 for each column's padding, 3 for the scrollbar and the borders.
+            width = max(9, (self.app.size.width - first - 2 * (n + 1) - 3) // n)
+        else:
+            width = max(16, (self.app.size.width - first - 4 * (n + 1)) // n)
         choices: DataTable[Any] = self.query_one("#choices", DataTable)
         choices.add_column(t("group.decisions"), key="decision", width=first)
         objectives: DataTable[Any] = self.query_one("#objectives", DataTable)
-        objectives.add_column(t("debrief.objectives"), key="objective", width=first + 4)
+        objectives.add_column(
+            t("debrief.objectives"), key="objective", width=first if many else first + 4
+        )
         for group in groups:
             choices.add_column(lit(group.name), key=group.id, width=width)
-            objectives.add_column(lit(group.name), key=group.id)
+            objectives.add_column(lit(group.name), key=group.id, width=width if many else None)
         lessons: DataTable[Any] = self.query_one("#lessons", DataTable)
         lessons.add_column(t("setup.col.group"), key="group")
         lessons.add_column(t("debrief.lesson_text"), key="kind")

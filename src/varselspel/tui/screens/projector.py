@@ -99,12 +99,22 @@ class ProjectorScreen(BaseScreen):
         many = len(session.state.groups) > 4
         # Many groups need the room for their columns: a narrower inject list and label column.
         self.set_class(many, "-many-groups")
-        label_width = 24 if many or self.app.size.width < 100 else 32
+        # Every group's column must fit beside the labels (8 groups at 120 columns): group
+        # columns take what their values need, names are cut, the label column gets the rest.
+        groups = session.state.groups
+        right = self.app.size.width * (4 if many else 3) // 5
+        group_width = 7 if len(groups) > 6 else 8 if many else 9
+        label_width = max(12, min(32, right - len(groups) * (group_width + 2) - 4))
         for table_id in ("#indicators", "#lagesbild"):
             table: DataTable[Any] = self.query_one(table_id, DataTable)
             table.add_column("", key="label", width=label_width)
-            for gid, group in session.state.groups.items():
-                table.add_column(lit(group.name), key=gid)
+            for gid, group in groups.items():
+                name = (
+                    group.name
+                    if len(group.name) <= group_width
+                    else group.name[: group_width - 1] + "…"
+                )
+                table.add_column(lit(name), key=gid, width=group_width)
         self.refresh_view()
         if self.vapp.config.live_timer:
             self.set_interval(1.0, self.tick)

@@ -192,6 +192,12 @@ class VarselApp(App[int]):
 
         self.push_screen(ConfirmScreen(tr(MESSAGES, "confirm.quit")), answer)
 
+    def action_people(self) -> None:
+        """Change participants and roles during a running workshop (latecomers, people leaving)."""
+        from varselspel.tui.screens.setup import SetupScreen
+
+        self.push_screen(SetupScreen(running=True))
+
     def action_screenshot_svg(self) -> None:
         """Save an SVG screenshot in the current folder and say where, as a full path."""
         path = str(Path(self.save_screenshot(path=str(Path.cwd()))).resolve())
@@ -211,6 +217,8 @@ class VarselApp(App[int]):
             lambda: setattr(self, "theme", THEMES["projektor"].name),
         )
         yield SystemCommand(tr(MESSAGES, "cmd.screenshot"), "", self.action_screenshot_svg)
+        if self.session is not None and type(screen).__name__ == "ProjectorScreen":
+            yield SystemCommand(tr(MESSAGES, "cmd.people"), "", self.action_people)
         if hasattr(screen, "action_launcher"):
             yield SystemCommand(tr(MESSAGES, "cmd.launcher"), "Esc", screen.action_launcher)
         yield SystemCommand(tr(MESSAGES, "cmd.quit"), "^q", self.action_request_quit)

@@ -72,6 +72,10 @@ MESSAGES: Catalog = {
     },
     "cmd.quit": {"sv": "Avsluta programmet", "en": "Quit the app"},
     "cmd.launcher": {"sv": "Till startsidan", "en": "Go to the start page"},
+    "cmd.people": {
+        "sv": "Deltagare och roller (under pågående övning)",
+        "en": "Participants and roles (during the workshop)",
+    },
     "cmd.screenshot": {"sv": "Spara skärmbild (SVG)", "en": "Save screenshot (SVG)"},
     "cmd.screenshot_saved": {"sv": "Skärmbild sparad: {path}", "en": "Screenshot saved: {path}"},
     "palette.placeholder": {"sv": "Sök kommando …", "en": "Search for a command …"},
@@ -128,6 +132,7 @@ MESSAGES: Catalog = {
         "sv": "Förberedelse: grupper, deltagare och roller",
         "en": "Setup: groups, participants and roles",
     },
+    "setup.running": {"sv": "ändra deltagare och roller", "en": "change participants and roles"},
     "setup.groups": {"sv": "Grupper", "en": "Groups"},
     "setup.participants": {"sv": "Deltagare i {group}", "en": "Participants in {group}"},
     "setup.roles": {"sv": "Roller i {group}", "en": "Roles in {group}"},
@@ -316,7 +321,10 @@ MESSAGES: Catalog = {
     },
     "group.rationale": {"sv": "Motivering", "en": "Rationale"},
     "group.rationale_placeholder": {"sv": "Varför valde ni så?", "en": "Why did you choose this?"},
-    "group.agreed": {"sv": "Överens", "en": "Agreed"},
+    "group.agreed": {
+        "sv": "Överens (kryssa för de roller som står bakom valet; inget kryss = alla roller i gruppen)",
+        "en": "Agreed (tick the roles behind the choice; none ticked = every role in the group)",
+    },
     "group.no_round": {"sv": "Ingen omgång är öppen just nu.", "en": "No round is open right now."},
     "group.no_decisions": {
         "sv": "Omgången har inga beslut för gruppen.",

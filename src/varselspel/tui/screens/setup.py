@@ -23,6 +23,7 @@ from varselspel.engine.commands import (
 )
 from varselspel.tui import flow
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.role_match import fit
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
@@ -36,31 +37,49 @@ class SetupScreen(BaseScreen):
     """Groups on the left; the chosen group's participants and roles on the right."""
 
     BINDINGS = [
+        Binding("s", "start", "key.start"),
+        Binding("p", "add_participant", "key.add_participant"),
+        Binding("f", "auto_roles", "key.auto_roles"),
+        Binding("t", "assign_role", "key.assign_role"),
+        Binding("k", "role_card", "key.role_card"),
         Binding("g", "add_group", "key.add_group"),
         Binding("escape", "launcher", "key.back", key_display="Esc"),
         Binding("b", "rename_group", "key.rename_group", show=False),
         Binding("delete", "remove_group", "key.remove_group", show=False, key_display="Del"),
-        Binding("p", "add_participant", "key.add_participant"),
         Binding("x", "remove_participant", "key.remove_participant", show=False),
-        Binding("f", "auto_roles", "key.auto_roles"),
-        Binding("t", "assign_role", "key.assign_role"),
-        Binding("k", "role_card", "key.role_card"),
-        Binding("s", "start", "key.start"),
         Binding("z", "undo", "key.undo", show=False),
     ]
 
     PHASES = frozenset({"setup"})
 
-    def __init__(self) -> None:
-        super().__init__(id="setup")
+    def __init__(self, running: bool = False) -> None:
+        super().__init__(id="setup-running" if running else "setup")
         self.group_id: str | None = None
+        self.running = running
+        """True when opened from a running workshop: people and roles change, groups do not."""
+        if running:
+            self.PHASES = frozenset({"ready", "round"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a running workshop, hide what only the setup may do."""
+        return not (self.running and action in {"add_group", "remove_group", "start"})
+
+    def action_launcher(self) -> None:
+        """Go back: to the projector view in a running workshop, else to the launcher."""
+        if self.running:
+            self.app.pop_screen()
+        else:
+            super().action_launcher()
 
     def compose(self) -> ComposeResult:
         """Lay out the three tables and the missing-roles line."""
         session = self.vapp.session
         assert session is not None
         yield Header()
-        yield Label(lit(session.scenario.title), classes="screen-title", id="setup-scenario")
+        title = session.scenario.title
+        if self.running:
+            title += " – " + t("setup.running")
+        yield Label(lit(title), classes="screen-title", id="setup-scenario")
         with Horizontal(id="setup-body"):
             with Vertical(id="setup-groups-col"):
                 yield Label(t("setup.groups"), classes="section-title", markup=False)
@@ -292,10 +311,21 @@ class SetupScreen(BaseScreen):
             return
         roles = sorted(session.scenario.roles, key=lambda r: not r.required)
         load = {pid: len(group.roles_of(pid)) for pid in people}
+        company = session.scenario.setting.company.name
         for role in roles:
             if group.holders(role.role) not in (None, FACILITATOR):
                 continue
-            pid = min(people, key=lambda p: (load[p], people.index(p)))
+            card = session.bundle.roles.get(role.role)
+            # Someone from the role's own organisation first (Af to Af, the union to Facket),
+            # then whoever holds the fewest roles.
+            pid = min(
+                people,
+                key=lambda p: (
+                    -min(1, fit(group.participants[p].organisation, card, company)),
+                    load[p],
+                    people.index(p),
+                ),
+            )
             result = session.execute(
                 AssignRole(group=self.group_id, role=role.role, participant=pid)
             )

@@ -112,3 +112,28 @@ def test_export_from_debrief(make_app: Any, tmp_path: Path, monkeypatch: Any) ->
             assert type(app.screen).__name__ == "DebriefScreen"
 
     asyncio.run(run())
+
+
+def test_export_problem_stays_in_the_dialog(make_app: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A folder that cannot be written keeps the dialog open with the reason and the typed folder."""
+    blocked = tmp_path / "fil"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr("varselspel.tui.export_action.default_export_dir", lambda app: blocked / "ut")
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            for key in ("s", "j", "e"):
+                await pilot.press(key)
+                await settle(pilot)
+            assert type(app.screen).__name__ == "ExportScreen"
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.pause(0.2)
+            screen = app.screen
+            assert type(screen).__name__ == "ExportScreen"
+            assert str(screen.query_one("#export-error").render()).strip()
+            assert screen.query_one("#export-folder").value == str(blocked / "ut")
+
+    asyncio.run(run())

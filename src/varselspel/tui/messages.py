@@ -322,8 +322,8 @@ MESSAGES: Catalog = {
     "group.rationale": {"sv": "Motivering", "en": "Rationale"},
     "group.rationale_placeholder": {"sv": "Varför valde ni så?", "en": "Why did you choose this?"},
     "group.agreed": {
-        "sv": "Överens (kryssa för de roller som står bakom valet; inget kryss = alla roller i gruppen)",
-        "en": "Agreed (tick the roles behind the choice; none ticked = every role in the group)",
+        "sv": "Överens (inget kryss = alla roller i gruppen)",
+        "en": "Agreed (none ticked = every role in the group)",
     },
     "group.no_round": {"sv": "Ingen omgång är öppen just nu.", "en": "No round is open right now."},
     "group.no_decisions": {
@@ -408,6 +408,23 @@ MESSAGES: Catalog = {
     "rating.unable": {"sv": "kunde inte genomföras", "en": "unable to perform"},
     # Export
     "export.title": {"sv": "Exportera handlingsplan", "en": "Export action plan"},
+    "export.which": {"sv": "Vilken plan", "en": "Which plan"},
+    "export.all_groups": {
+        "sv": "Alla grupper och sammanställningen",
+        "en": "Every group and the synthesis",
+    },
+    "export.working": {"sv": "Exporterar …", "en": "Exporting …"},
+    "export.fmt.all": {
+        "sv": "Alla format (Word, webbsida, Markdown, JSON)",
+        "en": "All formats (Word, web page, Markdown, JSON)",
+    },
+    "export.fmt.docx": {"sv": "Word (.docx)", "en": "Word (.docx)"},
+    "export.fmt.html": {
+        "sv": "Webbsida för utskrift (.html)",
+        "en": "Web page for printing (.html)",
+    },
+    "export.fmt.md": {"sv": "Markdown (.md)", "en": "Markdown (.md)"},
+    "export.fmt.json": {"sv": "JSON för analys (.json)", "en": "JSON for analysis (.json)"},
     "export.folder": {"sv": "Mapp", "en": "Folder"},
     "export.format": {"sv": "Format", "en": "Format"},
     "export.done": {

@@ -312,3 +312,43 @@ def test_eight_groups_fit_on_projector_and_debrief(make_app: Any) -> None:
             assert len(choices.columns) == 9 and fits(choices)
 
     asyncio.run(run())
+
+
+def test_agreed_roles_start_unticked_and_mean_the_whole_group(make_app: Any) -> None:
+    """F09: no box is ticked before anyone agrees; the label says what that means."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_mini(pilot)
+            await pilot.press("1")
+            await settle(pilot)
+            agreed = app.screen.query_one("#agreed")
+            assert agreed.option_count > 0 and agreed.selected == []
+            labels = [str(label.render()) for label in app.screen.query("Label")]
+            assert any("inget kryss = alla roller i gruppen" in text for text in labels)
+            # Choosing without ticks records every role the group holds, as the engine says.
+            await pilot.press("home", "enter")
+            await settle(pilot)
+            record = session.state.groups["g1"].choices["r1.ledning"]
+            held = [r for r, holder in session.state.groups["g1"].roles.items() if holder]
+            assert sorted(record.agreed_roles) == sorted(held)
+
+    asyncio.run(run())
+
+
+def test_group_seat_opens_at_the_question_on_a_small_terminal(make_app: Any) -> None:
+    """F25: at 80×24 the decision pane starts at its top, with the question in view."""
+    app = make_app(open_target="demo")
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await start_demo(pilot)
+            await pilot.press("1")
+            await settle(pilot)
+            await pilot.pause(0.2)
+            pane = app.screen.query_one("#decision-pane")
+            assert pane.scroll_y == 0
+            assert app.screen.focused.id == "options"
+
+    asyncio.run(run())

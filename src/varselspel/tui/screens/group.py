@@ -108,7 +108,7 @@ class GroupScreen(BaseScreen):
         for key in ("title", "responsible", "level", "timeframe", "financing"):
             table.add_column(t(f"col.{key}"), key=key)
         self.refresh_view()
-        self.query_one("#options", OptionList).focus()
+        self.focus_options()
         if self.vapp.config.live_timer:
             self.set_interval(1.0, self.tick)
 
@@ -223,7 +223,8 @@ class GroupScreen(BaseScreen):
 
         agreed = self.query_one("#agreed", SelectionList)
         held_roles = [r for r, holder in group.roles.items() if holder]
-        selected = set(record.agreed_roles) if record is not None else set(held_roles)
+        # Nothing ticked means "the roles the group holds" (the engine's rule, said on screen).
+        selected = set(record.agreed_roles) if record is not None else set()
         agreed.clear_options()
         agreed.add_options(
             [Selection(role_label(session, r), r, r in selected) for r in held_roles]
@@ -261,6 +262,9 @@ class GroupScreen(BaseScreen):
             return
         view = views[self.decision_index]
         agreed = set(self.query_one("#agreed", SelectionList).selected)
+        if not agreed:
+            group = session.state.groups[self.group_id]
+            agreed = {r for r, holder in group.roles.items() if holder}
         widget = self.query_one("#mandate", Static)
         if not view.owners:
             widget.update("")
@@ -342,7 +346,7 @@ class GroupScreen(BaseScreen):
         """Enter or a click on an option chooses it; on a decision moves to its options."""
         if event.option_list.id == "decisions":
             event.stop()
-            self.query_one("#options", OptionList).focus()
+            self.focus_options()
         elif event.option_list.id == "options":
             event.stop()
             if event.option.id:
@@ -560,7 +564,14 @@ class GroupScreen(BaseScreen):
         self.refresh_view()
         tabs = self.query_one("#group-tabs", TabbedContent)
         if tabs.active == "tab-decisions" and not isinstance(self.focused, Input):
-            self.query_one("#options", OptionList).focus()
+            self.focus_options()
+
+    def focus_options(self) -> None:
+        """Focus the options but keep the pane at its top, so the question stays in view."""
+        self.query_one("#options", OptionList).focus(scroll_visible=False)
+        pane = self.query_one("#decision-pane", VerticalScroll)
+        pane.scroll_home(animate=False)
+        self.call_after_refresh(pane.scroll_home, animate=False)
 
     def show_group(self, group_id: str) -> None:
         """Seat another group (or the same one again) before the screen is shown."""

@@ -53,6 +53,9 @@ def test_scenario_runs_through_the_app(entry: Any, make_app: Any) -> None:
                         await settle(pilot)
                 await pilot.press("c", "j")
                 await settle(pilot)
+                if session.state.round_index < len(session.scenario.rounds) - 1:
+                    await pilot.press("n")
+                    await settle(pilot)
             assert played >= 1
             await pilot.press("u", "j")
             await settle(pilot)

@@ -65,6 +65,12 @@ async def drive(app: Any) -> Any:
             await pilot.pause()
             await pilot.click("#yes")
             await settle(pilot)
+            assert not session.state.round_open
+            if round_number < rounds - 1:
+                # The next round starts when the facilitator says so.
+                await pilot.press("n")
+                await settle(pilot)
+                assert session.state.round_open
 
         # Every round is closed; go to the debrief.
         await pilot.press("u")

@@ -81,12 +81,25 @@ class DebriefScreen(BaseScreen):
         """Draw the state."""
         session = self.vapp.session
         assert session is not None
-        self.query_one("#debrief-title", Label).update(
-            lit(t("debrief.title") + ": " + session.scenario.title)
-        )
+        self.draw_title()
         self.add_columns()
         self.refresh_view()
         self.query_one("#choices", DataTable).focus()
+
+    def draw_title(self) -> None:
+        """Show the scenario, and say plainly when the workshop has ended."""
+        session = self.vapp.session
+        assert session is not None
+        title = Text(t("debrief.title") + ": " + session.scenario.title)
+        if session.state.phase.value == "ended":
+            title.append("  " + t("debrief.ended"), style="bold reverse")
+        self.query_one("#debrief-title", Label).update(title)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """After the end, offer only reading and exporting."""
+        session = self.vapp.session
+        ended = session is not None and session.state.phase.value == "ended"
+        return not (ended and action in {"rate", "rate_quick", "lesson", "end_session", "undo"})
 
     def add_columns(self) -> None:
         """Add the columns once; the groups do not change after setup."""
@@ -113,8 +126,8 @@ class DebriefScreen(BaseScreen):
             objectives.add_column(lit(group.name), key=group.id, width=width if many else None)
         lessons: DataTable[Any] = self.query_one("#lessons", DataTable)
         lessons.add_column(t("setup.col.group"), key="group")
-        lessons.add_column(t("debrief.lesson_text"), key="kind")
-        lessons.add_column("", key="text")
+        lessons.add_column(t("debrief.kind"), key="kind")
+        lessons.add_column(t("debrief.lesson_text"), key="text")
 
     def refresh_view(self) -> None:
         """Redraw the tables."""
@@ -343,9 +356,15 @@ class DebriefScreen(BaseScreen):
                             )
                         )
 
+                who_name = (
+                    self.vapp.session.state.groups[group_id].name
+                    if self.vapp.session and group_id
+                    else t("debrief.whole_session")
+                )
+                kind_word = t("debrief.strength" if kind == "strength" else "debrief.improvement")
                 self.app.push_screen(
                     FormScreen(
-                        t("key.lesson"),
+                        t("debrief.lesson_for", kind=kind_word, who=who_name),
                         [("text", t("debrief.lesson_text"), "")],
                         ("text",),
                         {"text": max_length(RecordLesson, "text")},
@@ -373,7 +392,8 @@ class DebriefScreen(BaseScreen):
         """End the session after a confirmation."""
 
         def answer(yes: bool | None) -> None:
-            if yes:
-                self.run_command(EndSession())
+            if yes and self.run_command(EndSession()):
+                self.draw_title()
+                self.refresh_bindings()
 
         self.app.push_screen(ConfirmScreen(t("debrief.end_q")), answer)

@@ -416,14 +416,9 @@ class ProjectorScreen(BaseScreen):
         question = self.close_question()
 
         def answer(yes: bool | None) -> None:
-            if not yes or not self.run_command(CloseRound()):
-                return
-            state = session.state
-            if state.round_index < len(session.scenario.rounds) - 1:
-                result = session.execute(StartRound())
-                if not result.ok:
-                    self.notify(lit(result.reason).plain, markup=False)
-            self.refresh_view()
+            # The next round waits for n, so the room can take in the new lägesbild first.
+            if yes:
+                self.run_command(CloseRound())
 
         self.app.push_screen(ConfirmScreen(question), answer)
 

@@ -352,3 +352,27 @@ def test_group_seat_opens_at_the_question_on_a_small_terminal(make_app: Any) -> 
             assert app.screen.focused.id == "options"
 
     asyncio.run(run())
+
+
+def test_fast_typing_keeps_tab_between_fields(make_app: Any) -> None:
+    """F02: a burst of keys (a fast typist or a paste) with Tab fills name and organisation."""
+    from textual import events
+
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("p")
+            await settle(pilot)
+            burst = [*"Åsa", "tab", *"Kommun"]
+            for key in burst:
+                char = key if len(key) == 1 else ("\t" if key == "tab" else None)
+                app.post_message(events.Key(key, char))
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            people = list(app.session.state.groups["g1"].participants.values())
+            assert [(p.name, p.organisation) for p in people] == [("Åsa", "Kommun")]
+
+    asyncio.run(run())

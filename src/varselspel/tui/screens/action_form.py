@@ -22,6 +22,9 @@ class ActionFormScreen(BaseModal):
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", key_display="Esc"),
         Binding("ctrl+s", "save", "key.save", key_display="^s"),
+        # Priority: the field changes before the next keys of a fast burst reach the old one.
+        Binding("tab", "app.focus_next", "", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "", show=False, priority=True),
     ]
 
     def __init__(

@@ -376,3 +376,27 @@ def test_fast_typing_keeps_tab_between_fields(make_app: Any) -> None:
             assert [(p.name, p.organisation) for p in people] == [("Åsa", "Kommun")]
 
     asyncio.run(run())
+
+
+def test_assign_role_from_the_participants_list(make_app: Any) -> None:
+    """F04: T on the participants list asks which role that person should take."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await add_participant(pilot, "Åsa", "Kommun")
+            await pilot.click("#participants")
+            await settle(pilot)
+            assert app.focused.id == "participants"
+            await pilot.press("t")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "PickScreen"
+            assert "Åsa" in app.screen.title_text
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            group = app.session.state.groups["g1"]
+            second = app.session.scenario.roles[1].role
+            assert group.roles.get(second) == "p1"
+
+    asyncio.run(run())

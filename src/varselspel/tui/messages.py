@@ -524,6 +524,10 @@ MESSAGES: Catalog = {
         "sv": "Motiveringen sparades med valet.",
         "en": "The rationale was saved with the choice.",
     },
+    "setup.pick_role_for": {
+        "sv": "Vilken roll ska {name} ha?",
+        "en": "Which role should {name} take?",
+    },
     "form.required": {"sv": "Fyll i ”{field}”.", "en": "Fill in “{field}”."},
     "field.name": {"sv": "Namn", "en": "Name"},
     "field.organisation": {"sv": "Organisation", "en": "Organisation"},

@@ -342,8 +342,17 @@ class SetupScreen(BaseScreen):
         return session.scenario.roles[roles.cursor_row].role
 
     def action_assign_role(self) -> None:
-        """Pick who holds the role under the cursor: a participant, the facilitator or nobody."""
+        """Pick who holds the role under the cursor: a participant, the facilitator or nobody.
+
+        With the participants list focused, pick a role for the participant under its cursor.
+        """
         session = self.vapp.session
+        people: DataTable[Any] = self.query_one("#participants", DataTable)
+        if session is not None and self.group_id is not None and people.has_focus:
+            participants = list(session.state.groups[self.group_id].participants)
+            if 0 <= people.cursor_row < len(participants):
+                self.pick_role_for(participants[people.cursor_row])
+                return
         role = self.selected_role()
         if session is None or self.group_id is None or role is None:
             return
@@ -365,6 +374,28 @@ class SetupScreen(BaseScreen):
         self.app.push_screen(
             PickScreen(t("setup.pick_holder", role=role_title(session, role)), choices), done
         )
+
+    def pick_role_for(self, pid: str) -> None:
+        """Ask which role a participant should take over, showing who holds each one now."""
+        session = self.vapp.session
+        if session is None or self.group_id is None:
+            return
+        gid = self.group_id
+        group = session.state.groups[gid]
+        choices = [
+            (
+                r.role,
+                f"{role_title(session, r.role)} – {holder_label(group, group.roles.get(r.role))}",
+            )
+            for r in session.scenario.roles
+        ]
+
+        def done(role: str | None) -> None:
+            if role:
+                self.run_command(AssignRole(group=gid, role=role, participant=pid))
+
+        name = group.participants[pid].name
+        self.app.push_screen(PickScreen(t("setup.pick_role_for", name=name), choices), done)
 
     def action_role_card(self) -> None:
         """Preview the card of the role under the cursor."""

@@ -400,3 +400,13 @@ def test_assign_role_from_the_participants_list(make_app: Any) -> None:
             assert group.roles.get(second) == "p1"
 
     asyncio.run(run())
+
+
+def test_play_unknown_scenario_says_so_and_exits_1(capsys: Any) -> None:
+    """F29: `varselspel play nonexist` names the problem and the bundled scenarios; exit 1."""
+    from varselspel.cli import main
+
+    code = main(["play", "finns-inte-alls"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "finns-inte-alls" in err and "demo" in err

@@ -94,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
 
         names = ", ".join(path.stem for path in scenario_files([]))
         print(tr(MESSAGES, "play.not_found", name=target, names=names), file=sys.stderr)
-        return 2
+        # Like simulate: a name that is neither a file nor a bundled scenario is a failure (1).
+        return 1
     if not sys.stdout.isatty():
         print(tr(MESSAGES, "play.no_terminal"), file=sys.stderr)
         return 1

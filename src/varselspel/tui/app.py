@@ -64,6 +64,8 @@ class VarselApp(App[int]):
         self.lang: Lang = lang
         self.session: Session | None = None
         self._group_screen: Any = None
+        self.first_frame_shown = False
+        """True once Textual has drawn the first frame (the launcher waits for it to read files)."""
         self.title = tr(MESSAGES, "app.title")
         localise_bindings(self)
         for theme_obj in THEMES.values():
@@ -75,6 +77,14 @@ class VarselApp(App[int]):
         from varselspel.tui.screens.launcher import LauncherScreen
 
         return LauncherScreen()
+
+    def on_ready(self) -> None:
+        """Fill the launcher's lists once the first frame is on screen, so start-up stays quick."""
+        self.first_frame_shown = True
+        launcher = self.screen_stack[0] if self.screen_stack else None
+        refresh = getattr(launcher, "action_refresh", None)
+        if callable(refresh):
+            refresh()
 
     def on_mount(self) -> None:
         """Open what the command line asked for, if anything."""

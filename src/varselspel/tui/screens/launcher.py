@@ -60,8 +60,9 @@ class LauncherScreen(BaseScreen):
         sessions = self.query_one("#sessions", DataTable)
         for key in ("session", "status", "updated"):
             sessions.add_column(t(f"launcher.col.{key}"), key=key)
-        # Reading every scenario takes a moment; show the first frame before starting.
-        self.call_after_refresh(self.action_refresh)
+        # Reading every scenario takes a moment; the app starts it once the first frame is shown.
+        if getattr(self.app, "first_frame_shown", True):
+            self.action_refresh()
 
     def action_refresh(self) -> None:
         """Reload scenarios and sessions."""

@@ -410,3 +410,36 @@ def test_play_unknown_scenario_says_so_and_exits_1(capsys: Any) -> None:
     err = capsys.readouterr().err
     assert code == 1
     assert "finns-inte-alls" in err and "demo" in err
+
+
+def test_next_when_all_injects_are_out_says_what_to_do(make_app: Any) -> None:
+    """F06: n after the last planned inject points to b (backup) and c (close)."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_mini(pilot)
+            for _ in range(3):
+                await pilot.press("n")
+                await settle(pilot)
+            assert session.state.round_open
+            messages = [str(n.message) for n in app._notifications]
+            assert any("Tryck b" in m and "c för att stänga" in m for m in messages)
+
+    asyncio.run(run())
+
+
+def test_resumed_running_round_says_the_clock_kept_going(make_app: Any) -> None:
+    """F13: reopening a session whose round clock runs says so."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await start_mini(pilot)
+            await leave_projector(pilot)
+            app.screen.open_row("sessions", 0)
+            await settle(pilot)
+            messages = [str(n.message) for n in app._notifications]
+            assert any("Klockan har gått" in m for m in messages)
+
+    asyncio.run(run())

@@ -120,6 +120,16 @@ def resume_session(app: VarselApp, path: Path) -> None:
         return
     app.set_session(session)
     show_phase(app)
+    timer = session.state.timer
+    if session.state.round_open and timer is not None and not timer.paused:
+        # The countdown is wall-clock time; say so rather than let a resumed room be surprised.
+        from varselspel.tui.view import clock_text
+
+        app.notify(
+            tr(MESSAGES, "proj.clock_ran", clock=clock_text(session.timer_remaining())),
+            markup=False,
+            timeout=10,
+        )
 
 
 def open_target(app: VarselApp, target: str) -> None:

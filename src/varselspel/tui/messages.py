@@ -275,6 +275,16 @@ MESSAGES: Catalog = {
     "step.record_lesson": {"sv": "lärdom", "en": "lesson"},
     "step.end_session": {"sv": "avslutning av övningen", "en": "end of the workshop"},
     "proj.from": {"sv": "från {sender}", "en": "from {sender}"},
+    "proj.all_injects_sent": {
+        "sv": "Alla planerade händelser i omgången är skickade. Tryck b för en reservhändelse "
+        "eller c för att stänga omgången.",
+        "en": "Every planned inject of the round has been sent. Press b for a backup inject "
+        "or c to close the round.",
+    },
+    "proj.clock_ran": {
+        "sv": "Klockan har gått medan övningen var stängd: {clock} kvar. Tryck Space för att pausa.",
+        "en": "The clock kept running while the session was closed: {clock} left. Press Space to pause.",
+    },
     "proj.released": {
         "sv": "Händelsen ”{title}” är skickad till {target}.",
         "en": "The inject “{title}” was sent to {target}.",

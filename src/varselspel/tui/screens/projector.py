@@ -341,6 +341,10 @@ class ProjectorScreen(BaseScreen):
         if session is None:
             return
         if session.state.round_open:
+            if session.check(ReleaseInject()).code == "no_pending_inject":
+                # Say what the facilitator can do instead of only that nothing is left.
+                self.notify(t("proj.all_injects_sent"), markup=False, timeout=8)
+                return
             self.release(ReleaseInject())
         else:
             self.run_command(StartRound())

@@ -139,7 +139,7 @@ class GroupScreen(BaseScreen):
         current = session.current_round()
         title = group.name
         if current is not None:
-            title += f" – {current.title} ({current.game_time})"
+            title += f" – {current.title} – {current.game_time}"
         self.query_one("#group-title", Label).update(lit(title))
         self.query_one("#group-clock", Label).update(
             lit(clock_text(session.timer_remaining()), "bold")

@@ -104,7 +104,7 @@ class ProjectorScreen(BaseScreen):
         groups = session.state.groups
         right = self.app.size.width * (4 if many else 3) // 5
         group_width = 7 if len(groups) > 6 else 8 if many else 9
-        label_width = max(12, min(32, right - len(groups) * (group_width + 2) - 4))
+        label_width = max(12, min(48, right - len(groups) * (group_width + 2) - 4))
         for table_id in ("#indicators", "#lagesbild"):
             table: DataTable[Any] = self.query_one(table_id, DataTable)
             table.add_column("", key="label", width=label_width)

@@ -443,3 +443,22 @@ def test_resumed_running_round_says_the_clock_kept_going(make_app: Any) -> None:
             assert any("Klockan har gått" in m for m in messages)
 
     asyncio.run(run())
+
+
+def test_back_on_the_launcher_enter_resumes_the_session(make_app: Any) -> None:
+    """F11: after leaving a session, the launcher focuses the saved sessions, not the scenarios."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_mini(pilot)
+            path = session.path
+            await leave_projector(pilot)
+            assert type(app.screen).__name__ == "LauncherScreen"
+            assert app.focused.id == "sessions"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ProjectorScreen"
+            assert app.session.path == path
+
+    asyncio.run(run())

@@ -170,4 +170,6 @@ class LauncherScreen(BaseScreen):
     def on_screen_resume(self) -> None:
         """Refresh the session list when coming back to the launcher."""
         if self.entries:
+            # Back from a session: start on the saved sessions again, so Enter resumes one.
+            self.focused_once = False
             self.action_refresh()

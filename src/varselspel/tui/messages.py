@@ -100,6 +100,19 @@ MESSAGES: Catalog = {
     },
     "launcher.scenarios": {"sv": "Scenarier", "en": "Scenarios"},
     "launcher.sessions": {"sv": "Sparade övningar", "en": "Saved sessions"},
+    "key.delete_session": {"sv": "Ta bort", "en": "Delete"},
+    "launcher.delete_q": {
+        "sv": "Ta bort den sparade övningen ”{title}” ({status})? Den går inte att få tillbaka.",
+        "en": "Delete the saved session “{title}” ({status})? It cannot be brought back.",
+    },
+    "launcher.delete_pick": {
+        "sv": "Markera en övning under Sparade övningar och tryck Del.",
+        "en": "Select a session under Saved sessions and press Del.",
+    },
+    "launcher.delete_failed": {
+        "sv": "Övningen kunde inte tas bort: {error}",
+        "en": "The session could not be deleted: {error}",
+    },
     "launcher.col.title": {"sv": "Titel", "en": "Title"},
     "launcher.col.kind": {"sv": "Typ", "en": "Kind"},
     "launcher.col.length": {"sv": "Längd", "en": "Length"},
@@ -238,6 +251,10 @@ MESSAGES: Catalog = {
     "proj.close_q_missing": {
         "sv": "Stänga omgången? {n} beslut saknas ännu. Valen räknas in i indikatorerna.",
         "en": "Close the round? {n} decisions are still missing. Choices take effect on the indicators.",
+    },
+    "proj.debrief_q_rounds": {
+        "sv": "Gå till utvärderingen? Omgång {rounds} spelas då inte.",
+        "en": "Go to the debrief? Round {rounds} will then not be played.",
     },
     "proj.debrief_q": {
         "sv": "Gå till utvärderingen? Inga fler omgångar kan spelas.",

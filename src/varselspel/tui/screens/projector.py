@@ -523,7 +523,17 @@ class ProjectorScreen(BaseScreen):
             if yes and self.run_command(StartDebrief()):
                 flow.show_phase(self.vapp)
 
-        self.app.push_screen(ConfirmScreen(t("proj.debrief_q")), answer)
+        # Name the rounds that will not be played, so nobody skips them by mistake.
+        total = len(session.scenario.rounds)
+        first = session.state.round_index + 2  # an open round is closed, not skipped
+        if first < total:
+            rounds = f"{first}–{total}"
+        elif first == total:
+            rounds = str(total)
+        else:
+            rounds = ""
+        question = t("proj.debrief_q_rounds", rounds=rounds) if rounds else t("proj.debrief_q")
+        self.app.push_screen(ConfirmScreen(question), answer)
 
     def action_export(self) -> None:
         """Export the action plan."""

@@ -46,7 +46,9 @@ def build_session(path: Path):  # type: ignore[no-untyped-def]
     """Play the demo with 6 groups that choose options and write 300 own actions between them."""
     bundle = load_bundle(bundled_scenarios_dir() / "demo.yaml").bundle
     assert bundle is not None
-    session = create_session(bundle, [f"Grupp {i + 1}" for i in range(GROUPS)], seed=1, path=path, clock=_clock())
+    session = create_session(
+        bundle, [f"Grupp {i + 1}" for i in range(GROUPS)], seed=1, path=path, clock=_clock()
+    )
     session.execute(StartSession())
     scenario = bundle.scenario
     role_ids = [r.role for r in scenario.roles]
@@ -58,7 +60,9 @@ def build_session(path: Path):  # type: ignore[no-untyped-def]
             for view in session.decisions_for(gid):
                 if view.available:
                     option = view.available[gi % len(view.available)]
-                    session.execute(ChooseOption(group=gid, decision=view.key, option=option.id), actor=gid)
+                    session.execute(
+                        ChooseOption(group=gid, decision=view.key, option=option.id), actor=gid
+                    )
             for k in range(per_round):
                 if written >= ACTIONS:
                     break
@@ -87,12 +91,16 @@ def main() -> int:
         t0 = time.perf_counter()
         session = build_session(folder / "bench.varselspel")
         own = sum(len(g.actions) for g in session.state.groups.values())
-        print(f"session: {GROUPS} groups, {own} own actions, built in {time.perf_counter() - t0:.2f} s")
+        print(
+            f"session: {GROUPS} groups, {own} own actions, built in {time.perf_counter() - t0:.2f} s"
+        )
 
         t0 = time.perf_counter()
         synthesis = build_synthesis(session, today=date(2026, 3, 12))
         t_build = time.perf_counter() - t0
-        print(f"synthesis plan: {len(synthesis.actions)} merged actions, built in {t_build * 1000:.0f} ms")
+        print(
+            f"synthesis plan: {len(synthesis.actions)} merged actions, built in {t_build * 1000:.0f} ms"
+        )
 
         total = t_build
         for fmt in ("md", "docx", "html", "json"):
@@ -111,13 +119,17 @@ def main() -> int:
             for fmt in ("md", "docx", "html", "json"):
                 render_plan(plan, fmt)
         per_group = time.perf_counter() - t0
-        print(f"6 group plans ({n_actions} actions), all four formats: {per_group:.3f} s (target < {TARGET_S} s)")
+        print(
+            f"6 group plans ({n_actions} actions), all four formats: {per_group:.3f} s (target < {TARGET_S} s)"
+        )
         ok &= per_group < TARGET_S
 
         t0 = time.perf_counter()
         paths = export_session(session, "all", folder / "out")
         full = time.perf_counter() - t0
-        print(f"export_session all (6 groups + synthesis, {len(paths)} files, atomic writes): {full:.3f} s")
+        print(
+            f"export_session all (6 groups + synthesis, {len(paths)} files, atomic writes): {full:.3f} s"
+        )
         session.close()
 
         code = (
@@ -126,12 +138,27 @@ def main() -> int:
         )
         t0 = time.perf_counter()
         result = subprocess.run(
-            [sys.executable, "-c", code, "export", str(folder / "bench.varselspel"), "--out", str(folder / "cli"), "--format", "md"],
-            capture_output=True, text=True, env={**os.environ}, check=False,
+            [
+                sys.executable,
+                "-c",
+                code,
+                "export",
+                str(folder / "bench.varselspel"),
+                "--out",
+                str(folder / "cli"),
+                "--format",
+                "md",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ},
+            check=False,
         )
         cli_s = time.perf_counter() - t0
         loaded = "textual loaded: True" in result.stdout
-        print(f"`varselspel export --format md` in a fresh process: {cli_s:.2f} s, exit {result.returncode}, Textual imported: {loaded}")
+        print(
+            f"`varselspel export --format md` in a fresh process: {cli_s:.2f} s, exit {result.returncode}, Textual imported: {loaded}"
+        )
         ok &= result.returncode == 0 and not loaded
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1

@@ -462,3 +462,29 @@ def test_back_on_the_launcher_enter_resumes_the_session(make_app: Any) -> None:
             assert app.session.path == path
 
     asyncio.run(run())
+
+
+def test_saved_session_can_be_deleted_from_the_launcher(make_app: Any) -> None:
+    """F11: a session started by a slip can be removed (Del, then yes); No keeps it."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            session = await start_mini(pilot)
+            path = session.path
+            await leave_projector(pilot)
+            assert app.focused.id == "sessions"
+            await pilot.press("delete")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            await pilot.press("n")
+            await settle(pilot)
+            assert path.is_file()
+            await pilot.press("delete")
+            await settle(pilot)
+            await pilot.press("j")
+            await settle(pilot)
+            assert not path.exists()
+            assert app.screen.sessions == []
+
+    asyncio.run(run())

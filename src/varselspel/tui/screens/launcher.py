@@ -24,6 +24,7 @@ class LauncherScreen(BaseScreen):
     BINDINGS = [
         Binding("o", "open", "key.open", key_display="Enter/o"),
         Binding("r", "refresh", "key.refresh"),
+        Binding("delete", "delete_session", "key.delete_session", key_display="Del"),
     ]
 
     def __init__(self) -> None:
@@ -166,6 +167,38 @@ class LauncherScreen(BaseScreen):
             )
             return
         flow.new_session(self.vapp, entry.path)
+
+    def action_delete_session(self) -> None:
+        """Delete the saved session under the cursor after a confirmation (a slip's clutter)."""
+        from varselspel.tui.screens.confirm import ConfirmScreen
+
+        table = self.query_one("#sessions", DataTable)
+        if not table.has_focus or not 0 <= table.cursor_row < len(self.sessions):
+            self.notify(t("launcher.delete_pick"), markup=False)
+            return
+        entry = self.sessions[table.cursor_row]
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                # The session file and SQLite's write-ahead companions, nothing else.
+                for path in (
+                    entry.path,
+                    *(entry.path.with_name(entry.path.name + x) for x in ("-wal", "-shm")),
+                ):
+                    path.unlink(missing_ok=True)
+            except OSError as error:
+                self.notify(
+                    t("launcher.delete_failed", error=error.strerror or str(error)),
+                    severity="error",
+                    markup=False,
+                )
+            self.action_refresh()
+
+        self.app.push_screen(
+            ConfirmScreen(t("launcher.delete_q", title=entry.title, status=entry.status)), answer
+        )
 
     def on_screen_resume(self) -> None:
         """Refresh the session list when coming back to the launcher."""

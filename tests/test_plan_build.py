@@ -204,3 +204,25 @@ def test_merge_keeps_one_action_per_normalised_title(a: list[str], b: list[str])
         assert m.groups == expected
         if expected == ["A", "B"]:
             assert any(v.group == "B" and v.timeframe == "v2" for v in m.variants)
+
+
+def test_participants_show_their_own_organisation() -> None:
+    """The organisation typed at setup is shown; a role's organisation only when none was typed."""
+    from exporthelp import fake_clock, load
+    from varselspel.engine import AddParticipant, AssignRole
+
+    bundle = load(DEMO)
+    session = Session.create(bundle, ["Ett"], seed=1, clock=fake_clock())
+    roles = [entry.role for entry in bundle.scenario.roles]
+    people = {}
+    for name, org in (("Ada", "IF Metall Norrvik"), ("Bea", "Länsstyrelsen i X"), ("Cid", "")):
+        result = session.execute(AddParticipant(group="g1", name=name, organisation=org))
+        assert result.ok, result.reason
+        people[name] = result.event.command.participant  # type: ignore[union-attr]
+    assert session.execute(AssignRole(group="g1", role=roles[0], participant=people["Ada"])).ok
+    assert session.execute(AssignRole(group="g1", role=roles[1], participant=people["Cid"])).ok
+    plan = build_group_plan(session, "g1", today=EXPORT_DAY)
+    orgs = {p.name: p.organisations for p in plan.title_page.participants}
+    assert orgs["Ada"] == ["IF Metall Norrvik"]
+    assert orgs["Bea"] == ["Länsstyrelsen i X"], "a participant without a role keeps their own"
+    assert orgs["Cid"] == [bundle.roles[roles[1]].organisation], "fallback: the role's"

@@ -269,11 +269,15 @@ def _person(group: GroupState, participant_id: str) -> str:
 
 
 def _participants(group: GroupState, look: _Lookup) -> list[Participant]:
-    """Return the group's participants with the titles and organisations of their roles."""
+    """Return the group's participants with their roles and their own organisation."""
     out: list[Participant] = []
     for pid, person in group.participants.items():
         role_ids = [r for r in (e.role for e in look.scenario.roles) if group.roles.get(r) == pid]
-        orgs = list(dict.fromkeys(o for o in (look.organisation(r) for r in role_ids) if o))
+        # The organisation typed at setup is the person's own; a role's (generic) organisation,
+        # e.g. "Fackförbundet (t.ex. IF Metall)", is only a fallback when none was given.
+        own = person.organisation.strip()
+        role_orgs = (look.organisation(r) for r in role_ids)
+        orgs = [own] if own else list(dict.fromkeys(o for o in role_orgs if o))
         out.append(
             Participant(
                 name=person.name,

@@ -488,3 +488,28 @@ def test_saved_session_can_be_deleted_from_the_launcher(make_app: Any) -> None:
             assert app.screen.sessions == []
 
     asyncio.run(run())
+
+
+def test_refused_name_keeps_the_dialog_and_the_text(make_app: Any) -> None:
+    """A name the engine refuses (a duplicate) leaves the dialog open with what was typed."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("g")
+            await settle(pilot)
+            await type_text(pilot, "Grupp 2")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "FormScreen"
+            assert app.screen.query_one("#f-name").value == "Grupp 2"
+            assert any("Går inte" in str(n.message) for n in app._notifications)
+            await type_text(pilot, "b")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "SetupScreen"
+            names = [g.name for g in app.session.state.groups.values()]
+            assert names == ["Grupp 1", "Grupp 2", "Grupp 2b"]
+
+    asyncio.run(run())

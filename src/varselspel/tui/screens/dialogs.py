@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -32,6 +34,7 @@ class FormScreen(BaseModal):
         fields: list[Field],
         required: tuple[str, ...] = (),
         limits: dict[str, int] | None = None,
+        submit: Callable[[dict[str, str]], bool] | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
@@ -39,6 +42,8 @@ class FormScreen(BaseModal):
         self.required = required
         self.limits = limits or {}
         """The longest text each field takes, by key; the engine's limits, so no input is refused."""
+        self.submit = submit
+        """Sends the values; the dialog closes only when it returns True, so nothing typed is lost."""
 
     def compose(self) -> ComposeResult:
         """Show one labelled input per field."""
@@ -84,6 +89,8 @@ class FormScreen(BaseModal):
                 self.query_one(f"#f-{key}", Input).focus()
                 self.notify(t("form.required", field=labels[key]), severity="warning")
                 return
+        if self.submit is not None and not self.submit(values):
+            return
         self.dismiss(values)
 
     def action_cancel(self) -> None:

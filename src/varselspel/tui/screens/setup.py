@@ -204,9 +204,9 @@ class SetupScreen(BaseScreen):
         session = self.vapp.session
         n = len(session.state.groups) + 1 if session else 1
 
-        def done(values: dict[str, str] | None) -> None:
-            if values and values.get("name"):
-                self.run_command(lambda: AddGroup(name=values["name"]))
+        def submit(values: dict[str, str]) -> bool:
+            # A refused name keeps the dialog open with what was typed.
+            return self.run_command(lambda: AddGroup(name=values["name"]))
 
         self.app.push_screen(
             FormScreen(
@@ -214,8 +214,8 @@ class SetupScreen(BaseScreen):
                 [("name", t("setup.group_name"), t("setup.default_group", n=n))],
                 ("name",),
                 {"name": max_length(AddGroup, "name")},
-            ),
-            done,
+                submit,
+            )
         )
 
     def action_rename_group(self) -> None:
@@ -226,9 +226,10 @@ class SetupScreen(BaseScreen):
         gid = self.group_id
         current = session.state.groups[gid].name
 
-        def done(values: dict[str, str] | None) -> None:
-            if values and values.get("name"):
-                self.run_command(lambda: RenameGroup(group=gid, name=values["name"]))
+        def submit(values: dict[str, str]) -> bool:
+            if values["name"] == current:
+                return True
+            return self.run_command(lambda: RenameGroup(group=gid, name=values["name"]))
 
         self.app.push_screen(
             FormScreen(
@@ -236,8 +237,8 @@ class SetupScreen(BaseScreen):
                 [("name", t("setup.group_name"), current)],
                 ("name",),
                 {"name": max_length(RenameGroup, "name")},
-            ),
-            done,
+                submit,
+            )
         )
 
     def action_remove_group(self) -> None:
@@ -260,13 +261,12 @@ class SetupScreen(BaseScreen):
             return
         gid = self.group_id
 
-        def done(values: dict[str, str] | None) -> None:
-            if values and values.get("name"):
-                self.run_command(
-                    lambda: AddParticipant(
-                        group=gid, name=values["name"], organisation=values.get("org", "")
-                    )
+        def submit(values: dict[str, str]) -> bool:
+            return self.run_command(
+                lambda: AddParticipant(
+                    group=gid, name=values["name"], organisation=values.get("org", "")
                 )
+            )
 
         self.app.push_screen(
             FormScreen(
@@ -280,8 +280,8 @@ class SetupScreen(BaseScreen):
                     "name": max_length(AddParticipant, "name"),
                     "org": max_length(AddParticipant, "organisation"),
                 },
-            ),
-            done,
+                submit,
+            )
         )
 
     def action_remove_participant(self) -> None:

@@ -108,12 +108,20 @@ async def reach(pilot: Pilot[Any], stage: str) -> None:
             await pilot.press("a")
         elif stage == "group-cards":
             await pilot.press("k")
+        elif stage == "group-briefing":
+            await pilot.press("l")
     elif stage == "debrief-objectives":
         await pilot.press("o")
     elif stage == "debrief-trends":
         await pilot.press("i")
     elif stage == "help":
         await pilot.press("f1")
+    elif stage == "export":
+        await pilot.press("e")
+    elif stage == "close-round":
+        await pilot.press("c")
+    elif stage == "debrief-lessons":
+        app.screen.query_one("#debrief-tabs").active = "tab-lessons"
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -142,6 +150,10 @@ CASES = [
     ("debrief-objectives", BIG, "en"),
     ("debrief-trends", SMALL, "sv"),
     ("help", SMALL, "sv"),
+    ("group-briefing", SMALL, "sv"),
+    ("export", SMALL, "sv"),
+    ("close-round", BIG, "sv"),
+    ("debrief-lessons", BIG, "sv"),
 ]
 
 
@@ -162,6 +174,10 @@ def test_screen(
     empty = tmp_path / "no-bundled"
     empty.mkdir()
     monkeypatch.setattr("varselspel.tui.catalog.bundled_scenarios_dir", lambda: empty)
+    # The export dialog shows its folder; keep it the same on every machine.
+    monkeypatch.setattr(
+        "varselspel.tui.export_action.default_export_dir", lambda app: Path("/exempel/varselspel")
+    )
     target = None if stage == "launcher" else str(DATA / "mini.yaml")
     theme = "projektor" if stage.endswith("theme") else "normal"
     app = make_app(scenario_dirs=[DATA], lang=lang, open_target=target, theme=theme)

@@ -29,7 +29,9 @@ class ConfirmScreen(BaseModal):
             yield Label(t("confirm.title"), classes="dialog-title", markup=False)
             yield Static(lit(self.question), markup=False, id="question")
             with Horizontal(classes="buttons"):
-                yield Button(t("key.yes") + f" ({t('confirm.yes_key')})", id="yes", variant="primary")
+                yield Button(
+                    t("key.yes") + f" ({t('confirm.yes_key')})", id="yes", variant="primary"
+                )
                 yield Button(t("key.no") + " (N)", id="no")
 
     def on_mount(self) -> None:

@@ -41,6 +41,9 @@ class ExportScreen(BaseModal):
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", key_display="Esc"),
         Binding("ctrl+s", "save", "key.export", key_display="Ctrl+S"),
+        # Priority: the field changes before the next keys of a fast burst reach the old one.
+        Binding("tab", "app.focus_next", "", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "", show=False, priority=True),
     ]
 
     def __init__(self, folder: Path, groups: list[tuple[str, str]]) -> None:

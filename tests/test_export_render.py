@@ -21,6 +21,7 @@ from varselspel.export.role_cards import role_cards_document
 from varselspel.loader import load_bundle
 from varselspel.model.common import Level
 from varselspel.plan import ActionPlan, build_group_plan, build_synthesis
+from varselspel.plan.model import SCHEMA_VERSION
 from varselspel.resources import bundled_scenarios_dir
 
 DEMO = bundled_scenarios_dir() / "demo.yaml"
@@ -67,12 +68,18 @@ def test_docx_has_heading_styles_and_action_tables(plan: ActionPlan) -> None:
     assert ("Heading 2", "Lokal nivå") in styles
     assert styles[0][0] == "Title"
     action_tables = [t for t in document.tables if t.rows[0].cells[0].text == "Åtgärd"]
-    levels_with_actions = [lvl for lvl in Level if plan.actions_at(lvl)]
-    assert len(action_tables) == len(levels_with_actions)
-    for table, level in zip(action_tables, levels_with_actions, strict=True):
-        actions = plan.actions_at(level)
-        assert len(table.rows) == len(actions) + 1
-        assert [r.cells[0].text for r in table.rows[1:]] == [a.title for a in actions]
+    # One table per level, or per theme within a level when the scenario's plan has themes.
+    themes = {a.theme for a in plan.actions if a.theme}
+    if themes:
+        assert themes <= {text for style, text in styles if style == "Heading 3"}
+    else:
+        assert len(action_tables) == len([lvl for lvl in Level if plan.actions_at(lvl)])
+    titles = [r.cells[0].text for t in action_tables for r in t.rows[1:]]
+    assert sorted(titles) == sorted(a.title for a in plan.actions)
+    for table in action_tables:
+        assert table.autofit is False, "fixed layout keeps the set column widths"
+        widths = [c.width for c in table.columns]
+        assert widths[0] > widths[4], "the action column is wider than the time frame column"
         assert [c.text for c in table.rows[0].cells][:3] == [
             "Åtgärd",
             "Avsett resultat",
@@ -138,7 +145,8 @@ def test_html_is_well_formed_self_contained_and_has_the_plan(plan: ActionPlan) -
         if table.get("class") == "actions"
         for tr in table.iter(f"{XHTML}tr")
     ]
-    assert len(rows) == len(plan.actions) + sum(1 for lvl in Level if plan.actions_at(lvl))
+    tables = [t for t in root.iter(f"{XHTML}table") if t.get("class") == "actions"]
+    assert len(rows) == len(plan.actions) + len(tables), "one header row per table"
 
 
 def test_markdown_tables_align_as_plain_text(plan: ActionPlan) -> None:
@@ -166,7 +174,7 @@ def test_json_validates_against_shipped_schema(session: Session) -> None:
     ):
         data = json.loads(render_plan(plan, "json"))
         validator.validate(data)
-        assert data["schema_version"] == "1.0"
+        assert data["schema_version"] == SCHEMA_VERSION
         assert ActionPlan.model_validate(data) == plan
 
 
@@ -315,3 +323,20 @@ def test_html_and_word_hold_the_same_tables(session: Session) -> None:
     ]
     assert html_rows == word_rows
     assert len(html_rows) > len(plan.actions)
+
+
+def test_narrow_columns_use_short_role_labels(plan: ActionPlan) -> None:
+    """`Överens` and the action tables name roles by short label; role → person decodes them."""
+    labels = plan.organisation.short_labels
+    assert labels.get("Kommunstyrelsens ordförande") == "KSO"
+    document = _docx(render_plan(plan, "docx"))
+    decisions = next(t for t in document.tables if t.rows[0].cells[0].text == "Omgång")
+    agreed_col = [c.text for c in decisions.rows[0].cells].index("Överens")
+    agreed = [r.cells[agreed_col].text for r in decisions.rows[1:]]
+    assert any("KSO" in cell for cell in agreed)
+    assert not any(title in cell for cell in agreed for title in labels)
+    text = render_plan(plan, "md").decode()
+    assert "Kommunstyrelsens ordförande (KSO)" in text
+    # Theme sub-headings replace the theme column.
+    assert "\n#### Övriga åtgärder\n" in text, "actions without a theme come last"
+    assert "| Tema " not in text

@@ -37,6 +37,8 @@ class Table:
     header: tuple[str, ...] | None
     rows: tuple[tuple[str, ...], ...]
     kind: str = "table"
+    widths: tuple[float, ...] | None = None
+    """Relative column widths where the renderer can set them (Word); None means equal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +84,16 @@ class Document:
         header: Sequence[str] | None,
         rows: Sequence[Sequence[str]],
         kind: str = "table",
+        widths: Sequence[float] | None = None,
     ) -> None:
         """Append a table unless it has no rows."""
         if rows:
             self.blocks.append(
                 Table(
-                    None if header is None else tuple(header), tuple(tuple(r) for r in rows), kind
+                    None if header is None else tuple(header),
+                    tuple(tuple(r) for r in rows),
+                    kind,
+                    None if widths is None else tuple(widths),
                 )
             )
 

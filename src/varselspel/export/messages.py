@@ -105,8 +105,9 @@ MESSAGES: Catalog = {
     "rating.some": {"sv": "Vissa utmaningar", "en": "Some challenges"},
     "rating.major": {"sv": "Stora utmaningar", "en": "Major challenges"},
     "rating.unable": {"sv": "Klarade inte", "en": "Unable"},
-    "origin.option": {"sv": "Alternativ: {option}", "en": "Option: {option}"},
-    "origin.own": {"sv": "Egen åtgärd", "en": "Own action"},
+    "origin.option": {"sv": "Val: {option}", "en": "Choice: {option}"},
+    "origin.own": {"sv": "Egen", "en": "Own"},
+    "theme.none": {"sv": "Övriga åtgärder", "en": "Other actions"},
     "mandate.ok": {"sv": "Inom mandat", "en": "Within mandate"},
     "mandate.anchor": {
         "sv": "Behöver förankras med {roles}",

@@ -55,11 +55,22 @@ def action_columns(plan: ActionPlan, lang: str) -> list[str]:
         "col.indicator",
         "col.origin",
     ]
-    if _has_themes(plan):
-        keys.insert(keys.index("col.origin"), "col.theme")
     if plan.kind == "synthesis":
         keys.append("col.groups")
     return [tr(MESSAGES, key, lang) for key in keys]
+
+
+# Relative column widths of the action table (Word); the text columns get the room.
+ACTION_WIDTHS = (14, 12, 13, 12, 8, 12, 10, 12)
+GROUPS_WIDTH = 8
+DECISION_WIDTHS = (11, 19, 20, 15, 15, 14)
+
+
+def short(plan: ActionPlan, titles: list[str] | str) -> str:
+    """Return role titles as their short labels (e.g. `KSO`), joined; other names as written."""
+    labels = plan.organisation.short_labels
+    items = [titles] if isinstance(titles, str) else titles
+    return ", ".join(labels.get(title, title) for title in items if title)
 
 
 def _has_themes(plan: ActionPlan) -> bool:
@@ -70,24 +81,22 @@ def _has_themes(plan: ActionPlan) -> bool:
 def action_row(plan: ActionPlan, action: PlanAction, lang: str) -> tuple[str, ...]:
     """Return one action as a row of plain-text cells."""
     timeframe = action.timeframe
-    responsible = action.responsible
+    responsible = short(plan, action.responsible)
     for variant in action.variants:
         if variant.timeframe:
             timeframe += f"; {tr(MESSAGES, 'variant.timeframe', lang, group=variant.group, timeframe=variant.timeframe)}"
         if variant.responsible:
-            responsible += f"; {tr(MESSAGES, 'variant.responsible', lang, group=variant.group, responsible=variant.responsible)}"
+            responsible += f"; {tr(MESSAGES, 'variant.responsible', lang, group=variant.group, responsible=short(plan, variant.responsible))}"
     cells = [
         action.title,
         action.result,
         responsible,
-        ", ".join(action.partners),
+        short(plan, action.partners),
         timeframe,
         financing_text(action, lang),
         action.indicator,
         origin_text(action, lang),
     ]
-    if _has_themes(plan):
-        cells.insert(-1, action.theme)
     if plan.kind == "synthesis":
         cells.append(", ".join(action.groups))
     return tuple(cells)
@@ -242,13 +251,19 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
             ]
             + ([tr(MESSAGES, "label.group", lang)] if plan.kind == "synthesis" else []),
             [
-                (a.role, a.organisation, ", ".join(a.persons) or facilitator)
+                (
+                    _role_with_short(plan, a.role, a.organisation),
+                    a.organisation,
+                    ", ".join(a.persons) or facilitator,
+                )
                 + ((a.group,) if plan.kind == "synthesis" else ())
                 for a in org.assignments
             ],
             kind="assignments",
         )
     if org.decisions:
+        # The wide decision table starts the landscape pages that the action tables continue.
+        doc.page_break(landscape=True)
         doc.heading(2, tr(MESSAGES, "sub.decisions", lang))
         doc.table(
             [
@@ -266,13 +281,14 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
                     d.question,
                     d.option,
                     d.rationale,
-                    ", ".join(d.agreed_by),
+                    short(plan, d.agreed_by),
                     _mandate_text(d.within_mandate, d.needs_anchoring_with, lang),
                 )
                 + ((d.group,) if plan.kind == "synthesis" else ())
                 for d in org.decisions
             ],
             kind="decisions",
+            widths=DECISION_WIDTHS + ((GROUPS_WIDTH,) if plan.kind == "synthesis" else ()),
         )
         anchoring = [d for d in org.decisions if not d.within_mandate]
         if anchoring:
@@ -287,16 +303,21 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
             )
 
     # Actions by level, on landscape pages in Word so the wide table stays readable
-    doc.page_break(landscape=True)
+    doc.page_break(landscape=True if not org.decisions else None)
     doc.heading(1, tr(MESSAGES, "section.actions", lang))
     columns = action_columns(plan, lang)
+    widths = ACTION_WIDTHS + ((GROUPS_WIDTH,) if plan.kind == "synthesis" else ())
     for level in Level:
         doc.heading(2, tr(MESSAGES, f"level.{level.value}", lang))
         actions = plan.actions_at(level)
-        if actions:
-            doc.table(columns, [action_row(plan, a, lang) for a in actions], kind="actions")
-        else:
+        if not actions:
             doc.paragraph(tr(MESSAGES, "empty.actions", lang), "note")
+        # Themes are sub-headings rather than a column, which keeps the wide table readable.
+        for theme, themed in _by_theme(plan, actions):
+            if theme is not None:
+                doc.heading(3, theme or tr(MESSAGES, "theme.none", lang))
+            action_rows = [action_row(plan, a, lang) for a in themed]
+            doc.table(columns, action_rows, kind="actions", widths=widths)
 
     if plan.kind == "synthesis":
         doc.heading(1, tr(MESSAGES, "section.differences", lang))
@@ -371,6 +392,27 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
     else:
         doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
     return doc
+
+
+def _by_theme(
+    plan: ActionPlan, actions: list[PlanAction]
+) -> list[tuple[str | None, list[PlanAction]]]:
+    """Group actions by theme in order of first appearance; one untitled group without themes."""
+    if not _has_themes(plan):
+        return [(None, actions)] if actions else []
+    groups: dict[str, list[PlanAction]] = {}
+    for action in actions:
+        groups.setdefault(action.theme, []).append(action)
+    # Actions without a theme come last, under "Other actions".
+    return sorted(groups.items(), key=lambda kv: kv[0] == "")
+
+
+def _role_with_short(plan: ActionPlan, title: str, organisation: str) -> str:
+    """Return a role title followed by its short label, so the short labels can be looked up."""
+    label = plan.organisation.short_labels.get(title)
+    if not label or label == organisation:
+        return title  # the organisation column already shows it
+    return f"{title} – {label}" if title.endswith(")") else f"{title} ({label})"
 
 
 def _mandate_text(within: bool, roles: list[str], lang: str) -> str:

@@ -95,9 +95,13 @@ def _table(docx_doc: Any, block: Table) -> None:
     cols = max(len(row) for row in rows)
     table = docx_doc.add_table(rows=0, cols=cols)
     table.style = docx_doc.styles[TABLE_STYLE if header is not None else FACTS_STYLE]
-    width = _text_width_twips(docx_doc) // cols
+    total = _text_width_twips(docx_doc)
+    weights = list(block.widths or ()) if len(block.widths or ()) == cols else [1.0] * cols
+    widths = [int(total * w / sum(weights)) for w in weights]
     _full_width(table, header_row=header is not None)
-    for grid_col in table._tbl.tblGrid.gridCol_lst:
+    # A fixed layout makes Word keep these widths instead of autofitting to the longest word.
+    _fixed_layout(table)
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.w = width * 635  # twips to EMU, the unit python-docx stores
     parts = [f'<w:tbl xmlns:w="{_W_NS}">']
     for index, values in enumerate(rows):
@@ -108,7 +112,8 @@ def _table(docx_doc: Any, block: Table) -> None:
             else ""
         )
         cells = "".join(
-            _cell_xml(one_line(v), width) for v in list(values) + [""] * (cols - len(values))
+            _cell_xml(one_line(v), width)
+            for v, width in zip(list(values) + [""] * (cols - len(values)), widths, strict=True)
         )
         parts.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
     parts.append("</w:tbl>")
@@ -135,6 +140,12 @@ def _text_width_twips(docx_doc: Any) -> int:
     """Return the text width of the current (last) section in twips."""
     section = docx_doc.sections[-1]
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def _fixed_layout(table: Any) -> None:
+    """Give the table a fixed layout so the column widths set are the widths shown."""
+    # python-docx writes `w:tblLayout w:type="fixed"` in its schema position.
+    table.autofit = False
 
 
 def _full_width(table: Any, *, header_row: bool) -> None:

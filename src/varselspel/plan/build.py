@@ -93,6 +93,15 @@ class _Lookup:
             return net.actor
         return role_id
 
+    def short_labels(self) -> dict[str, str]:
+        """Return role title → short label for the scenario's roles that have one."""
+        out: dict[str, str] = {}
+        for entry in self.scenario.roles:
+            card = self.roles.get(entry.role)
+            if card is not None and card.label != card.title:
+                out[card.title] = card.label
+        return out
+
     def organisation(self, role_id: str) -> str:
         """Return a role's organisation, or an empty string."""
         card = self.roles.get(role_id)
@@ -594,6 +603,7 @@ def build_group_plan(
             steering_group=steering,
             assignments=_assignments(group, look),
             decisions=decisions,
+            short_labels=look.short_labels(),
         ),
         actions=actions,
         communication=list(scenario.action_plan.communication),
@@ -750,6 +760,7 @@ def build_synthesis(
             steering_group=steering,
             assignments=[a for g in groups for a in _assignments(g, look)],
             decisions=decisions,
+            short_labels=look.short_labels(),
         ),
         actions=actions,
         differences=differences,

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from varselspel.model.common import Level
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the plan's JSON format; bump the major part on any incompatible change."""
 
 
@@ -28,7 +28,7 @@ class Participant(PlanModel):
     roles: list[str] = Field(default_factory=list)
     """Titles of the roles the participant plays."""
     organisations: list[str] = Field(default_factory=list)
-    """Organisations of those roles."""
+    """The person's own organisation as entered; else the organisations of their roles."""
 
 
 class TitlePage(PlanModel):
@@ -204,6 +204,8 @@ class Organisation(PlanModel):
     """Role to person, per group."""
     decisions: list[DecisionRecord] = Field(default_factory=list)
     """Every decision taken, in playing order."""
+    short_labels: dict[str, str] = Field(default_factory=dict)
+    """Role title → the role's short label (e.g. `KSO`), used where tables are narrow."""
 
 
 class Financing(PlanModel):

@@ -174,3 +174,23 @@ def test_export_command_does_not_import_textual(session_file: Path, tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert "TEXTUAL:\n" in result.stdout or result.stdout.rstrip().endswith("TEXTUAL:")
+
+
+def test_unwritable_out_and_partial_clash(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--out below a regular file, and one existing target among twelve, write nothing at all."""
+    blocker = tmp_path / "hostname"
+    blocker.write_text("x")
+    assert main(["export", str(session_file), "--out", str(blocker / "x")]) == 1
+    err = capsys.readouterr().err
+    assert "Kan inte skriva i mappen" in err and "--out" in err and "Traceback" not in err
+    out = tmp_path / "out"
+    out.mkdir()
+    clash = out / "handlingsplan-demo-sammanställning.html"
+    clash.write_text("keep")
+    assert main(["export", str(session_file), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert str(clash) in err and "--force" in err
+    assert [p.name for p in out.iterdir()] == [clash.name], "refused before anything is written"
+    assert clash.read_text() == "keep"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -159,18 +160,40 @@ def test_folder_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     assert "--out" in str(info.value)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
-def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
-    """A read-only folder gives a localised message that names the folder."""
+def test_unwritable_folder_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder the system refuses to write in gives a localised message naming it; nothing is left.
+
+    The refusal is simulated (EACCES from creating the temp file, then from mkdir) so the test
+    also bites when it runs as root, who may write into a chmod 0500 folder.
+    """
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(ExportError) as info:
-            ensure_folder(folder, "sv")
-        assert str(folder) in str(info.value) and "Kan inte skriva" in str(info.value)
-    finally:
-        folder.chmod(0o700)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError) as info:
+        atomic_write(folder / "plan.md", b"x", lang="sv")
+    message = str(info.value)
+    assert str(folder) in message and "Kan inte skriva" in message and "--out" in message
+    assert list(folder.iterdir()) == []
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(ExportError) as info:
+        ensure_folder(folder / "new", "en")
+    assert "Cannot write to the folder" in str(info.value)
+    assert str(folder / "new") in str(info.value)
+
+
+def test_folder_below_a_regular_file(tmp_path: Path) -> None:
+    """An --out path below a regular file (unwritable even for root) is refused clearly."""
+    blocker = tmp_path / "hostname"
+    blocker.write_text("x")
+    with pytest.raises(ExportError) as info:
+        ensure_folder(blocker / "x", "en")
+    assert "Cannot write to the folder" in str(info.value) and "--out" in str(info.value)
 
 
 def test_unwritable_folder_via_access_check(

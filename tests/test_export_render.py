@@ -340,3 +340,26 @@ def test_narrow_columns_use_short_role_labels(plan: ActionPlan) -> None:
     # Theme sub-headings replace the theme column.
     assert "\n#### Övriga åtgärder\n" in text, "actions without a theme come last"
     assert "| Tema " not in text
+
+
+def test_html_prints_major_sections_on_new_pages(plan: ActionPlan) -> None:
+    """Summary, organisation and actions start a printed page; table headers repeat on each page."""
+    page = render_plan(plan, "html").decode()
+    root = ET.fromstring(page.split("\n", 1)[1])
+    print_css = page[page.index("@media print") :]
+    assert "thead { display: table-header-group; }" in print_css
+    assert "section + section { break-before: page; }" in print_css
+    assert "break-after: page" in print_css
+    starts_page: dict[str, bool] = {}
+    sections = list(root.iter(f"{XHTML}section"))
+    for index, section in enumerate(sections):
+        children = list(section)
+        for pos, child in enumerate(children):
+            if child.tag != f"{XHTML}h1":
+                continue
+            before = children[pos - 1] if pos else None
+            starts_page[child.text or ""] = (
+                before is not None and before.tag == f"{XHTML}hr" and before.get("class") == "page"
+            ) or (pos == 0 and index > 0)
+    for heading in ("Sammanfattning", "Organisation och mandat", "Åtgärder"):
+        assert starts_page[heading], heading

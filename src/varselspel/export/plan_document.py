@@ -228,8 +228,9 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
     else:
         doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
 
-    # Organisation and mandate
+    # Organisation and mandate: a major section, so it starts a printed page
     org = plan.organisation
+    doc.page_break()
     doc.heading(1, tr(MESSAGES, "section.organisation", lang))
     doc.heading(2, tr(MESSAGES, "sub.lead", lang))
     doc.table(

@@ -226,3 +226,6 @@ def test_participants_show_their_own_organisation() -> None:
     assert orgs["Ada"] == ["IF Metall Norrvik"]
     assert orgs["Bea"] == ["Länsstyrelsen i X"], "a participant without a role keeps their own"
     assert orgs["Cid"] == [bundle.roles[roles[1]].organisation], "fallback: the role's"
+    at_table = plan.title_page.organisations
+    assert at_table[:2] == ["IF Metall Norrvik", bundle.roles[roles[1]].organisation]
+    assert "Länsstyrelsen i X" in at_table

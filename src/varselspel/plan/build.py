@@ -299,12 +299,22 @@ def _participants(group: GroupState, look: _Lookup) -> list[Participant]:
 
 
 def _organisations(groups: Iterable[GroupState], look: _Lookup) -> list[str]:
-    """Return the organisations of the roles held, in scenario role order (all roles if none)."""
-    held = {role for group in groups for role in group.roles}
-    role_ids = [e.role for e in look.scenario.roles if e.role in held] or [
-        e.role for e in look.scenario.roles
-    ]
-    return list(dict.fromkeys(o for o in (look.organisation(r) for r in role_ids) if o))
+    """Return the organisations at the table, in role order: a holder's own, else the role's."""
+    groups = list(groups)
+    found: list[str] = []
+    for entry in look.scenario.roles:
+        for group in groups:
+            holder = group.roles.get(entry.role)
+            if holder is None:
+                continue
+            person = group.participants.get(holder)
+            own = person.organisation.strip() if person is not None else ""
+            found.append(own or look.organisation(entry.role))
+    # Participants without a role still represent their own organisation.
+    found += [p.organisation.strip() for g in groups for p in g.participants.values()]
+    if not any(found):
+        found = [look.organisation(e.role) for e in look.scenario.roles]
+    return list(dict.fromkeys(o for o in found if o))
 
 
 def _setting_figures(scenario: Scenario, lang: str) -> list[Figure]:

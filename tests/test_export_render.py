@@ -363,3 +363,20 @@ def test_html_prints_major_sections_on_new_pages(plan: ActionPlan) -> None:
             ) or (pos == 0 and index > 0)
     for heading in ("Sammanfattning", "Organisation och mandat", "Åtgärder"):
         assert starts_page[heading], heading
+
+
+def test_financing_text_names_the_cofinancing_share() -> None:
+    """A co-financing share is shown even when the covered share is not stated."""
+    from varselspel.export.plan_document import financing_text
+    from varselspel.plan.model import Financing, PlanAction
+
+    def action(covers: float | None, cofinancing: float | None) -> PlanAction:
+        fin = Financing(card_id="x", name="ESF", covers_share=covers, cofinancing_share=cofinancing)
+        return PlanAction(
+            key="k", title="t", level=Level.LOKAL, responsible="", origin="own", financing=fin
+        )
+
+    assert financing_text(action(None, None), "sv") == "ESF"
+    assert financing_text(action(1.0, 0.0), "sv") == "ESF"
+    assert "medfinansiering 40 %" in financing_text(action(0.6, 0.4), "sv")
+    assert "co-financing 30%" in financing_text(action(None, 0.3), "en")

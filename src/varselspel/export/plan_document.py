@@ -24,7 +24,8 @@ def financing_text(action: PlanAction, lang: str) -> str:
     fin = action.financing
     if fin is None:
         return tr(MESSAGES, "financing.none", lang)
-    if fin.covers_share is None or fin.covers_share >= 1:
+    full = fin.covers_share is None or fin.covers_share >= 1
+    if full and not fin.cofinancing_share:
         return fin.name
     return tr(
         MESSAGES,

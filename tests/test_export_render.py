@@ -380,3 +380,17 @@ def test_financing_text_names_the_cofinancing_share() -> None:
     assert financing_text(action(1.0, 0.0), "sv") == "ESF"
     assert "medfinansiering 40 %" in financing_text(action(0.6, 0.4), "sv")
     assert "co-financing 30%" in financing_text(action(None, 0.3), "en")
+
+
+def test_html_action_tables_have_fixed_column_widths(plan: ActionPlan) -> None:
+    """Action and decision tables fix their column widths so no column shrinks to a letter."""
+    root = ET.fromstring(render_plan(plan, "html").decode().split("\n", 1)[1])
+    tables = [t for t in root.iter(f"{XHTML}table") if t.get("class") in ("actions", "decisions")]
+    assert tables
+    for table in tables:
+        assert "table-layout: fixed" in (table.get("style") or "")
+        cols = list(table.iter(f"{XHTML}col"))
+        headers = list(table.iter(f"{XHTML}th"))
+        assert len(cols) == len(headers)
+        shares = [float((c.get("style") or "").split(":")[1].strip(" %")) for c in cols]
+        assert abs(sum(shares) - 100) < 1

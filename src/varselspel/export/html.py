@@ -23,7 +23,7 @@ p.note { color: var(--muted); font-style: italic; }
 p.label { font-weight: 600; margin-bottom: .2rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
 thead th { background: var(--head); }
 table.facts th { width: 30%; background: var(--head); }
 hr.page { border: 0; border-top: 1px dashed var(--line); margin: 2.5rem 0; }
@@ -48,8 +48,17 @@ def _e(text: str) -> str:
 
 
 def _table(block: Table) -> list[str]:
-    """Render a table; fact tables put the label in a row header."""
-    out = [f'<table class="{_e(block.kind)}">']
+    """Render a table; fact tables put the label in a row header; set widths fix the columns."""
+    if block.widths:
+        # A fixed layout with set widths stops the browser squeezing a column to a letter's width.
+        total = sum(block.widths)
+        cols = "".join(f'<col style="width: {w * 100 / total:.1f}%" />' for w in block.widths)
+        out = [
+            f'<table class="{_e(block.kind)}" style="table-layout: fixed">',
+            f"<colgroup>{cols}</colgroup>",
+        ]
+    else:
+        out = [f'<table class="{_e(block.kind)}">']
     if block.header is not None:
         out.append(
             "<thead><tr>" + "".join(f"<th>{_e(c)}</th>" for c in block.header) + "</tr></thead>"

@@ -513,3 +513,24 @@ def test_refused_name_keeps_the_dialog_and_the_text(make_app: Any) -> None:
             assert names == ["Grupp 1", "Grupp 2", "Grupp 2b"]
 
     asyncio.run(run())
+
+
+def test_f1_opens_help_inside_a_dialog_and_closes_it_again(make_app: Any) -> None:
+    """F39: F1 in a dialog lists that dialog's keys; F1 again closes the help."""
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("p")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "FormScreen"
+            await pilot.press("f1")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "HelpScreen"
+            assert ("Esc", "Avbryt") in app.screen.rows
+            await pilot.press("f1")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "FormScreen"
+
+    asyncio.run(run())

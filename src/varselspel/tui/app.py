@@ -49,7 +49,8 @@ class VarselApp(App[int]):
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f1", "help", "key.help", key_display="F1"),
+        # Priority, so F1 also answers inside dialogs (a modal screen hides the app's own keys).
+        Binding("f1", "help", "key.help", key_display="F1", priority=True),
         Binding("question_mark", "help", "key.help", show=False, key_display="?"),
         Binding(
             "ctrl+p", "command_palette", "key.palette", show=False, key_display="^p", priority=True
@@ -180,6 +181,8 @@ class VarselApp(App[int]):
         from varselspel.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
+            # F1 is a priority key, so the help screen's own F1 never sees it: close here.
+            self.screen.dismiss(None)
             return
         self.push_screen(HelpScreen(self.key_rows(self.screen)))
 

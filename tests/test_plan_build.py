@@ -229,3 +229,18 @@ def test_participants_show_their_own_organisation() -> None:
     at_table = plan.title_page.organisations
     assert at_table[:2] == ["IF Metall Norrvik", bundle.roles[roles[1]].organisation]
     assert "Länsstyrelsen i X" in at_table
+
+
+def test_merge_records_a_group_whose_level_differs(session: Session) -> None:
+    """The same action at another level in a second group is kept as that group's variant."""
+    first = _action("Jobbmässa", "Norr")
+    second = _action("jobbmässa", "Syd").model_copy(update={"level": Level.REGIONAL})
+    (merged,) = merge_actions([[first], [second]])
+    assert merged.level is Level.LOKAL and merged.groups == ["Norr", "Syd"]
+    assert [(v.group, v.level) for v in merged.variants] == [("Syd", Level.REGIONAL)]
+    from varselspel.export.plan_document import action_row
+    from varselspel.plan.model import ActionPlan
+
+    plan = build_synthesis(session, today=EXPORT_DAY)
+    plan = ActionPlan.model_validate({**plan.model_dump(), "actions": [merged.model_dump()]})
+    assert action_row(plan, merged, "sv")[0] == "Jobbmässa (Syd: regional nivå)"

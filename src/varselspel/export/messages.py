@@ -119,6 +119,7 @@ MESSAGES: Catalog = {
         "en": "{name} (covers at most {covers}, co-financing {cofinancing})",
     },
     "financing.none": {"sv": "Ej angiven", "en": "Not stated"},
+    "variant.level": {"sv": "{group}: {level}", "en": "{group}: {level}"},
     "variant.timeframe": {"sv": "{group}: {timeframe}", "en": "{group}: {timeframe}"},
     "variant.responsible": {
         "sv": "{group}: ansvarig {responsible}",

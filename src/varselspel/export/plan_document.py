@@ -83,13 +83,17 @@ def action_row(plan: ActionPlan, action: PlanAction, lang: str) -> tuple[str, ..
     """Return one action as a row of plain-text cells."""
     timeframe = action.timeframe
     responsible = short(plan, action.responsible)
+    title = action.title
     for variant in action.variants:
+        if variant.level is not None:
+            level = tr(MESSAGES, f"level.{variant.level.value}", lang).casefold()
+            title += f" ({tr(MESSAGES, 'variant.level', lang, group=variant.group, level=level)})"
         if variant.timeframe:
             timeframe += f"; {tr(MESSAGES, 'variant.timeframe', lang, group=variant.group, timeframe=variant.timeframe)}"
         if variant.responsible:
             responsible += f"; {tr(MESSAGES, 'variant.responsible', lang, group=variant.group, responsible=short(plan, variant.responsible))}"
     cells = [
-        action.title,
+        title,
         action.result,
         responsible,
         short(plan, action.partners),

@@ -654,7 +654,11 @@ def merge_actions(per_group: list[list[PlanAction]]) -> list[PlanAction]:
             for name in action.groups:
                 if name not in groups_of[key]:
                     groups_of[key].append(name)
-            if action.timeframe != first.timeframe or action.responsible != first.responsible:
+            if (
+                action.timeframe != first.timeframe
+                or action.responsible != first.responsible
+                or action.level != first.level
+            ):
                 variants[key].append(
                     GroupVariant(
                         group=", ".join(action.groups),
@@ -662,6 +666,7 @@ def merge_actions(per_group: list[list[PlanAction]]) -> list[PlanAction]:
                         responsible=action.responsible
                         if action.responsible != first.responsible
                         else "",
+                        level=action.level if action.level != first.level else None,
                     )
                 )
     return [

@@ -232,6 +232,8 @@ class GroupVariant(PlanModel):
     """The group's time frame when it differs."""
     responsible: str = ""
     """The group's responsible actor when it differs."""
+    level: Level | None = None
+    """The group's level when it differs; None when the same."""
 
 
 class PlanAction(PlanModel):

@@ -534,3 +534,31 @@ def test_f1_opens_help_inside_a_dialog_and_closes_it_again(make_app: Any) -> Non
             assert type(app.screen).__name__ == "FormScreen"
 
     asyncio.run(run())
+
+
+def test_paste_keeps_every_line_and_refuses_too_long_with_a_message(make_app: Any) -> None:
+    """A pasted rationale keeps all its lines; a paste over the limit says so, keeps the field."""
+    from textual import events
+
+    from varselspel.engine.commands import ChooseOption
+
+    app = make_app(open_target=str(DATA / "mini.yaml"))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await start_mini(pilot)
+            await pilot.press("1")
+            await settle(pilot)
+            await pilot.press("r")
+            field = app.focused
+            assert field.id == "rationale"
+            field.post_message(events.Paste("Första raden\nandra raden\n"))
+            await settle(pilot)
+            assert field.value == "Första raden andra raden"
+            limit = ChooseOption.model_fields["rationale"].metadata[-1].max_length
+            field.post_message(events.Paste("x" * limit))
+            await settle(pilot)
+            assert field.value == "Första raden andra raden"
+            assert any("för lång" in str(n.message) for n in app._notifications)
+
+    asyncio.run(run())

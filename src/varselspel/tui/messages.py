@@ -535,6 +535,10 @@ MESSAGES: Catalog = {
         "sv": "Fältet ”{field}” får vara högst {n} tecken. Korta texten och försök igen.",
         "en": "The field “{field}” may be at most {n} characters. Shorten it and try again.",
     },
+    "error.paste_too_long": {
+        "sv": "Texten är för lång för fältet ({got} tecken, högst {n}). Korta den och klistra in igen.",
+        "en": "The text is too long for the field ({got} characters, at most {n}). Shorten it and paste again.",
+    },
     "error.empty": {
         "sv": "Fältet ”{field}” får inte vara tomt.",
         "en": "The field “{field}” must not be empty.",

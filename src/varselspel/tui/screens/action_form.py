@@ -14,6 +14,7 @@ from varselspel.engine.commands import ActionFields
 from varselspel.model import Level, Scenario
 from varselspel.tui.guard import describe, max_length
 from varselspel.tui.screens.base import BaseModal, t
+from varselspel.tui.widgets.text_input import TextInput
 
 
 class ActionFormScreen(BaseModal):
@@ -45,14 +46,14 @@ class ActionFormScreen(BaseModal):
             )
             with VerticalScroll(id="action-fields"):
                 yield Label(t("action.title"), classes="field-label", markup=False)
-                yield Input(
+                yield TextInput(
                     f.title if f else "",
                     id="a-title",
                     compact=True,
                     max_length=max_length(ActionFields, "title"),
                 )
                 yield Label(t("action.result"), classes="field-label", markup=False)
-                yield Input(
+                yield TextInput(
                     f.result if f else "",
                     id="a-result",
                     compact=True,
@@ -77,7 +78,7 @@ class ActionFormScreen(BaseModal):
                     compact=True,
                 )
                 yield Label(t("action.timeframe"), classes="field-label", markup=False)
-                yield Input(
+                yield TextInput(
                     f.timeframe if f else "",
                     id="a-timeframe",
                     compact=True,

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from varselspel.tui.screens.base import BaseModal, t
 from varselspel.tui.text import lit
+from varselspel.tui.widgets.text_input import TextInput
 
 Field = tuple[str, str, str]
 """A form field: its key, its label and its starting value."""
@@ -51,7 +52,7 @@ class FormScreen(BaseModal):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             for key, label, value in self.fields:
                 yield Label(label, markup=False, classes="field-label")
-                yield Input(
+                yield TextInput(
                     value=value,
                     id=f"f-{key}",
                     placeholder=label,

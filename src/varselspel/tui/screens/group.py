@@ -38,6 +38,7 @@ from varselspel.tui.text import lit
 from varselspel.tui.view import clock_text, role_label, role_title
 from varselspel.tui.widgets.card_browser import CardBrowser
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.text_input import TextInput
 
 
 class GroupScreen(BaseScreen):
@@ -86,7 +87,7 @@ class GroupScreen(BaseScreen):
                     yield Label(t("group.agreed"), classes="field-label", markup=False)
                     yield SelectionList[str](id="agreed")
                     yield Label(t("group.rationale"), classes="field-label", markup=False)
-                    yield Input(
+                    yield TextInput(
                         placeholder=t("group.rationale_placeholder"),
                         id="rationale",
                         compact=True,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from varselspel.check.flow import check_flow, flag_usage
@@ -21,6 +21,14 @@ RESERVED = KEYWORDS | {"model"}
 
 def _suggest(name: str, candidates: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(name, sorted(set(candidates)), n=3, cutoff=0.6)
+
+
+def _known(report: Reporter, code: str, path: Path, name: str, known: Collection[str]) -> bool:
+    """Return True when `name` is among `known`; else report `code` with close matches."""
+    if name in known:
+        return True
+    report.error(code, path, id=name, suggestions=_suggest(name, known))
+    return False
 
 
 def _duplicates(
@@ -144,8 +152,7 @@ def check_references(
     scenario_roles: list[str] = []
     for index, entry in enumerate(scenario.roles):
         path: Path = ("roles", index, "role")
-        if entry.role not in roles:
-            report.error("C011", path, id=entry.role, suggestions=_suggest(entry.role, roles))
+        _known(report, "C011", path, entry.role, roles)
         if entry.role in scenario_roles:
             report.error("C012", path, id=entry.role)
         scenario_roles.append(entry.role)
@@ -157,102 +164,50 @@ def check_references(
     indicators = {i.id for i in scenario.indicators}
     themes = {t.id for t in scenario.action_plan.themes}
     all_mandates = {item.id for card in roles.values() for item in card.mandate}
+    partners = {*roles, *network}
     used_cards: set[str] = set()
 
     def cards(ids: list[str], base: Path) -> None:
         for index, card_id in enumerate(ids):
             used_cards.add(card_id)
-            if card_id not in all_cards:
-                report.error(
-                    "C015", (*base, index), id=card_id, suggestions=_suggest(card_id, all_cards)
-                )
+            _known(report, "C015", (*base, index), card_id, all_cards)
 
     for ri, round_ in enumerate(scenario.rounds):
         for ii, inject in enumerate(round_.injects):
             base: Path = ("rounds", ri, "injects", ii)
             for index, role_id in enumerate(inject.to):
-                if role_id not in in_scenario:
-                    report.error(
-                        "C013",
-                        (*base, "to", index),
-                        id=role_id,
-                        suggestions=_suggest(role_id, in_scenario),
-                    )
+                _known(report, "C013", (*base, "to", index), role_id, in_scenario)
             cards(inject.cards, (*base, "cards"))
         for di, decision in enumerate(round_.decisions):
             base = ("rounds", ri, "decisions", di)
             for index, role_id in enumerate(decision.owners):
-                if role_id not in in_scenario:
-                    report.error(
-                        "C014",
-                        (*base, "owners", index),
-                        id=role_id,
-                        suggestions=_suggest(role_id, in_scenario),
-                    )
+                _known(report, "C014", (*base, "owners", index), role_id, in_scenario)
             cards(decision.cards, (*base, "cards"))
             if decision.mandate is not None:
-                if decision.mandate not in all_mandates:
-                    report.error(
-                        "C023",
-                        (*base, "mandate"),
-                        id=decision.mandate,
-                        suggestions=_suggest(decision.mandate, all_mandates),
-                    )
-                elif not decision.owners and not _holders(decision.mandate, scenario_roles, roles):
-                    report.warning(
-                        "C106", (*base, "mandate"), id=decision.id, mandate=decision.mandate
-                    )
+                mandate_path: Path = (*base, "mandate")
+                known = _known(report, "C023", mandate_path, decision.mandate, all_mandates)
+                holders = _holders(decision.mandate, scenario_roles, roles)
+                if known and not decision.owners and not holders:
+                    report.warning("C106", mandate_path, id=decision.id, mandate=decision.mandate)
             for oi, option in enumerate(decision.options):
                 for ai, action in enumerate(option.actions):
                     apath: Path = (*base, "options", oi, "actions", ai)
-                    if action.responsible not in roles:
-                        report.error(
-                            "C016",
-                            (*apath, "responsible"),
-                            id=action.responsible,
-                            suggestions=_suggest(action.responsible, roles),
-                        )
+                    _known(report, "C016", (*apath, "responsible"), action.responsible, roles)
                     for pi, partner in enumerate(action.partners):
                         if partner in network:
                             used_cards.add(partner)
-                        elif partner not in roles:
-                            report.error(
-                                "C017",
-                                (*apath, "partners", pi),
-                                id=partner,
-                                suggestions=_suggest(partner, [*roles, *network]),
-                            )
+                        else:
+                            _known(report, "C017", (*apath, "partners", pi), partner, partners)
                     if action.financing is not None:
                         used_cards.add(action.financing)
-                        if action.financing not in financing:
-                            report.error(
-                                "C018",
-                                (*apath, "financing"),
-                                id=action.financing,
-                                suggestions=_suggest(action.financing, financing),
-                            )
-                    if action.indicator is not None and action.indicator not in indicators:
-                        report.error(
-                            "C019",
-                            (*apath, "indicator"),
-                            id=action.indicator,
-                            suggestions=_suggest(action.indicator, indicators),
-                        )
-                    if action.theme is not None and action.theme not in themes:
-                        report.error(
-                            "C020",
-                            (*apath, "theme"),
-                            id=action.theme,
-                            suggestions=_suggest(action.theme, themes),
-                        )
+                        _known(report, "C018", (*apath, "financing"), action.financing, financing)
+                    if action.indicator is not None:
+                        _known(report, "C019", (*apath, "indicator"), action.indicator, indicators)
+                    if action.theme is not None:
+                        _known(report, "C020", (*apath, "theme"), action.theme, themes)
     for index, card in enumerate(scenario.cards.network):
-        if card.role is not None and card.role not in roles:
-            report.error(
-                "C024",
-                ("cards", "network", index, "role"),
-                id=card.role,
-                suggestions=_suggest(card.role, roles),
-            )
+        if card.role is not None:
+            _known(report, "C024", ("cards", "network", index, "role"), card.role, roles)
     return used_cards
 
 

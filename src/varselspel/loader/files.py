@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from varselspel.diagnostics import Diagnostic, PositionMap, Severity
 from varselspel.i18n import tr
@@ -189,55 +190,65 @@ def validate_data(
         return None, diagnostics_from_validation(exc, model, positions, file, lang)
 
 
+def _load_text(text: str | bytes, file: str, lang: str | None, what: str) -> tuple[_Parsed, Any]:
+    """Read a text and validate it against the model `what` names; errors join the diagnostics."""
+    parsed = parse_text(text, file, lang, what=what)
+    value = None
+    if parsed.data is not None:
+        # The models (and pydantic) load only when there is something to validate.
+        from varselspel.model import RoleCard, Scenario
+
+        model = RoleCard if what == "role" else Scenario
+        value, errors = validate_data(model, parsed.data, parsed.positions, file, lang)
+        parsed.diagnostics.extend(errors)
+    return parsed, value
+
+
+_R = TypeVar("_R", LoadResult, RoleLoadResult)
+
+
+def _load_file(
+    path: str | os.PathLike[str],
+    lang: str | None,
+    empty: type[_R],
+    load_text: Callable[..., _R],
+) -> _R:
+    """Read a file within the limits and load its bytes, or return an `empty` result saying why."""
+    file = str(path)
+    raw, problem = read_file_bytes(Path(path), lang)
+    if raw is None:
+        return empty(file, diagnostics=[problem] if problem else [])
+    return load_text(raw, file, lang=lang)
+
+
 def load_scenario_text(
     text: str | bytes, file: str = "<scenario>", *, lang: str | None = None
 ) -> LoadResult:
     """Load a scenario from its YAML text (str or raw bytes)."""
-    parsed = parse_text(text, file, lang, what="scenario")
-    result = LoadResult(
-        file, parsed.text, parsed.sha256, None, parsed.diagnostics, parsed.positions
+    parsed, scenario = _load_text(text, file, lang, "scenario")
+    return LoadResult(
+        file, parsed.text, parsed.sha256, scenario, parsed.diagnostics, parsed.positions
     )
-    if parsed.data is not None:
-        # The models (and pydantic) load only when there is something to validate.
-        from varselspel.model import Scenario
-
-        result.scenario, errors = validate_data(Scenario, parsed.data, parsed.positions, file, lang)
-        result.diagnostics.extend(errors)
-    return result
 
 
 def load_scenario_file(path: str | os.PathLike[str], *, lang: str | None = None) -> LoadResult:
     """Load a scenario file; problems come back as diagnostics, never as exceptions."""
-    file = str(path)
-    raw, problem = read_file_bytes(Path(path), lang)
-    if raw is None:
-        return LoadResult(file, diagnostics=[problem] if problem else [])
-    return load_scenario_text(raw, file, lang=lang)
+    return _load_file(path, lang, LoadResult, load_scenario_text)
 
 
 def load_role_text(
     text: str | bytes, file: str = "<role>", *, lang: str | None = None
 ) -> RoleLoadResult:
     """Load one role card from its YAML text."""
-    parsed = parse_text(text, file, lang, what="role")
-    result = RoleLoadResult(
-        file, parsed.text, parsed.sha256, None, parsed.diagnostics, parsed.positions
+    parsed, role = _load_text(text, file, lang, "role")
+    return RoleLoadResult(
+        file, parsed.text, parsed.sha256, role, parsed.diagnostics, parsed.positions
     )
-    if parsed.data is not None:
-        from varselspel.model import RoleCard
-
-        result.role, errors = validate_data(RoleCard, parsed.data, parsed.positions, file, lang)
-        result.diagnostics.extend(errors)
-    return result
 
 
 def load_role_file(path: str | os.PathLike[str], *, lang: str | None = None) -> RoleLoadResult:
     """Load one role-card file."""
-    file = str(path)
-    raw, problem = read_file_bytes(Path(path), lang)
-    if raw is None:
-        return RoleLoadResult(file, diagnostics=[problem] if problem else [])
-    return load_role_text(raw, file, lang=lang)
+    return _load_file(path, lang, RoleLoadResult, load_role_text)
 
 
 def looks_like_role(data: Any) -> bool:

@@ -157,6 +157,10 @@ class Rules:
         record = group.rounds.get(state.round_id)
         return record is not None and record.played
 
+    def _played_groups(self, state: SessionState) -> list[GroupState]:
+        """Return the groups the open round applies to."""
+        return [g for g in state.groups.values() if self._played(state, g)]
+
     def decision_open(self, state: SessionState, group: GroupState, key: str) -> bool:
         """Return True when a decision of the open round is put to the group."""
         found = self.decisions.get(key)
@@ -245,6 +249,17 @@ class Rules:
             if state.phase is Phase.ENDED:
                 raise Refusal("session_ended")
             raise Refusal("wrong_phase", phase=tr(MESSAGES, f"phase.{state.phase.value}"))
+
+    def _participant(self, group: GroupState, participant: str | None) -> None:
+        """Refuse a participant the group does not have (None means the facilitator)."""
+        if participant is not None and participant not in group.participants:
+            raise Refusal("unknown_participant", participant=participant)
+
+    def _action(self, state: SessionState, group_id: str, action: str) -> None:
+        """Refuse unless the session is on and the group has the action."""
+        self._not_ended(state)
+        if action not in self._group(state, group_id).actions:
+            raise Refusal("unknown_action", action=action)
 
     def _not_ended(self, state: SessionState) -> None:
         """Refuse once the session has ended."""
@@ -335,9 +350,7 @@ class Rules:
         self, state: SessionState, events: Sequence[Event], cmd: c.RemoveParticipant
     ) -> Command:
         self._not_ended(state)
-        group = self._group(state, cmd.group)
-        if cmd.participant not in group.participants:
-            raise Refusal("unknown_participant", participant=cmd.participant)
+        self._participant(self._group(state, cmd.group), cmd.participant)
         return cmd
 
     def _v_assign_role(
@@ -347,8 +360,7 @@ class Rules:
         group = self._group(state, cmd.group)
         if cmd.role not in self.role_set:
             raise Refusal("unknown_role", role=cmd.role)
-        if cmd.participant is not None and cmd.participant not in group.participants:
-            raise Refusal("unknown_participant", participant=cmd.participant)
+        self._participant(group, cmd.participant)
         return cmd
 
     def _v_unassign_role(
@@ -397,7 +409,7 @@ class Rules:
             if not self._played(state, targets[0]):
                 raise Refusal("round_skipped", group=cmd.group)
         else:
-            targets = [g for g in state.groups.values() if self._played(state, g)]
+            targets = self._played_groups(state)
         rnd = self.rounds[state.round_index]
         if cmd.inject is None:
             for inj in rnd.injects:
@@ -429,6 +441,12 @@ class Rules:
             return list(dict.fromkeys(given))
         return [r for r in self.role_ids if r in group.roles]
 
+    def _mandate(self, group: GroupState, cmd: c.ChooseOption) -> tuple[list[str], list[str], bool]:
+        """Return a choice's owners, the roles that agreed, and whether it is outside the mandate."""
+        owners = self.owners(cmd.decision)
+        agreed = self.agreed_roles(group, cmd.agreed_roles)
+        return owners, agreed, bool(owners) and not set(agreed) & set(owners)
+
     def _v_choose_option(
         self, state: SessionState, events: Sequence[Event], cmd: c.ChooseOption
     ) -> Command:
@@ -441,10 +459,9 @@ class Rules:
         for role in cmd.agreed_roles:
             if role not in self.role_set:
                 raise Refusal("unknown_role", role=role)
-        owners = self.owners(cmd.decision)
-        agreed = self.agreed_roles(group, cmd.agreed_roles)
+        owners, _, outside = self._mandate(group, cmd)
         decision = self.decisions[cmd.decision][1]
-        if owners and not set(agreed) & set(owners) and decision.outside_mandate == "refuse":
+        if outside and decision.outside_mandate == "refuse":
             raise Refusal("outside_mandate_refused", owners=", ".join(self.role_labels(owners)))
         return cmd
 
@@ -490,20 +507,14 @@ class Rules:
     def _v_edit_action(
         self, state: SessionState, events: Sequence[Event], cmd: c.EditAction
     ) -> Command:
-        self._not_ended(state)
-        group = self._group(state, cmd.group)
-        if cmd.action not in group.actions:
-            raise Refusal("unknown_action", action=cmd.action)
+        self._action(state, cmd.group, cmd.action)
         self._check_action_fields(cmd.fields)
         return cmd
 
     def _v_remove_action(
         self, state: SessionState, events: Sequence[Event], cmd: c.RemoveAction
     ) -> Command:
-        self._not_ended(state)
-        group = self._group(state, cmd.group)
-        if cmd.action not in group.actions:
-            raise Refusal("unknown_action", action=cmd.action)
+        self._action(state, cmd.group, cmd.action)
         return cmd
 
     def _v_write_note(
@@ -677,10 +688,7 @@ class Rules:
     def _a_release_inject(self, state: SessionState, event: Event, cmd: c.ReleaseInject) -> None:
         assert cmd.inject is not None
         rnd, inject = self.injects[cmd.inject]
-        if cmd.group is not None:
-            targets = [state.groups[cmd.group]]
-        else:
-            targets = [g for g in state.groups.values() if self._played(state, g)]
+        targets = [state.groups[cmd.group]] if cmd.group is not None else self._played_groups(state)
         for group in targets:
             if self._handled(group, inject.id):
                 continue
@@ -698,11 +706,14 @@ class Rules:
             if reached:
                 self.expr.apply_inject(group, inject.id)
 
+    def _holds(self, group: GroupState, key: str, option: str) -> bool:
+        """Return True while the decision is put to the group and the chosen option is open."""
+        return self.expr.decision_ok(group, key) and self.expr.option_ok(group, key, option)
+
     def _open_choices(self, state: SessionState, group: GroupState) -> dict[str, bool]:
         """Return, for the group's unapplied choices of the open round, whether they still hold."""
         return {
-            key: self.expr.decision_ok(group, key)
-            and self.expr.option_ok(group, key, choice.option)
+            key: self._holds(group, key, choice.option)
             for key, choice in group.choices.items()
             if not choice.applied and choice.round == state.round_id
         }
@@ -718,11 +729,7 @@ class Rules:
         while changed:
             changed = False
             for key, choice in list(group.choices.items()):
-                if not before.get(key):
-                    continue
-                if self.expr.decision_ok(group, key) and self.expr.option_ok(
-                    group, key, choice.option
-                ):
+                if not before.get(key) or self._holds(group, key, choice.option):
                     continue
                 del group.choices[key]
                 before[key] = False
@@ -735,9 +742,7 @@ class Rules:
         group = state.groups[cmd.group]
         before = self._open_choices(state, group)
         before.pop(cmd.decision, None)
-        owners = self.owners(cmd.decision)
-        agreed = self.agreed_roles(group, cmd.agreed_roles)
-        outside = bool(owners) and not set(agreed) & set(owners)
+        owners, agreed, outside = self._mandate(group, cmd)
         previous = group.choices.get(cmd.decision)
         decision = self.decisions[cmd.decision][1]
         group.choices[cmd.decision] = ChoiceRecord.model_construct(

@@ -124,7 +124,7 @@ def test_validate_command_on_bad_file(name: str, tmp_path: Path) -> None:
     assert "Traceback" not in done.stdout + done.stderr
     where = ":".join(str(part) for part in (path, line, column) if part is not None)
     assert f"{where}: fel {code}: {sv}" in done.stdout.splitlines()
-    assert done.stdout.splitlines()[-1] == "1 fil kontrollerade: 1 fel, 0 varningar."
+    assert done.stdout.splitlines()[-1] == "Kontrollerade 1 fil: 1 fel, 0 varningar."
     # Nothing was written: not in the working folder, and the python tag never ran.
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert not PWNED.exists()

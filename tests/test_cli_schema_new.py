@@ -79,7 +79,7 @@ def test_new_writes_a_clean_scenario(
     assert "\nid: min-ort\n" in text
     assert f"\nkind: {kind} " in text
     assert main(["validate", str(path)]) == 0
-    assert capsys.readouterr().out.splitlines() == ["1 fil kontrollerade: 0 fel, 0 varningar."]
+    assert capsys.readouterr().out.splitlines() == ["Kontrollerade 1 fil: 0 fel, 0 varningar."]
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,7 +37,7 @@ def test_clean_scenario_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture
     path = write(tmp_path / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
     code, lines = run_cli(["validate", str(path)], capsys)
     assert code == 0
-    assert lines == ["1 fil kontrollerade: 0 fel, 0 varningar."]
+    assert lines == ["Kontrollerade 1 fil: 0 fel, 0 varningar."]
 
 
 def test_errors_exit_one_with_positions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,7 +50,7 @@ def test_errors_exit_one_with_positions(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 1
     number = text.splitlines().index("    gametime: Dag 0") + 1
     assert f"{path}:{number}:5: fel S002: okänd nyckel `gametime`; menade du `game_time`?" in lines
-    assert lines[-1] == "1 fil kontrollerade: 2 fel, 0 varningar."
+    assert lines[-1] == "Kontrollerade 1 fil: 2 fel, 0 varningar."
 
 
 def test_english_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,7 +84,7 @@ def test_warnings_are_shown_but_exit_zero(
     warnings = [line for line in lines if ": varning " in line]
     assert warnings, lines
     assert any("egf" in line for line in warnings)
-    assert lines[-1].startswith("1 fil kontrollerade: 0 fel, ")
+    assert lines[-1].startswith("Kontrollerade 1 fil: 0 fel, ")
 
 
 def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,7 +121,7 @@ def test_folder_is_searched_recursively(tmp_path: Path, capsys: pytest.CaptureFi
     code, lines = run_cli(["validate", str(tmp_path / "x")], capsys)
     assert code == 1
     assert [line.split(": ", 2)[1] for line in lines[:-1]] == ["fel Y002", "fel Y012"]
-    assert lines[-1] == "2 filer kontrollerade: 2 fel, 0 varningar."
+    assert lines[-1] == "Kontrollerade 2 filer: 2 fel, 0 varningar."
 
 
 def test_missing_path_and_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,7 +216,7 @@ def test_hidden_folders_are_skipped(tmp_path: Path, capsys: pytest.CaptureFixtur
     write(tmp_path / "p" / "s.yaml", render("s", "varsel", 2026, "s.yaml"))
     code, lines = run_cli(["validate", str(tmp_path / "p")], capsys)
     assert code == 0
-    assert lines == ["1 fil kontrollerade: 0 fel, 0 varningar."]
+    assert lines == ["Kontrollerade 1 fil: 0 fel, 0 varningar."]
 
 
 def test_missing_roles_folder_is_reported(

@@ -42,7 +42,7 @@ MESSAGES: Catalog = {
         "en": "--roles must be a folder of role cards, not a file",
     },
     "validate.summary": {
-        "sv": "{files} {file_word} kontrollerade: {errors} fel, {warnings} {warning_word}.",
+        "sv": "Kontrollerade {files} {file_word}: {errors} fel, {warnings} {warning_word}.",
         "en": "{files} {file_word} checked: {errors} {error_word}, {warnings} {warning_word}.",
     },
     "word.file": {"sv": "fil", "en": "file"},

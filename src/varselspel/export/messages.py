@@ -132,12 +132,12 @@ MESSAGES: Catalog = {
     "goal.group": {"sv": "Gruppens mål", "en": "The group's goal"},
     # Summary sentences
     "summary.group": {
-        "sv": "{groups} spelade {rounds} omgångar och fattade {decisions} beslut. Planen innehåller {actions} åtgärder: {lokal} lokala, {regional} regionala och {nationell} nationella, varav {own} egna.",
-        "en": "{groups} played {rounds} rounds and took {decisions} decisions. The plan holds {actions} actions: {lokal} local, {regional} regional and {nationell} national, {own} of them the group's own.",
+        "sv": "{groups} spelade {rounds} omgångar och fattade {decisions} beslut. Planen innehåller {actions} åtgärder (lokal nivå: {lokal}, regional nivå: {regional}, nationell nivå: {nationell}). Av dem har gruppen själv formulerat {own}.",
+        "en": "{groups} played {rounds} rounds and took {decisions} decisions. The plan holds {actions} actions (local level: {lokal}, regional level: {regional}, national level: {nationell}), {own} of them the group's own.",
     },
     "summary.synthesis": {
-        "sv": "{count} grupper ({groups}) spelade upp till {rounds} omgångar och fattade sammanlagt {decisions} beslut. Sammanställningen innehåller {actions} åtgärder: {lokal} lokala, {regional} regionala och {nationell} nationella, varav {own} egna. Grupperna valde olika i {differences} beslut.",
-        "en": "{count} groups ({groups}) played up to {rounds} rounds and took {decisions} decisions in all. The synthesis holds {actions} actions: {lokal} local, {regional} regional and {nationell} national, {own} of them the groups' own. The groups chose differently in {differences} decisions.",
+        "sv": "{count} grupper ({groups}) spelade upp till {rounds} omgångar och fattade sammanlagt {decisions} beslut. Sammanställningen innehåller {actions} åtgärder (lokal nivå: {lokal}, regional nivå: {regional}, nationell nivå: {nationell}). Av dem har grupperna själva formulerat {own}. Grupperna valde olika i {differences} beslut.",
+        "en": "{count} groups ({groups}) played up to {rounds} rounds and took {decisions} decisions in all. The synthesis holds {actions} actions (local level: {lokal}, regional level: {regional}, national level: {nationell}), {own} of them the groups' own. The groups chose differently in {differences} decisions.",
     },
     "summary.anchoring": {
         "sv": "{count} beslut fattades utanför mandat och behöver förankras.",

@@ -155,7 +155,7 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
     ]
     doc.table(None, facts, kind="facts")
     if t.participants:
-        doc.heading(2, tr(MESSAGES, "label.participants", lang))
+        doc.heading(1, tr(MESSAGES, "label.participants", lang))
         rows = [
             (p.name, p.group, ", ".join(p.roles) or none, ", ".join(p.organisations) or none)
             for p in t.participants

@@ -114,11 +114,15 @@ def test_export_from_debrief(make_app: Any, tmp_path: Path, monkeypatch: Any) ->
     asyncio.run(run())
 
 
-def test_export_problem_stays_in_the_dialog(make_app: Any, tmp_path: Path, monkeypatch: Any) -> None:
+def test_export_problem_stays_in_the_dialog(
+    make_app: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
     """A folder that cannot be written keeps the dialog open with the reason and the typed folder."""
     blocked = tmp_path / "fil"
     blocked.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setattr("varselspel.tui.export_action.default_export_dir", lambda app: blocked / "ut")
+    monkeypatch.setattr(
+        "varselspel.tui.export_action.default_export_dir", lambda app: blocked / "ut"
+    )
     app = make_app(open_target=str(DATA / "mini.yaml"))
 
     async def run() -> None:

@@ -54,37 +54,29 @@ class Reporter:
         **params: object,
     ) -> None:
         """Record a diagnostic at a character offset inside the expression string at `path`."""
+        self._at_offset(severity, code, message(code, self.lang, params), path, source, offset)
+
+    def expr_problem(self, problem: ExprProblem) -> None:
+        """Record an expression problem at the column of the offending character."""
+        self._at_offset(
+            Severity.ERROR,
+            problem.code,
+            problem.message(self.lang),
+            problem.path,
+            problem.source,
+            problem.offset,
+        )
+
+    def _at_offset(
+        self, severity: Severity, code: str, text: str, path: Path, source: str, offset: int
+    ) -> None:
+        """Record a message at `offset` in `source`, when it stands literally in the file."""
         pos = self.positions.find(path)
         line = pos.line if pos else None
         column = pos.column if pos else None
         if pos is not None and self._same_line(pos.line, pos.column, source, offset):
             column = pos.column + offset
-        self.diagnostics.append(
-            Diagnostic(
-                severity, code, message(code, self.lang, params), self.file, line, column, path
-            )
-        )
-
-    def expr_problem(self, problem: ExprProblem) -> None:
-        """Record an expression problem at the column of the offending character."""
-        pos = self.positions.values.get(problem.path) or self.positions.find(problem.path)
-        line = pos.line if pos else None
-        column = pos.column if pos else None
-        if pos is not None and self._same_line(
-            pos.line, pos.column, problem.source, problem.offset
-        ):
-            column = pos.column + problem.offset
-        self.diagnostics.append(
-            Diagnostic(
-                Severity.ERROR,
-                problem.code,
-                problem.message(self.lang),
-                self.file,
-                line,
-                column,
-                problem.path,
-            )
-        )
+        self.diagnostics.append(Diagnostic(severity, code, text, self.file, line, column, path))
 
     def _same_line(self, line: int, column: int, source: str, offset: int) -> bool:
         """True when the expression text up to `offset` stands literally at line:column."""

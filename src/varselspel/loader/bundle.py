@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from varselspel.diagnostics import Diagnostic, PositionMap, Severity, has_errors
 from varselspel.i18n import tr
-from varselspel.loader.files import LoadResult, load_scenario_file, load_scenario_text
+from varselspel.loader.files import (
+    LoadResult,
+    error_at,
+    load_scenario_file,
+    load_scenario_text,
+)
 from varselspel.loader.library import (
     RoleLibraryResult,
     load_role_library,
@@ -117,17 +122,8 @@ def _missing_roles(
         close = difflib.get_close_matches(entry.role, list(library.roles), n=1)
         hint = tr(MESSAGES, "S002.hint", lang, suggestion=close[0]) if close else ""
         path = ("roles", index, "role")
-        pos = load.positions.find(path)
         problems.append(
-            Diagnostic(
-                Severity.ERROR,
-                "B001",
-                tr(MESSAGES, "B001", lang, role=entry.role, hint=hint),
-                load.file,
-                pos.line if pos else None,
-                pos.column if pos else None,
-                path,
-            )
+            error_at("B001", load.file, lang, load.positions, path, role=entry.role, hint=hint)
         )
     return problems
 

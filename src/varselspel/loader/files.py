@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from varselspel.diagnostics import Diagnostic, PositionMap, Severity
+from varselspel.diagnostics import Path as YamlPath
 from varselspel.i18n import tr
 from varselspel.loader.messages import MESSAGES
 from varselspel.loader.yamlread import MAX_FILE_BYTES, decode, read_yaml
@@ -65,6 +66,22 @@ def _error(
     """Build an error diagnostic from the catalog."""
     return Diagnostic(
         Severity.ERROR, code, tr(MESSAGES, code, lang, **params), file, at_line, at_column
+    )
+
+
+def error_at(
+    code: str, file: str, lang: str | None, positions: PositionMap, path: YamlPath, **params: object
+) -> Diagnostic:
+    """Build an error diagnostic from the catalog at the YAML node at `path` (or its ancestor)."""
+    pos = positions.find(path)
+    return Diagnostic(
+        Severity.ERROR,
+        code,
+        tr(MESSAGES, code, lang, **params),
+        file,
+        pos.line if pos else None,
+        pos.column if pos else None,
+        path,
     )
 
 

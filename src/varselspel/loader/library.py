@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from varselspel.diagnostics import Diagnostic, PositionMap, Severity
-from varselspel.i18n import tr
-from varselspel.loader.files import RoleLoadResult, load_role_file, load_role_text
-from varselspel.loader.messages import MESSAGES
+from varselspel.diagnostics import Diagnostic, PositionMap
+from varselspel.loader.files import RoleLoadResult, error_at, load_role_file, load_role_text
 
 if TYPE_CHECKING:
     from varselspel.model import RoleCard
@@ -50,16 +48,9 @@ def _add(
         return
     other = seen_here.get(role.id)
     if other is not None:
-        pos = loaded.positions.find(("id",))
         library.diagnostics.append(
-            Diagnostic(
-                Severity.ERROR,
-                "R001",
-                tr(MESSAGES, "R001", lang, role=role.id, other=other),
-                loaded.file,
-                pos.line if pos else None,
-                pos.column if pos else None,
-                ("id",),
+            error_at(
+                "R001", loaded.file, lang, loaded.positions, ("id",), role=role.id, other=other
             )
         )
         return

@@ -7,6 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import EXPR_GRAMMAR_TOKENS
 from varselspel.check import check_scenario
 from varselspel.diagnostics import PositionMap
 from varselspel.model import RoleCard, Scenario
@@ -27,34 +28,10 @@ TOKENS = [
     "fortroende",
     "egf_sokt",
     "model.affected",
-    "valt",
-    "beslutat",
-    "chans",
-    "and",
-    "or",
-    "not",
-    "true",
-    "false",
-    "(",
-    ")",
-    ",",
     '"r1.ledning"',
     '"r2.ledning"',
     '"kommunen"',
-    "<",
-    "<=",
-    ">",
-    ">=",
-    "==",
-    "!=",
-    "=",
-    "+=",
-    "-=",
-    "*=",
-    "+",
-    "-",
-    "*",
-    "/",
+    *EXPR_GRAMMAR_TOKENS,
     "0",
     "1",
     "0.5",

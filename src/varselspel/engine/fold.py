@@ -131,19 +131,11 @@ class Rules:
         scenario = self.scenario
         indicators = {i.id: float(i.start) for i in scenario.indicators}
         flags = {f.id: f.start for f in scenario.flags}
-        model = dict(self.start_model)
-        return GroupState(
-            id=group_id,
-            name=name,
-            indicators=indicators,
-            flags=flags,
-            model=model,
-            history=[
-                HistoryPoint.model_construct(
-                    round=None, indicators=dict(indicators), model=dict(model), flags=dict(flags)
-                )
-            ],
+        group = GroupState(
+            id=group_id, name=name, indicators=indicators, flags=flags, model=dict(self.start_model)
         )
+        group.history.append(self._point(group, None))
+        return group
 
     def missing_roles(self, state: SessionState, group: str) -> list[str]:
         """Return required scenario roles nobody in the group holds."""

@@ -334,11 +334,11 @@ cards:
       role: arbetsformedlingen
   financing:
     - id: egf
-      name: Europeiska fonden för justering för globaliseringseffekter (EGF)
+      name: Europeiska fonden för justering för fördrivna arbetstagare (EGF)
       administrator: Svenska ESF-rådet
       who_may_apply: Medlemsstaten, efter ansökan via regeringen
       conditions:
-        - Minst 200 uppsagda inom referensperioden.
+        - Fler än 200 uppsagda inom referensperioden.
         - Fondens andel av kostnaderna är begränsad; resten måste medfinansieras.
 
 """

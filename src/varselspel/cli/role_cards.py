@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from varselspel.cli.common import add_subcommand
+from varselspel.cli.common import add_subcommand, find_scenario
 from varselspel.export.messages import MESSAGES
 from varselspel.i18n import get_lang, tr
 
@@ -29,22 +29,6 @@ def register(subparsers: Any, lang: str) -> None:
     )
     parser.add_argument("--force", action="store_true", help=tr(MESSAGES, "cli.export.force", lang))
     parser.set_defaults(handler=run)
-
-
-def find_scenario(value: str) -> Path | None:
-    """Return the scenario file given as a path, a bundled file name or a bundled scenario id."""
-    from varselspel.resources import bundled_scenarios_dir
-
-    path = Path(value)
-    if path.is_file():
-        return path
-    folder = bundled_scenarios_dir()
-    for name in (value, f"{value}.yaml", f"{value}.yml"):
-        candidate = folder / name
-        # Only plain names inside the bundled folder; never follow `..` out of it.
-        if Path(name).name == name and candidate.is_file():
-            return candidate
-    return None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -79,7 +79,7 @@ MESSAGES: Catalog = {
         "en": "The inject '{inject}' was already released to {target}.",
     },
     "round_skipped": {
-        "sv": "Omgången gäller inte grupp '{group}' (villkoret är inte uppfyllt).",
+        "sv": "Omgången gäller inte gruppen '{group}' (villkoret är inte uppfyllt).",
         "en": "The round does not apply to group '{group}' (its condition is false).",
     },
     "unknown_decision": {

@@ -75,4 +75,7 @@ def send(
         return None
     if not result.ok:
         app.refused(result.reason)
+    # Remarks on an accepted command (outside mandate, a dependent choice withdrawn) for every caller.
+    for notice in result.notices:
+        app.notify(notice, severity="warning", markup=False)
     return result

@@ -434,8 +434,6 @@ class GroupScreen(BaseScreen):
             return
         if result.ok:
             self.drafts.pop((self.group_id, view.key), None)
-        for notice in result.notices:
-            self.notify(notice, severity="warning", markup=False)
         self.refresh_view()
 
     # --- actions --------------------------------------------------------------------------------

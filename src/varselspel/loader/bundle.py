@@ -153,8 +153,13 @@ def check_loaded(
     *,
     lang: str | None = None,
     compile: bool = True,
+    strict: bool = True,
 ) -> BundleResult:
-    """Check a loaded scenario against a role library and, unless told not to, build the bundle."""
+    """Check a loaded scenario against a role library and, unless told not to, build the bundle.
+
+    With `strict=False` only problems the engine cannot play around (schema errors, expressions
+    that do not compile, roles missing from the library) keep the bundle from being built.
+    """
     result = BundleResult(None, list(load.diagnostics), load, library)
     scenario = load.scenario
     if scenario is None:
@@ -178,11 +183,13 @@ def check_loaded(
         return result
     compile_scenario = _optional("varselspel.expr", "compile_scenario")
     compiled: Any = None
+    problems: list[Any] = []
     if compile_scenario is not None:
         compiled, problems = compile_scenario(scenario)
         if problems and check_scenario is None:
             result.diagnostics.extend(_expr_problems(problems, load.positions, load.file, lang))
-    if has_errors(result.diagnostics):
+    playable = compiled is not None and not problems and not missing
+    if has_errors(result.diagnostics) and (strict or not playable):
         return result
     result.bundle = ScenarioBundle(
         scenario=scenario,
@@ -248,10 +255,15 @@ def load_bundle_from_texts(
     name: str = "<scenario>",
     *,
     lang: str | None = None,
+    strict: bool = True,
 ) -> BundleResult:
-    """Rebuild a bundle from saved texts (a session's own copy), without touching the disk."""
+    """Rebuild a bundle from saved texts (a session's own copy), without touching the disk.
+
+    A stored session passes `strict=False`: its copy was accepted when the session began, so a
+    checker rule added in a later version must not lock a facilitator out of their own workshop.
+    """
     load = load_scenario_text(scenario_text, name, lang=lang)
     if load.scenario is None:
         return BundleResult(None, list(load.diagnostics), load, None)
     library = load_role_library_from_texts(role_texts, lang=lang)
-    return check_loaded(load, library, lang=lang)
+    return check_loaded(load, library, lang=lang, strict=strict)

@@ -67,7 +67,7 @@ def load_stored_bundle(store: SessionStore) -> BundleLike:
     from varselspel.loader import load_bundle_from_texts
 
     name, text, roles = store.texts()
-    result = load_bundle_from_texts(text, roles, name)
+    result = load_bundle_from_texts(text, roles, name, strict=False)
     if result.bundle is None:
         detail = "; ".join(d.format() for d in result.diagnostics[:3])
         raise StoreError("scenario_invalid", store.path, detail=detail)

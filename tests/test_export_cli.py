@@ -98,14 +98,14 @@ def test_ambiguous_session_title_asks_for_the_file(capsys: pytest.CaptureFixture
     assert len(titles) == 1
     assert main(["export", titles.pop(), "--format", "md"]) == 1
     err = capsys.readouterr().err
-    assert "Flera sessioner" in err and "a.varselspel" in err and "b.varselspel" in err
+    assert "Flera övningar" in err and "a.varselspel" in err and "b.varselspel" in err
 
 
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["export", "ingen-sådan-session"], "Hittar ingen session"),
-        (["export", str(DEMO)], "Kan inte öppna sessionen"),
+        (["export", "ingen-sådan-session"], "Hittar ingen övning"),
+        (["export", str(DEMO)], "Kan inte öppna övningen"),
         (["role-cards", "finns-inte"], "Hittar inget scenario"),
     ],
 )

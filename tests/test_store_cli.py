@@ -17,7 +17,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "engine" / "scenario.yaml"
 
 def test_sessions_lists_default_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sessions"]) == 0
-    assert "Inga sparade sessioner" in capsys.readouterr().out
+    assert "Inga sparade övningar" in capsys.readouterr().out
     bundle = load_bundle(FIXTURE).bundle
     assert bundle is not None
     session = create_session(bundle, ["Norr", "Syd"], seed=1, title="[bold]Workshop[/]")

@@ -6,11 +6,11 @@ from varselspel.i18n import Catalog
 
 MESSAGES: Catalog = {
     "sessions.help": {
-        "sv": "lista sparade sessioner (titel, scenario, grupper, läge, senast ändrad, fil)",
+        "sv": "lista sparade övningar (titel, scenario, grupper, läge, senast ändrad, fil)",
         "en": "list saved sessions (title, scenario, groups, phase, last change, file)",
     },
     "sessions.folder": {
-        "sv": "mapp med sessioner (standard: användarens datamapp)",
+        "sv": "mapp med övningar (standard: användarens datamapp)",
         "en": "folder of sessions (default: the user data folder)",
     },
     "format": {
@@ -18,7 +18,7 @@ MESSAGES: Catalog = {
         "en": "output: table (default) or json",
     },
     "sessions.none": {
-        "sv": "Inga sparade sessioner i {folder}.",
+        "sv": "Inga sparade övningar i {folder}.",
         "en": "No saved sessions in {folder}.",
     },
     "sessions.folder_missing": {
@@ -26,7 +26,7 @@ MESSAGES: Catalog = {
         "en": "The folder {folder} does not exist.",
     },
     "sessions.not_a_folder": {
-        "sv": "{folder} är en fil, inte en mapp; ange mappen där sessionerna ligger.",
+        "sv": "{folder} är en fil, inte en mapp; ange mappen där övningarna ligger.",
         "en": "{folder} is a file, not a folder; give the folder the sessions are in.",
     },
     "col.title": {"sv": "Titel", "en": "Title"},

@@ -14,15 +14,15 @@ MESSAGES: Catalog = {
         "en": "A group may only change its own data.",
     },
     "wrong_phase": {
-        "sv": "Det går inte just nu: sessionen är i läget {phase}.",
+        "sv": "Det går inte just nu: övningen är i läget {phase}.",
         "en": "Not possible now: the session is in phase {phase}.",
     },
     "session_ended": {
-        "sv": "Sessionen är avslutad; inget mer kan ändras.",
+        "sv": "Övningen är avslutad; inget mer kan ändras.",
         "en": "The session has ended; nothing more can be changed.",
     },
     "too_many_groups": {
-        "sv": "En session kan ha högst {max} grupper.",
+        "sv": "En övning kan ha högst {max} grupper.",
         "en": "A session can have at most {max} groups.",
     },
     "last_group": {
@@ -34,7 +34,7 @@ MESSAGES: Catalog = {
         "en": "Add at least one group first.",
     },
     "group_exists": {
-        "sv": "Det finns redan en grupp med id eller namn '{group}'.",
+        "sv": "Det finns redan en grupp som heter '{group}'.",
         "en": "There is already a group with the id or name '{group}'.",
     },
     "bad_id": {

@@ -37,7 +37,7 @@ MESSAGES: Catalog = {
     "label.organisation": {"sv": "Organisation", "en": "Organisation"},
     "label.persons": {"sv": "Person", "en": "Person"},
     "label.facilitator_held": {"sv": "(processledaren)", "en": "(the facilitator)"},
-    "label.session": {"sv": "Session", "en": "Session"},
+    "label.session": {"sv": "Övning", "en": "Övning"},
     "label.contents": {"sv": "Innehåll", "en": "Contents"},
     "label.page": {"sv": "Sida", "en": "Page"},
     "label.none": {"sv": "–", "en": "–"},
@@ -193,7 +193,7 @@ MESSAGES: Catalog = {
         "en": "Unknown format {format}. Choose from: {choices}.",
     },
     "error.unknown_group": {
-        "sv": "Det finns ingen grupp som heter {group}. Grupper i sessionen: {groups}.",
+        "sv": "Det finns ingen grupp som heter {group}. Grupper i övningen: {groups}.",
         "en": "There is no group called {group}. Groups in the session: {groups}.",
     },
     "error.docx_missing": {
@@ -201,15 +201,15 @@ MESSAGES: Catalog = {
         "en": "Word export needs the package python-docx. Install it with: pip install python-docx",
     },
     "error.session_not_found": {
-        "sv": "Hittar ingen session {session}. Ange en sessionsfil eller ett id eller namn från `varselspel sessions`.",
+        "sv": "Hittar ingen övning {session}. Ange en övningsfil eller ett id eller namn från `varselspel sessions`.",
         "en": "No session {session} found. Give a session file or an id or name from `varselspel sessions`.",
     },
     "error.session_ambiguous": {
-        "sv": "Flera sessioner matchar {session}: {files}. Ange sessionsfilen.",
+        "sv": "Flera övningar matchar {session}: {files}. Ange övningsfilen.",
         "en": "Several sessions match {session}: {files}. Give the session file.",
     },
     "error.session_open": {
-        "sv": "Kan inte öppna sessionen {session}: {reason}",
+        "sv": "Kan inte öppna övningen {session}: {reason}",
         "en": "Cannot open the session {session}: {reason}",
     },
     "error.scenario": {
@@ -221,11 +221,11 @@ MESSAGES: Catalog = {
         "en": "No scenario {scenario} found. Give a file or the name of a bundled scenario.",
     },
     "cli.export.help": {
-        "sv": "exportera en sessions handlingsplan till Markdown, Word, HTML eller JSON",
+        "sv": "exportera en övnings handlingsplan till Markdown, Word, HTML eller JSON",
         "en": "export a session's action plan to Markdown, Word, HTML or JSON",
     },
     "cli.export.session": {
-        "sv": "sessionsfil, eller id eller namn från `varselspel sessions`",
+        "sv": "övningsfil, eller id eller namn från `varselspel sessions`",
         "en": "session file, or an id or name from `varselspel sessions`",
     },
     "cli.export.format": {"sv": "format (standard: all)", "en": "format (default: all)"},

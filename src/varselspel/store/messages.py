@@ -6,7 +6,7 @@ from varselspel.i18n import Catalog
 
 MESSAGES: Catalog = {
     "store.read_only": {
-        "sv": "Kan inte skriva i {path}: mappen eller filen är skrivskyddad. Välj en annan mapp eller kopiera sessionsfilen till en skrivbar mapp.",
+        "sv": "Kan inte skriva i {path}: mappen eller filen är skrivskyddad. Välj en annan mapp eller kopiera övningsfilen till en skrivbar mapp.",
         "en": "Cannot write to {path}: the folder or file is read-only. Choose another folder or copy the session file to a writable one.",
     },
     "store.disk_full": {
@@ -14,19 +14,19 @@ MESSAGES: Catalog = {
         "en": "The disk is full; the last command was not saved ({path}). Free some space and try again; commands saved before are kept.",
     },
     "store.corrupt": {
-        "sv": "Sessionsfilen {path} är skadad eller ingen varselspel-session ({detail}). Filen har inte ändrats.",
+        "sv": "Övningsfilen {path} är skadad eller ingen varselspel-övning ({detail}). Filen har inte ändrats.",
         "en": "The session file {path} is damaged or not a varselspel session ({detail}). The file was not changed.",
     },
     "store.not_found": {
-        "sv": "Sessionsfilen {path} finns inte.",
+        "sv": "Övningsfilen {path} finns inte.",
         "en": "The session file {path} does not exist.",
     },
     "store.exists": {
-        "sv": "Sessionsfilen {path} finns redan.",
+        "sv": "Övningsfilen {path} finns redan.",
         "en": "The session file {path} already exists.",
     },
     "store.too_new": {
-        "sv": "Sessionsfilen {path} har filformat {version}, men den här versionen av varselspel kan bara läsa upp till {supported}. Uppdatera varselspel.",
+        "sv": "Övningsfilen {path} har filformat {version}, men den här versionen av varselspel kan bara läsa upp till {supported}. Uppdatera varselspel.",
         "en": "The session file {path} has file format {version}, but this version of varselspel reads up to {supported}. Update varselspel.",
     },
     "store.cannot_open": {
@@ -34,7 +34,7 @@ MESSAGES: Catalog = {
         "en": "Cannot open {path}: {detail}",
     },
     "store.busy": {
-        "sv": "Sessionsfilen {path} är låst av ett annat program för länge. Försök igen.",
+        "sv": "Övningsfilen {path} är låst av ett annat program för länge. Försök igen.",
         "en": "The session file {path} was locked by another program for too long. Try again.",
     },
     "store.scenario_invalid": {
@@ -46,7 +46,7 @@ MESSAGES: Catalog = {
         "en": "Event {seq} in {path} was already written by another program.",
     },
     "store.failed": {
-        "sv": "Sessionsfilen {path} kunde inte sparas: {detail}",
+        "sv": "Övningsfilen {path} kunde inte sparas: {detail}",
         "en": "The session file {path} could not be saved: {detail}",
     },
 }

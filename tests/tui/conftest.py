@@ -12,6 +12,9 @@ import pytest
 DATA = Path(__file__).parent / "data"
 """Scenario files used only by the app tests."""
 
+MINI = str(DATA / "mini.yaml")
+"""The small two-group scenario most app tests open."""
+
 FIXED_NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 """The engine's clock in every app test, so timers and titles never move."""
 

@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from tui_helpers import add_participant, settle, type_text
+from tui_helpers import (
+    add_participant,
+    drive,
+    leave_projector,
+    press,
+    press_each,
+    screen_name,
+    settle,
+    start_round,
+    toasts,
+    type_text,
+)
 
-from conftest import DATA
-
-
-async def leave_projector(pilot: Any) -> None:
-    """Press Esc on the projector and confirm leaving when the app asks."""
-    await pilot.press("escape")
-    await settle(pilot)
-    if type(pilot.app.screen).__name__ == "ConfirmScreen":
-        await pilot.press("j")
-        await settle(pilot)
-
-
-async def start_mini(pilot: Any) -> Any:
-    """Set up the mini scenario with one participant and open round 1 with one inject."""
-    await settle(pilot)
-    await add_participant(pilot, "A", "K")
-    for key in ("f", "s", "j", "n", "n"):
-        await pilot.press(key)
-        await settle(pilot)
-    assert type(pilot.app.screen).__name__ == "ProjectorScreen"
-    return pilot.app.session
+from conftest import MINI
 
 
 async def fill_to_limit(pilot: Any, char: str, limit: int) -> None:
@@ -39,231 +29,179 @@ async def fill_to_limit(pilot: Any, char: str, limit: int) -> None:
 
 def test_reopened_session_group_seat_does_not_crash(make_app: Any) -> None:
     """F15: visit a group, leave to the launcher, reopen the session, visit a group again."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await start_mini(pilot)
-            await pilot.press("1")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "GroupScreen"
-            await pilot.press("escape")
-            await settle(pilot)
-            await leave_projector(pilot)
-            assert type(app.screen).__name__ == "LauncherScreen"
-            app.screen.open_row("sessions", 0)
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ProjectorScreen"
-            await pilot.press("2")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "GroupScreen"
-            assert app.screen.group_id == "g2"
-            await pilot.press("escape", "1")
-            await settle(pilot)
-            assert app.screen.group_id == "g1"
+    async def story(pilot: Any) -> None:
+        await start_round(pilot)
+        await press(pilot, "1")
+        assert screen_name(app) == "GroupScreen"
+        await press(pilot, "escape")
+        await leave_projector(pilot)
+        assert screen_name(app) == "LauncherScreen"
+        app.screen.open_row("sessions", 0)
+        await settle(pilot)
+        assert screen_name(app) == "ProjectorScreen"
+        await press(pilot, "2")
+        assert screen_name(app) == "GroupScreen"
+        assert app.screen.group_id == "g2"
+        await press(pilot, "escape", "1")
+        assert app.screen.group_id == "g1"
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_long_text_is_cut_at_the_engine_limit_not_a_crash(make_app: Any) -> None:
     """F35/F36: over-long names and titles stop at the engine's limit; the app keeps running."""
     from varselspel.engine.commands import ActionFields, AddParticipant, RenameGroup
 
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            session = app.session
-            limit = AddParticipant.model_fields["name"].metadata[-1].max_length
-            await pilot.press("p")
-            await pilot.pause()
-            await fill_to_limit(pilot, "x", limit)
-            await pilot.press("enter", "enter")
-            await settle(pilot)
-            names = [p.name for p in session.state.groups["g1"].participants.values()]
-            assert names == ["x" * limit]
-            group_limit = RenameGroup.model_fields["name"].metadata[-1].max_length
-            await pilot.press("b")
-            await pilot.pause()
-            await fill_to_limit(pilot, "y", group_limit)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert session.state.groups["g1"].name == "y" * group_limit
-            # The safety net: a command that cannot be built is a message, not a traceback.
-            assert type(app.screen).__name__ == "SetupScreen"
-            ok = app.screen.run_command(lambda: AddParticipant(group="g1", name="z" * 999))
-            await settle(pilot)
-            assert ok is False
-            assert any("högst" in str(n.message) for n in app._notifications)
-            # An empty required field names that field, not the action title.
-            await pilot.press("p", "enter", "enter")
-            await settle(pilot)
-            assert any("Deltagarens namn" in str(n.message) for n in app._notifications)
-            await pilot.press("escape")
-            await settle(pilot)
-            for key in ("f", "s", "j", "n", "1"):
-                await pilot.press(key)
-                await settle(pilot)
-            assert type(app.screen).__name__ == "GroupScreen"
-            title_limit = ActionFields.model_fields["title"].metadata[-1].max_length
-            await pilot.press("a")
-            await settle(pilot)
-            await fill_to_limit(pilot, "t", title_limit)
-            await pilot.press("ctrl+s")
-            await settle(pilot)
-            actions = list(session.state.groups["g1"].actions.values())
-            assert [a.fields.title for a in actions] == ["t" * title_limit]
-
-    asyncio.run(run())
-
-
-async def start_demo(pilot: Any) -> Any:
-    """Set up the demo with one participant per group and open round 1 with one inject."""
-    await settle(pilot)
-    await add_participant(pilot, "A", "K")
-    for key in ("f", "s", "j", "n", "n"):
-        await pilot.press(key)
+    async def story(pilot: Any) -> None:
         await settle(pilot)
-    assert type(pilot.app.screen).__name__ == "ProjectorScreen"
-    return pilot.app.session
+        session = app.session
+        limit = AddParticipant.model_fields["name"].metadata[-1].max_length
+        await pilot.press("p")
+        await pilot.pause()
+        await fill_to_limit(pilot, "x", limit)
+        await press(pilot, "enter", "enter")
+        names = [p.name for p in session.state.groups["g1"].participants.values()]
+        assert names == ["x" * limit]
+        group_limit = RenameGroup.model_fields["name"].metadata[-1].max_length
+        await pilot.press("b")
+        await pilot.pause()
+        await fill_to_limit(pilot, "y", group_limit)
+        await press(pilot, "enter")
+        assert session.state.groups["g1"].name == "y" * group_limit
+        # The safety net: a command that cannot be built is a message, not a traceback.
+        assert screen_name(app) == "SetupScreen"
+        ok = app.screen.run_command(lambda: AddParticipant(group="g1", name="z" * 999))
+        await settle(pilot)
+        assert ok is False
+        assert any("högst" in m for m in toasts(app))
+        # An empty required field names that field, not the action title.
+        await press(pilot, "p", "enter", "enter")
+        assert any("Deltagarens namn" in m for m in toasts(app))
+        await press(pilot, "escape")
+        await press_each(pilot, "f", "s", "j", "n", "1")
+        assert screen_name(app) == "GroupScreen"
+        title_limit = ActionFields.model_fields["title"].metadata[-1].max_length
+        await press(pilot, "a")
+        await fill_to_limit(pilot, "t", title_limit)
+        await press(pilot, "ctrl+s")
+        actions = list(session.state.groups["g1"].actions.values())
+        assert [a.fields.title for a in actions] == ["t" * title_limit]
+
+    drive(app, story)
 
 
 def test_rationale_survives_switching_decision(make_app: Any) -> None:
     """F22: a rationale typed without Enter stays with its decision and is saved with the choice."""
     app = make_app(open_target="demo")
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_demo(pilot)
-            await pilot.press("1")
-            await settle(pilot)
-            keys = [v.key for v in session.decisions_for("g1")]
-            assert len(keys) >= 2
-            await pilot.press("d", "home", "down", "enter")
-            await pilot.press("r")
-            await type_text(pilot, "utkast")
-            # Click the first decision and go back to the second by keys, without Enter.
-            await pilot.click("#decisions", offset=(2, 0))
-            await settle(pilot)
-            assert app.screen.query_one("#rationale").value == ""
-            await pilot.press("d", "down")
-            await settle(pilot)
-            assert app.screen.query_one("#rationale").value == "utkast"
-            # Choosing an option sends the draft with it.
-            await pilot.press("enter", "home", "enter")
-            await settle(pilot)
-            assert session.state.groups["g1"].choices[keys[1]].rationale == "utkast"
-            # More text without Enter, then Esc to the projector: saved with the choice.
-            await pilot.press("r", "end")
-            await type_text(pilot, " mer")
-            await pilot.press("escape")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ProjectorScreen"
-            assert session.state.groups["g1"].choices[keys[1]].rationale == "utkast mer"
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        await press(pilot, "1")
+        keys = [v.key for v in session.decisions_for("g1")]
+        assert len(keys) >= 2
+        await pilot.press("d", "home", "down", "enter")
+        await pilot.press("r")
+        await type_text(pilot, "utkast")
+        # Click the first decision and go back to the second by keys, without Enter.
+        await pilot.click("#decisions", offset=(2, 0))
+        await settle(pilot)
+        assert app.screen.query_one("#rationale").value == ""
+        await press(pilot, "d", "down")
+        assert app.screen.query_one("#rationale").value == "utkast"
+        # Choosing an option sends the draft with it.
+        await press(pilot, "enter", "home", "enter")
+        assert session.state.groups["g1"].choices[keys[1]].rationale == "utkast"
+        # More text without Enter, then Esc to the projector: saved with the choice.
+        await pilot.press("r", "end")
+        await type_text(pilot, " mer")
+        await press(pilot, "escape")
+        assert screen_name(app) == "ProjectorScreen"
+        assert session.state.groups["g1"].choices[keys[1]].rationale == "utkast mer"
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_escape_on_projector_asks_before_leaving(make_app: Any) -> None:
     """F11: Esc during a running workshop asks; No stays, Yes goes to the launcher."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await start_mini(pilot)
-            await pilot.press("escape")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ConfirmScreen"
-            await pilot.press("n")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ProjectorScreen"
-            assert app.session is not None
-            await pilot.press("escape")
-            await settle(pilot)
-            await pilot.press("j")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "LauncherScreen"
+    async def story(pilot: Any) -> None:
+        await start_round(pilot)
+        await press(pilot, "escape")
+        assert screen_name(app) == "ConfirmScreen"
+        await press(pilot, "n")
+        assert screen_name(app) == "ProjectorScreen"
+        assert app.session is not None
+        await press_each(pilot, "escape", "j")
+        assert screen_name(app) == "LauncherScreen"
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_released_inject_is_in_view_and_confirmed(make_app: Any) -> None:
     """F05: each released inject (also a backup inject) scrolls into view and a toast says so."""
     app = make_app(open_target="demo")
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_demo(pilot)
-            for _ in range(3):
-                await pilot.press("n")
-                await settle(pilot)
-            scroll = app.screen.query_one("#injects-scroll")
-            assert scroll.max_scroll_y > 0
-            assert scroll.scroll_y == scroll.max_scroll_y
-            newest = session.current_round().injects
-            titles = [str(n.message) for n in app._notifications]
-            released = [d.inject for d in session.state.groups["g1"].injects]
-            last = next(i.title for i in newest if i.id == released[-1])
-            assert any(last in text and "alla grupper" in text for text in titles)
-            await pilot.press("b")
-            await settle(pilot)
-            await pilot.press("enter")
-            await settle(pilot)
-            await pilot.press("down", "enter")
-            await settle(pilot)
-            assert scroll.scroll_y == scroll.max_scroll_y
-            assert any("Grupp 1" in str(n.message) for n in app._notifications)
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        await press_each(pilot, "n", "n", "n")
+        scroll = app.screen.query_one("#injects-scroll")
+        assert scroll.max_scroll_y > 0
+        assert scroll.scroll_y == scroll.max_scroll_y
+        newest = session.current_round().injects
+        titles = toasts(app)
+        released = [d.inject for d in session.state.groups["g1"].injects]
+        last = next(i.title for i in newest if i.id == released[-1])
+        assert any(last in text and "alla grupper" in text for text in titles)
+        await press_each(pilot, "b", "enter")
+        await press(pilot, "down", "enter")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        assert any("Grupp 1" in m for m in toasts(app))
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_undo_names_the_step_and_asks_before_a_phase_change(make_app: Any) -> None:
     """F18/F23: the undo toast names the step in words; undoing a round's start asks first."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_mini(pilot)
-            title = session.current_round().injects[0].title
-            await pilot.press("z")
-            await settle(pilot)
-            messages = [str(n.message) for n in app._notifications]
-            assert any("skickad händelse" in m and title in m for m in messages)
-            assert not any("release_inject" in m for m in messages)
-            assert session.state.round_open
-            await pilot.press("z")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ConfirmScreen"
-            assert "omgång 1" in app.screen.question
-            await pilot.press("n")
-            await settle(pilot)
-            assert session.state.round_open
-            await pilot.press("z")
-            await settle(pilot)
-            await pilot.press("j")
-            await settle(pilot)
-            assert not session.state.round_open
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        title = session.current_round().injects[0].title
+        await press(pilot, "z")
+        messages = toasts(app)
+        assert any("skickad händelse" in m and title in m for m in messages)
+        assert not any("release_inject" in m for m in messages)
+        assert session.state.round_open
+        await press(pilot, "z")
+        assert screen_name(app) == "ConfirmScreen"
+        assert "omgång 1" in app.screen.question
+        await press(pilot, "n")
+        assert session.state.round_open
+        await press_each(pilot, "z", "j")
+        assert not session.state.round_open
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_close_round_question_names_undecided_groups_and_unsent_injects(make_app: Any) -> None:
     """F27/F33: closing a round says which groups have not decided and what was never sent."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_mini(pilot)
-            injects = [i for i in session.current_round().injects if not i.backup]
-            await pilot.press("c")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ConfirmScreen"
-            question = app.screen.question
-            assert "Grupp 1 (0/1)" in question and "Grupp 2 (0/1)" in question
-            assert injects[1].title in question and injects[0].title not in question
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        injects = [i for i in session.current_round().injects if not i.backup]
+        await press(pilot, "c")
+        assert screen_name(app) == "ConfirmScreen"
+        question = app.screen.question
+        assert "Grupp 1 (0/1)" in question and "Grupp 2 (0/1)" in question
+        assert injects[1].title in question and injects[0].title not in question
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_eight_groups_fit_on_projector_and_debrief(make_app: Any) -> None:
@@ -278,128 +216,114 @@ def test_eight_groups_fit_on_projector_and_debrief(make_app: Any) -> None:
     )
     from varselspel.tui import flow
 
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
     def fits(table: Any) -> bool:
         return table.virtual_size.width <= table.size.width
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            session = app.session
-            for n in range(3, 9):
-                session.execute(AddGroup(name=f"Grupp {n}"))
-            for gid in session.state.groups:
-                for role in session.scenario.roles:
-                    session.execute(
-                        AssignRole(group=gid, role=role.role, participant="facilitator")
-                    )
-            assert session.execute(StartSession()).ok and session.execute(StartRound()).ok
-            flow.show_phase(app)
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ProjectorScreen"
-            for table_id in ("#indicators", "#lagesbild"):
-                table = app.screen.query_one(table_id)
-                assert len(table.columns) == 9 and fits(table), table_id
-            for _ in session.scenario.rounds:
-                session.execute(CloseRound())
-                session.execute(StartRound())
-            assert session.execute(StartDebrief()).ok
-            flow.show_phase(app)
-            await settle(pilot)
-            assert type(app.screen).__name__ == "DebriefScreen"
-            choices = app.screen.query_one("#choices")
-            assert len(choices.columns) == 9 and fits(choices)
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        session = app.session
+        for n in range(3, 9):
+            session.execute(AddGroup(name=f"Grupp {n}"))
+        for gid in session.state.groups:
+            for role in session.scenario.roles:
+                session.execute(AssignRole(group=gid, role=role.role, participant="facilitator"))
+        assert session.execute(StartSession()).ok and session.execute(StartRound()).ok
+        flow.show_phase(app)
+        await settle(pilot)
+        assert screen_name(app) == "ProjectorScreen"
+        for table_id in ("#indicators", "#lagesbild"):
+            table = app.screen.query_one(table_id)
+            assert len(table.columns) == 9 and fits(table), table_id
+        for _ in session.scenario.rounds:
+            session.execute(CloseRound())
+            session.execute(StartRound())
+        assert session.execute(StartDebrief()).ok
+        flow.show_phase(app)
+        await settle(pilot)
+        assert screen_name(app) == "DebriefScreen"
+        choices = app.screen.query_one("#choices")
+        assert len(choices.columns) == 9 and fits(choices)
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_agreed_roles_start_unticked_and_mean_the_whole_group(make_app: Any) -> None:
     """F09: no box is ticked before anyone agrees; the label says what that means."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_mini(pilot)
-            await pilot.press("1")
-            await settle(pilot)
-            agreed = app.screen.query_one("#agreed")
-            assert agreed.option_count > 0 and agreed.selected == []
-            labels = [str(label.render()) for label in app.screen.query("Label")]
-            assert any("inget kryss = alla roller i gruppen" in text for text in labels)
-            # Choosing without ticks records every role the group holds, as the engine says.
-            await pilot.press("home", "enter")
-            await settle(pilot)
-            record = session.state.groups["g1"].choices["r1.ledning"]
-            held = [r for r, holder in session.state.groups["g1"].roles.items() if holder]
-            assert sorted(record.agreed_roles) == sorted(held)
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        await press(pilot, "1")
+        agreed = app.screen.query_one("#agreed")
+        assert agreed.option_count > 0 and agreed.selected == []
+        labels = [str(label.render()) for label in app.screen.query("Label")]
+        assert any("inget kryss = alla roller i gruppen" in text for text in labels)
+        # Choosing without ticks records every role the group holds, as the engine says.
+        await press(pilot, "home", "enter")
+        record = session.state.groups["g1"].choices["r1.ledning"]
+        held = [r for r, holder in session.state.groups["g1"].roles.items() if holder]
+        assert sorted(record.agreed_roles) == sorted(held)
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_group_seat_opens_at_the_question_on_a_small_terminal(make_app: Any) -> None:
     """F25: at 80×24 the decision pane starts at its top, with the question in view."""
     app = make_app(open_target="demo")
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await start_demo(pilot)
-            await pilot.press("1")
-            await settle(pilot)
-            await pilot.pause(0.2)
-            pane = app.screen.query_one("#decision-pane")
-            assert pane.scroll_y == 0
-            assert app.screen.focused.id == "options"
+    async def story(pilot: Any) -> None:
+        await start_round(pilot)
+        await press(pilot, "1")
+        await pilot.pause(0.2)
+        pane = app.screen.query_one("#decision-pane")
+        assert pane.scroll_y == 0
+        assert app.screen.focused.id == "options"
 
-    asyncio.run(run())
+    drive(app, story, size=(80, 24))
 
 
 def test_fast_typing_keeps_tab_between_fields(make_app: Any) -> None:
     """F02: a burst of keys (a fast typist or a paste) with Tab fills name and organisation."""
     from textual import events
 
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            await pilot.press("p")
-            await settle(pilot)
-            burst = [*"Åsa", "tab", *"Kommun"]
-            for key in burst:
-                char = key if len(key) == 1 else ("\t" if key == "tab" else None)
-                app.post_message(events.Key(key, char))
-            await settle(pilot)
-            await pilot.press("enter")
-            await settle(pilot)
-            people = list(app.session.state.groups["g1"].participants.values())
-            assert [(p.name, p.organisation) for p in people] == [("Åsa", "Kommun")]
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        await press(pilot, "p")
+        burst = [*"Åsa", "tab", *"Kommun"]
+        for key in burst:
+            char = key if len(key) == 1 else ("\t" if key == "tab" else None)
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        await press(pilot, "enter")
+        people = list(app.session.state.groups["g1"].participants.values())
+        assert [(p.name, p.organisation) for p in people] == [("Åsa", "Kommun")]
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_assign_role_from_the_participants_list(make_app: Any) -> None:
     """F04: T on the participants list asks which role that person should take."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            await add_participant(pilot, "Åsa", "Kommun")
-            await pilot.click("#participants")
-            await settle(pilot)
-            assert app.focused.id == "participants"
-            await pilot.press("t")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "PickScreen"
-            assert "Åsa" in app.screen.title_text
-            await pilot.press("down", "enter")
-            await settle(pilot)
-            group = app.session.state.groups["g1"]
-            second = app.session.scenario.roles[1].role
-            assert group.roles.get(second) == "p1"
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        await add_participant(pilot, "Åsa", "Kommun")
+        await pilot.click("#participants")
+        await settle(pilot)
+        assert app.focused.id == "participants"
+        await press(pilot, "t")
+        assert screen_name(app) == "PickScreen"
+        assert "Åsa" in app.screen.title_text
+        await press(pilot, "down", "enter")
+        group = app.session.state.groups["g1"]
+        second = app.session.scenario.roles[1].role
+        assert group.roles.get(second) == "p1"
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_play_unknown_scenario_says_so_and_exits_1(capsys: Any) -> None:
@@ -414,126 +338,104 @@ def test_play_unknown_scenario_says_so_and_exits_1(capsys: Any) -> None:
 
 def test_next_when_all_injects_are_out_says_what_to_do(make_app: Any) -> None:
     """F06: n after the last planned inject points to b (backup) and c (close)."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_mini(pilot)
-            for _ in range(3):
-                await pilot.press("n")
-                await settle(pilot)
-            assert session.state.round_open
-            messages = [str(n.message) for n in app._notifications]
-            assert any("Tryck b" in m and "c för att stänga" in m for m in messages)
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        await press_each(pilot, "n", "n", "n")
+        assert session.state.round_open
+        assert any("Tryck b" in m and "c för att stänga" in m for m in toasts(app))
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_resumed_running_round_says_the_clock_kept_going(make_app: Any) -> None:
     """F13: reopening a session whose round clock runs says so."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await start_mini(pilot)
-            await leave_projector(pilot)
-            app.screen.open_row("sessions", 0)
-            await settle(pilot)
-            messages = [str(n.message) for n in app._notifications]
-            assert any("Klockan har gått" in m for m in messages)
+    async def story(pilot: Any) -> None:
+        await start_round(pilot)
+        await leave_projector(pilot)
+        app.screen.open_row("sessions", 0)
+        await settle(pilot)
+        assert any("Klockan har gått" in m for m in toasts(app))
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_back_on_the_launcher_enter_resumes_the_session(make_app: Any) -> None:
     """F11: after leaving a session, the launcher focuses the saved sessions, not the scenarios."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_mini(pilot)
-            path = session.path
-            await leave_projector(pilot)
-            assert type(app.screen).__name__ == "LauncherScreen"
-            assert app.focused.id == "sessions"
-            await pilot.press("enter")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ProjectorScreen"
-            assert app.session.path == path
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        path = session.path
+        await leave_projector(pilot)
+        assert screen_name(app) == "LauncherScreen"
+        assert app.focused.id == "sessions"
+        await press(pilot, "enter")
+        assert screen_name(app) == "ProjectorScreen"
+        assert app.session.path == path
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_saved_session_can_be_deleted_from_the_launcher(make_app: Any) -> None:
     """F11: a session started by a slip can be removed (Del, then yes); No keeps it."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            session = await start_mini(pilot)
-            path = session.path
-            await leave_projector(pilot)
-            assert app.focused.id == "sessions"
-            await pilot.press("delete")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ConfirmScreen"
-            await pilot.press("n")
-            await settle(pilot)
-            assert path.is_file()
-            await pilot.press("delete")
-            await settle(pilot)
-            await pilot.press("j")
-            await settle(pilot)
-            assert not path.exists()
-            assert app.screen.sessions == []
+    async def story(pilot: Any) -> None:
+        session = await start_round(pilot)
+        path = session.path
+        await leave_projector(pilot)
+        assert app.focused.id == "sessions"
+        await press(pilot, "delete")
+        assert screen_name(app) == "ConfirmScreen"
+        await press(pilot, "n")
+        assert path.is_file()
+        await press_each(pilot, "delete", "j")
+        assert not path.exists()
+        assert app.screen.sessions == []
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_refused_name_keeps_the_dialog_and_the_text(make_app: Any) -> None:
     """A name the engine refuses (a duplicate) leaves the dialog open with what was typed."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            await pilot.press("g")
-            await settle(pilot)
-            await type_text(pilot, "Grupp 2")
-            await pilot.press("enter")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "FormScreen"
-            assert app.screen.query_one("#f-name").value == "Grupp 2"
-            assert any("Går inte" in str(n.message) for n in app._notifications)
-            await type_text(pilot, "b")
-            await pilot.press("enter")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "SetupScreen"
-            names = [g.name for g in app.session.state.groups.values()]
-            assert names == ["Grupp 1", "Grupp 2", "Grupp 2b"]
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        await press(pilot, "g")
+        await type_text(pilot, "Grupp 2")
+        await press(pilot, "enter")
+        assert screen_name(app) == "FormScreen"
+        assert app.screen.query_one("#f-name").value == "Grupp 2"
+        assert any("Går inte" in m for m in toasts(app))
+        await type_text(pilot, "b")
+        await press(pilot, "enter")
+        assert screen_name(app) == "SetupScreen"
+        names = [g.name for g in app.session.state.groups.values()]
+        assert names == ["Grupp 1", "Grupp 2", "Grupp 2b"]
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_f1_opens_help_inside_a_dialog_and_closes_it_again(make_app: Any) -> None:
     """F39: F1 in a dialog lists that dialog's keys; F1 again closes the help."""
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            await pilot.press("p")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "FormScreen"
-            await pilot.press("f1")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "HelpScreen"
-            assert ("Esc", "Avbryt") in app.screen.rows
-            await pilot.press("f1")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "FormScreen"
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        await press(pilot, "p")
+        assert screen_name(app) == "FormScreen"
+        await press(pilot, "f1")
+        assert screen_name(app) == "HelpScreen"
+        assert ("Esc", "Avbryt") in app.screen.rows
+        await press(pilot, "f1")
+        assert screen_name(app) == "FormScreen"
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_paste_keeps_every_line_and_refuses_too_long_with_a_message(make_app: Any) -> None:
@@ -542,23 +444,21 @@ def test_paste_keeps_every_line_and_refuses_too_long_with_a_message(make_app: An
 
     from varselspel.engine.commands import ChooseOption
 
-    app = make_app(open_target=str(DATA / "mini.yaml"))
+    app = make_app(open_target=MINI)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await start_mini(pilot)
-            await pilot.press("1")
-            await settle(pilot)
-            await pilot.press("r")
-            field = app.focused
-            assert field.id == "rationale"
-            field.post_message(events.Paste("Första raden\nandra raden\n"))
-            await settle(pilot)
-            assert field.value == "Första raden andra raden"
-            limit = ChooseOption.model_fields["rationale"].metadata[-1].max_length
-            field.post_message(events.Paste("x" * limit))
-            await settle(pilot)
-            assert field.value == "Första raden andra raden"
-            assert any("för lång" in str(n.message) for n in app._notifications)
+    async def story(pilot: Any) -> None:
+        await start_round(pilot)
+        await press(pilot, "1")
+        await pilot.press("r")
+        field = app.focused
+        assert field.id == "rationale"
+        field.post_message(events.Paste("Första raden\nandra raden\n"))
+        await settle(pilot)
+        assert field.value == "Första raden andra raden"
+        limit = ChooseOption.model_fields["rationale"].metadata[-1].max_length
+        field.post_message(events.Paste("x" * limit))
+        await settle(pilot)
+        assert field.value == "Första raden andra raden"
+        assert any("för lång" in m for m in toasts(app))
 
-    asyncio.run(run())
+    drive(app, story)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.pilot import Pilot
@@ -58,3 +60,53 @@ async def add_action(pilot: Pilot[Any], title: str, timeframe: str) -> None:
     await type_text(pilot, timeframe)
     await pilot.press("ctrl+s")
     await pilot.pause()
+
+
+def drive(
+    app: Any, story: Callable[[Pilot[Any]], Awaitable[None]], size: tuple[int, int] = (120, 36)
+) -> None:
+    """Run the app headless at `size` and play `story` on it through a pilot."""
+
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await story(pilot)
+
+    asyncio.run(run())
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Press the keys in one go, then let the app settle."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def press_each(pilot: Pilot[Any], *keys: str) -> None:
+    """Press the keys one at a time, letting the app settle after each."""
+    for key in keys:
+        await press(pilot, key)
+
+
+def screen_name(app: Any) -> str:
+    """Name the class of the screen on top, the way the tests compare screens."""
+    return str(type(app.screen).__name__)
+
+
+def toasts(app: Any) -> list[str]:
+    """Return the text of every notification the app has shown."""
+    return [str(n.message) for n in app._notifications]
+
+
+async def start_round(pilot: Pilot[Any]) -> Any:
+    """Add one participant, fill the roles, start, open round 1 and send one inject."""
+    await settle(pilot)
+    await add_participant(pilot, "A", "K")
+    await press_each(pilot, "f", "s", "j", "n", "n")
+    assert screen_name(pilot.app) == "ProjectorScreen"
+    return pilot.app.session
+
+
+async def leave_projector(pilot: Pilot[Any]) -> None:
+    """Press Esc on the projector and confirm leaving when the app asks."""
+    await press(pilot, "escape")
+    if screen_name(pilot.app) == "ConfirmScreen":
+        await press(pilot, "j")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.pilot import Pilot
+
+T = TypeVar("T")
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -63,15 +65,15 @@ async def add_action(pilot: Pilot[Any], title: str, timeframe: str) -> None:
 
 
 def drive(
-    app: Any, story: Callable[[Pilot[Any]], Awaitable[None]], size: tuple[int, int] = (120, 36)
-) -> None:
-    """Run the app headless at `size` and play `story` on it through a pilot."""
+    app: Any, story: Callable[[Pilot[Any]], Awaitable[T]], size: tuple[int, int] = (120, 36)
+) -> T:
+    """Run the app headless at `size`, play `story` on it through a pilot and return its result."""
 
-    async def run() -> None:
+    async def run() -> T:
         async with app.run_test(size=size) as pilot:
-            await story(pilot)
+            return await story(pilot)
 
-    asyncio.run(run())
+    return asyncio.run(run())
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
-from tui_helpers import settle
+from tui_helpers import drive, press, screen_name, settle
 
 from varselspel.engine import AddParticipant, ChooseOption
 from varselspel.tui.catalog import list_scenarios
@@ -19,48 +18,39 @@ def test_scenario_runs_through_the_app(entry: Any, make_app: Any) -> None:
     """Rounds are opened, shown on the projector and on each group's seat, closed, then debriefed."""
     app = make_app(open_target=str(entry.path))
 
-    async def run() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            session = app.session
-            for gid in session.state.groups:
-                session.execute(AddParticipant(group=gid, name="Deltagare"))
-            app.screen.refresh_view()
-            await pilot.press("f", "down", "f", "s")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "ProjectorScreen"
-            await pilot.press("n")
-            await settle(pilot)
-            played = 0
-            while session.state.round_open:
-                played += 1
-                await pilot.press("n", "n", "p", "p")
-                for number, gid in enumerate(session.state.groups, start=1):
-                    # Every round is drawn on a group's seat; the other group decides off screen.
-                    if number == 1:
-                        await pilot.press("1")
-                        await settle(pilot)
-                        assert type(app.screen).__name__ == "GroupScreen"
-                    for view in session.decisions_for(gid):
-                        option = view.available[0] if number == 1 else view.available[-1]
-                        session.execute(
-                            ChooseOption(group=gid, decision=view.key, option=option.id), actor=gid
-                        )
-                    if number == 1:
-                        if played == 1:
-                            await pilot.press("l", "k", "d")
-                        await pilot.press("escape")
-                        await settle(pilot)
-                await pilot.press("c", "j")
-                await settle(pilot)
-                if session.state.round_index < len(session.scenario.rounds) - 1:
-                    await pilot.press("n")
-                    await settle(pilot)
-            assert played >= 1
-            await pilot.press("u", "j")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "DebriefScreen"
-            await pilot.press("i", "o", "1", "v")
-            await settle(pilot)
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        session = app.session
+        for gid in session.state.groups:
+            session.execute(AddParticipant(group=gid, name="Deltagare"))
+        app.screen.refresh_view()
+        await press(pilot, "f", "down", "f", "s")
+        assert screen_name(app) == "ProjectorScreen"
+        await press(pilot, "n")
+        played = 0
+        while session.state.round_open:
+            played += 1
+            await pilot.press("n", "n", "p", "p")
+            for number, gid in enumerate(session.state.groups, start=1):
+                # Every round is drawn on a group's seat; the other group decides off screen.
+                if number == 1:
+                    await press(pilot, "1")
+                    assert screen_name(app) == "GroupScreen"
+                for view in session.decisions_for(gid):
+                    option = view.available[0] if number == 1 else view.available[-1]
+                    session.execute(
+                        ChooseOption(group=gid, decision=view.key, option=option.id), actor=gid
+                    )
+                if number == 1:
+                    if played == 1:
+                        await pilot.press("l", "k", "d")
+                    await press(pilot, "escape")
+            await press(pilot, "c", "j")
+            if session.state.round_index < len(session.scenario.rounds) - 1:
+                await press(pilot, "n")
+        assert played >= 1
+        await press(pilot, "u", "j")
+        assert screen_name(app) == "DebriefScreen"
+        await press(pilot, "i", "o", "1", "v")
 
-    asyncio.run(run())
+    drive(app, story, size=(100, 30))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from tui_helpers import add_participant, settle
+from tui_helpers import drive, press, screen_name, settle, start_round
 
 from conftest import DATA
 
@@ -44,30 +43,24 @@ def test_markup_in_scenario_text_is_shown_literally(make_app: Any, tmp_path: Pat
     path = hostile_scenario(tmp_path)
     app = make_app(scenario_dirs=[tmp_path])
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            assert "[bold]Fet[/]" in screen_text(app)
-            assert "[@click=app.quit]Klicka[/]" in screen_text(app)
-            app.open_target(str(path))
-            await settle(pilot)
-            await add_participant(pilot, "A", "K")
-            for key in ("f", "s", "j", "n", "n"):
-                await pilot.press(key)
-                await settle(pilot)
-            assert type(app.screen).__name__ == "ProjectorScreen"
-            await settle(pilot)
-            text = screen_text(app)
-            assert "[@click=app.quit]Klicka[/]" in text
-            assert "[/][red]x" in text
-            # Clicking where the would-be link is does nothing.
-            await pilot.click("#injects", offset=(25, 0))
-            await pilot.click("#proj-scenario", offset=(25, 0))
-            await settle(pilot)
-            assert app.is_running
-            assert type(app.screen).__name__ == "ProjectorScreen"
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        assert "[bold]Fet[/]" in screen_text(app)
+        assert "[@click=app.quit]Klicka[/]" in screen_text(app)
+        app.open_target(str(path))
+        await start_round(pilot)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[@click=app.quit]Klicka[/]" in text
+        assert "[/][red]x" in text
+        # Clicking where the would-be link is does nothing.
+        await pilot.click("#injects", offset=(25, 0))
+        await pilot.click("#proj-scenario", offset=(25, 0))
+        await settle(pilot)
+        assert app.is_running
+        assert screen_name(app) == "ProjectorScreen"
 
-    asyncio.run(run())
+    drive(app, story)
 
 
 def test_broken_scenario_is_listed_with_its_error(make_app: Any, tmp_path: Path) -> None:
@@ -77,22 +70,20 @@ def test_broken_scenario_is_listed_with_its_error(make_app: Any, tmp_path: Path)
     (tmp_path / "mini.yaml").write_text(good, encoding="utf-8")
     app = make_app(scenario_dirs=[tmp_path])
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            screen = app.screen
-            entries = screen.entries
-            broken = [e for e in entries if e.broken]
-            assert [e.path.name for e in broken] == ["trasig.yaml"]
-            assert "trasig.yaml:" in broken[0].error
-            assert any(e.title == "Bruket i Testby" for e in entries if not e.broken)
-            index = entries.index(broken[0])
-            await pilot.press("home", *["down"] * index)
-            await pilot.pause()
-            assert "TRASIG" in screen_text(app)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert type(app.screen).__name__ == "LauncherScreen"
-            assert app.session is None
+    async def story(pilot: Any) -> None:
+        await settle(pilot)
+        screen = app.screen
+        entries = screen.entries
+        broken = [e for e in entries if e.broken]
+        assert [e.path.name for e in broken] == ["trasig.yaml"]
+        assert "trasig.yaml:" in broken[0].error
+        assert any(e.title == "Bruket i Testby" for e in entries if not e.broken)
+        index = entries.index(broken[0])
+        await pilot.press("home", *["down"] * index)
+        await pilot.pause()
+        assert "TRASIG" in screen_text(app)
+        await press(pilot, "enter")
+        assert screen_name(app) == "LauncherScreen"
+        assert app.session is None
 
-    asyncio.run(run())
+    drive(app, story)

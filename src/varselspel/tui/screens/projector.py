@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -33,7 +34,11 @@ from varselspel.tui.view import (
     previous_value,
     trend_arrow,
 )
+from varselspel.tui.widgets.big_clock import BigClock
 from varselspel.tui.widgets.footer import KeyFooter
+
+BIG_CLOCK_MIN_SIZE = (150, 45)
+"""Terminal columns and rows from which the countdown is drawn in block letters."""
 
 
 class ProjectorScreen(BaseScreen):
@@ -73,6 +78,7 @@ class ProjectorScreen(BaseScreen):
                 yield Label("", id="proj-gametime", markup=False)
                 yield Label("", id="proj-timer-state", markup=False)
             yield Digits("--:--", id="countdown")
+            yield BigClock("--:--", id="big-countdown")
         with Horizontal(id="proj-body"):
             with Vertical(id="proj-left"):
                 yield Label(t("proj.injects"), classes="section-title", markup=False)
@@ -93,6 +99,7 @@ class ProjectorScreen(BaseScreen):
         """Add the columns, draw the state and start the countdown."""
         session = self.vapp.session
         assert session is not None
+        self.fit_clock(self.app.size.width, self.app.size.height)
         status: DataTable[Any] = self.query_one("#group-status", DataTable)
         status.add_column(t("setup.col.group"), key="group")
         status.add_column(t("launcher.col.status"), key="status")
@@ -133,6 +140,7 @@ class ProjectorScreen(BaseScreen):
             return
         remaining = session.timer_remaining()
         self.query_one("#countdown", Digits).update(clock_text(remaining))
+        self.query_one("#big-countdown", BigClock).set_time(clock_text(remaining))
         state_label = self.query_one("#proj-timer-state", Label)
         timer = session.state.timer
         if timer is not None and session.state.round_open and timer.paused:
@@ -141,8 +149,19 @@ class ProjectorScreen(BaseScreen):
             state_label.update(Text(t("proj.overtime"), style="bold reverse red"))
         else:
             state_label.update("")
-        self.query_one("#countdown", Digits).set_class(
-            remaining is not None and remaining < 0, "overtime"
+        for clock in (self.query_one("#countdown"), self.query_one("#big-countdown")):
+            clock.set_class(remaining is not None and remaining < 0, "overtime")
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the countdown to the new terminal size."""
+        self.fit_clock(event.size.width, event.size.height)
+
+    def fit_clock(self, width: int, height: int) -> None:
+        """On a large terminal (a projector with room to spare) show the countdown in block letters."""
+        big = width >= BIG_CLOCK_MIN_SIZE[0] and height >= BIG_CLOCK_MIN_SIZE[1]
+        self.set_class(big, "-big-clock")
+        self.query_one("#big-countdown", BigClock).set_scale(
+            2 if height >= 60 and width >= 190 else 1
         )
 
     def refresh_view(self) -> None:

@@ -78,6 +78,20 @@ def play_to_debrief(session: Any) -> None:
     session.execute(RecordLesson(kind="improvement", text="Bjud in Arbetsförmedlingen tidigare"))
 
 
+STAGE_KEYS = {
+    "projector-panel": "p",
+    "debrief-objectives": "o",
+    "debrief-trends": "i",
+    "help": "f1",
+    "export": "e",
+    "close-round": "c",
+}
+"""The key that opens each stage's panel or dialog once its phase's screen is shown."""
+
+GROUP_KEYS = {"group-form": "a", "group-cards": "k", "group-briefing": "l"}
+"""The key that opens each group-seat stage's form or list once group 1 is seated."""
+
+
 async def reach(pilot: Pilot[Any], stage: str) -> None:
     """Bring the app to a stage through the engine, then show the screen for it."""
     from varselspel.tui import flow
@@ -99,27 +113,13 @@ async def reach(pilot: Pilot[Any], stage: str) -> None:
         play_to_debrief(session)
     flow.show_phase(app)
     await pilot.pause()
-    if stage == "projector-panel":
-        await pilot.press("p")
+    if stage in STAGE_KEYS:
+        await pilot.press(STAGE_KEYS[stage])
     elif stage.startswith("group"):
         await pilot.press("1")
         await pilot.pause()
-        if stage == "group-form":
-            await pilot.press("a")
-        elif stage == "group-cards":
-            await pilot.press("k")
-        elif stage == "group-briefing":
-            await pilot.press("l")
-    elif stage == "debrief-objectives":
-        await pilot.press("o")
-    elif stage == "debrief-trends":
-        await pilot.press("i")
-    elif stage == "help":
-        await pilot.press("f1")
-    elif stage == "export":
-        await pilot.press("e")
-    elif stage == "close-round":
-        await pilot.press("c")
+        if stage in GROUP_KEYS:
+            await pilot.press(GROUP_KEYS[stage])
     elif stage == "debrief-lessons":
         app.screen.query_one("#debrief-tabs").active = "tab-lessons"
     await pilot.pause()

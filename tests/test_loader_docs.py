@@ -9,7 +9,7 @@ from conftest import REPO_ROOT
 from varselspel.diagnostics import Severity
 from varselspel.loader import load_role_text, load_scenario_text
 from varselspel.loader.bundle import cached_role_library, check_loaded
-from varselspel.loader.messages import MESSAGES
+from varselspel.loader.strings import STRINGS
 from varselspel.resources import bundled_roles_dir
 
 DOC = REPO_ROOT / "docs" / "scenario-format.md"
@@ -79,10 +79,10 @@ def test_role_card_example_is_valid() -> None:
 
 def test_every_code_is_documented() -> None:
     """Each Y/S/R/B code of the loader and each V code of `validate` appears in the codes table."""
-    from varselspel.cli.authoring_messages import MESSAGES as AUTHORING
+    from varselspel.cli.authoring_strings import STRINGS as AUTHORING
 
     text = DOC.read_text(encoding="utf-8")
-    codes = sorted(key for key in MESSAGES if re.fullmatch(r"[YSRB]\d{3}", key))
+    codes = sorted(key for key in STRINGS if re.fullmatch(r"[YSRB]\d{3}", key))
     codes += sorted(key for key in AUTHORING if re.fullmatch(r"V\d{3}", key))
     assert "V004" in codes and "Y017" in codes
     assert [code for code in codes if f"| {code} |" not in text] == []

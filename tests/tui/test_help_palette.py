@@ -11,7 +11,7 @@ from tui_helpers import drive, press, screen_name, type_text
 
 from conftest import DATA, MINI
 from varselspel.i18n import tr
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 
 @pytest.mark.parametrize("stage", ["launcher", "setup", "projector", "group", "debrief"])
@@ -25,7 +25,7 @@ def test_help_lists_every_key_of_the_screen(stage: str, lang: str, make_app: Any
         await reach(pilot, stage)
         screen = app.screen
         expected = {
-            tr(MESSAGES, b.description, lang)
+            tr(STRINGS, b.description, lang)
             for b in type(screen).BINDINGS
             if isinstance(b, Binding) and b.description
         }
@@ -33,7 +33,7 @@ def test_help_lists_every_key_of_the_screen(stage: str, lang: str, make_app: Any
         assert screen_name(app) == "HelpScreen"
         shown = {description for _key, description in app.screen.rows}
         assert expected <= shown
-        assert tr(MESSAGES, "key.help", lang) in shown
+        assert tr(STRINGS, "key.help", lang) in shown
         assert not any(description.startswith("key.") for description in shown)
         await press(pilot, "escape")
         assert app.screen is screen

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from varselspel.check.messages import MESSAGES
 from varselspel.check.report import Reporter
 from varselspel.check.roles import check_role_library
 from varselspel.check.scenario import check_scenario_rules
+from varselspel.check.strings import STRINGS
 from varselspel.diagnostics import Diagnostic, PositionMap
 from varselspel.expr import compile_scenario
 from varselspel.model import RoleCard, Scenario
@@ -39,4 +39,4 @@ def check_scenario(
     return report.sorted()
 
 
-__all__ = ["MESSAGES", "check_role_library", "check_scenario"]
+__all__ = ["STRINGS", "check_role_library", "check_scenario"]

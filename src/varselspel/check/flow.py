@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from varselspel.check.messages import MESSAGES
 from varselspel.check.report import Reporter
+from varselspel.check.strings import STRINGS
 from varselspel.diagnostics import Severity
 from varselspel.expr import CompiledScenario, Effect, to_source, walk
 from varselspel.expr.ast import (
@@ -274,9 +274,9 @@ def _render(reason: Reason, lang: str | None) -> dict[str, object]:
     params: dict[str, object] = {}
     for key, value in reason.params.items():
         if isinstance(value, bool):
-            params[key] = tr(MESSAGES, f"value.{'true' if value else 'false'}", lang)
+            params[key] = tr(STRINGS, f"value.{'true' if value else 'false'}", lang)
         elif key == "when" and isinstance(value, tuple):
-            params[key] = tr(MESSAGES, f"when.{value[0]}", lang, round=value[1])
+            params[key] = tr(STRINGS, f"when.{value[0]}", lang, round=value[1])
         else:
             params[key] = value
     return params
@@ -317,9 +317,7 @@ def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter)
             reason = unreachable.get(expr.round_index)
             if reason is None:
                 continue
-            text = tr(
-                MESSAGES, f"reason.{reason.kind}", report.lang, **_render(reason, report.lang)
-            )
+            text = tr(STRINGS, f"reason.{reason.kind}", report.lang, **_render(reason, report.lang))
             report.at_offset(
                 Severity.WARNING,
                 "C105",
@@ -337,7 +335,7 @@ def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter)
         found = never_true(condition.node, ctx)
         if found is None:
             continue
-        owner = tr(MESSAGES, f"owner.{expr.owner}", report.lang, id=expr.owner_id)
+        owner = tr(STRINGS, f"owner.{expr.owner}", report.lang, id=expr.owner_id)
         report.at_offset(
             Severity.WARNING,
             _OWNER_CODES[found.kind],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from varselspel.check.messages import message
+from varselspel.check.strings import message
 from varselspel.diagnostics import Diagnostic, Path, PositionMap, Severity
 from varselspel.expr import ExprProblem
 

@@ -7,8 +7,8 @@ from collections.abc import Collection, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from varselspel.check.flow import check_flow, flag_usage
-from varselspel.check.messages import MESSAGES
 from varselspel.check.report import Reporter
+from varselspel.check.strings import STRINGS
 from varselspel.diagnostics import Path
 from varselspel.expr import CompiledScenario
 from varselspel.expr.parser import KEYWORDS
@@ -275,7 +275,7 @@ def check_flags(scenario: Scenario, compiled: CompiledScenario, report: Reporter
         if flag.id in written and flag.id not in read:
             report.warning("C108", path, id=flag.id)
         elif flag.id in read and flag.id not in written:
-            start = tr(MESSAGES, f"value.{'true' if flag.start else 'false'}", report.lang)
+            start = tr(STRINGS, f"value.{'true' if flag.start else 'false'}", report.lang)
             report.warning("C109", path, id=flag.id, start=start)
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from varselspel import __version__
-from varselspel.cli.messages import ARGPARSE, MESSAGES
+from varselspel.cli.strings import ARGPARSE, STRINGS
 from varselspel.i18n import resolve_lang, set_lang, tr
 
 # Each subcommand lives in its own module with `register(subparsers, lang)` and `run(args) -> int`.
@@ -62,19 +62,19 @@ def build_parser(lang: str, only: str | None = None) -> argparse.ArgumentParser:
     """
     parser = argparse.ArgumentParser(
         prog="varselspel",
-        description=tr(MESSAGES, "cli.description", lang),
+        description=tr(STRINGS, "cli.description", lang),
     )
     parser.add_argument(
         "--version",
         action="version",
         version=f"varselspel {__version__}",
-        help=tr(MESSAGES, "cli.version", lang),
+        help=tr(STRINGS, "cli.version", lang),
     )
     parser.add_argument(
         "--lang",
         choices=["sv", "en"],
         default=None,
-        help=tr(MESSAGES, "cli.lang", lang),
+        help=tr(STRINGS, "cli.lang", lang),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in (only,) if only else SUBCOMMANDS:
@@ -176,5 +176,5 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return int(handler(args))
     except KeyboardInterrupt:
-        print(tr(MESSAGES, "cli.interrupted"), file=sys.stderr)
+        print(tr(STRINGS, "cli.interrupted"), file=sys.stderr)
         return 130

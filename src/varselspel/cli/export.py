@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from varselspel.cli.common import add_subcommand
-from varselspel.export.messages import MESSAGES
+from varselspel.export.strings import STRINGS
 from varselspel.i18n import get_lang, tr
 
 if TYPE_CHECKING:
@@ -19,19 +19,19 @@ FORMAT_CHOICES = ["md", "docx", "html", "json", "all"]
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `export` subcommand."""
-    parser = add_subcommand(subparsers, "export", tr(MESSAGES, "cli.export.help", lang))
-    parser.add_argument("session", metavar="SESSION", help=tr(MESSAGES, "cli.export.session", lang))
+    parser = add_subcommand(subparsers, "export", tr(STRINGS, "cli.export.help", lang))
+    parser.add_argument("session", metavar="SESSION", help=tr(STRINGS, "cli.export.session", lang))
     parser.add_argument(
         "--format",
         choices=FORMAT_CHOICES,
         default="all",
-        help=tr(MESSAGES, "cli.export.format", lang),
+        help=tr(STRINGS, "cli.export.format", lang),
     )
-    parser.add_argument("--group", metavar="NAME", help=tr(MESSAGES, "cli.export.group", lang))
+    parser.add_argument("--group", metavar="NAME", help=tr(STRINGS, "cli.export.group", lang))
     parser.add_argument(
-        "--out", metavar="DIR", default=".", help=tr(MESSAGES, "cli.export.out", lang)
+        "--out", metavar="DIR", default=".", help=tr(STRINGS, "cli.export.out", lang)
     )
-    parser.add_argument("--force", action="store_true", help=tr(MESSAGES, "cli.export.force", lang))
+    parser.add_argument("--force", action="store_true", help=tr(STRINGS, "cli.export.force", lang))
     parser.set_defaults(handler=run)
 
 
@@ -49,10 +49,10 @@ def open_session_arg(value: str, lang: str) -> Session:
         if len(matches) > 1:
             files = ", ".join(str(m) for m in matches)
             raise SessionLookupError(
-                tr(MESSAGES, "error.session_ambiguous", lang, session=value, files=files)
+                tr(STRINGS, "error.session_ambiguous", lang, session=value, files=files)
             )
         if not matches:
-            raise SessionLookupError(tr(MESSAGES, "error.session_not_found", lang, session=value))
+            raise SessionLookupError(tr(STRINGS, "error.session_not_found", lang, session=value))
         path = matches[0]
     try:
         session: Session = store.open_session(path, read_only=True)
@@ -61,7 +61,7 @@ def open_session_arg(value: str, lang: str) -> Session:
             exc.message(lang) if hasattr(exc, "message") and callable(exc.message) else str(exc)
         )
         raise SessionLookupError(
-            tr(MESSAGES, "error.session_open", lang, session=str(path), reason=reason)
+            tr(STRINGS, "error.session_open", lang, session=str(path), reason=reason)
         ) from exc
     return session
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from varselspel.cli.authoring_messages import MESSAGES, os_reason
+from varselspel.cli.authoring_strings import STRINGS, os_reason
 from varselspel.cli.common import add_subcommand
 from varselspel.i18n import get_lang, tr
 
@@ -17,16 +17,16 @@ _ID = re.compile(r"^[a-z][a-z0-9_\-]{0,63}$")
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `new` subcommand."""
-    parser = add_subcommand(subparsers, "new", tr(MESSAGES, "new.help", lang))
-    parser.add_argument("scenario_id", metavar="SCENARIO_ID", help=tr(MESSAGES, "new.id", lang))
+    parser = add_subcommand(subparsers, "new", tr(STRINGS, "new.help", lang))
+    parser.add_argument("scenario_id", metavar="SCENARIO_ID", help=tr(STRINGS, "new.id", lang))
     parser.add_argument(
-        "--out", type=Path, default=Path("."), metavar="DIR", help=tr(MESSAGES, "new.out", lang)
+        "--out", type=Path, default=Path("."), metavar="DIR", help=tr(STRINGS, "new.out", lang)
     )
     parser.add_argument(
         "--kind",
         choices=["varsel", "etablering"],
         default="varsel",
-        help=tr(MESSAGES, "new.kind", lang),
+        help=tr(STRINGS, "new.kind", lang),
     )
     parser.set_defaults(handler=run)
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     lang = get_lang()
     scenario_id: str = args.scenario_id
     if not _ID.match(scenario_id):
-        print(tr(MESSAGES, "new.bad_id", lang, id=scenario_id))
+        print(tr(STRINGS, "new.bad_id", lang, id=scenario_id))
         return 2
     out: Path = args.out
     path = out / f"{scenario_id}.yaml"
@@ -47,17 +47,17 @@ def run(args: argparse.Namespace) -> int:
         # A file in the way of the folder is a failure to write, not "the scenario exists".
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(tr(MESSAGES, "new.failed", lang, path=path, reason=os_reason(exc, lang)))
+        print(tr(STRINGS, "new.failed", lang, path=path, reason=os_reason(exc, lang)))
         return 1
     try:
         # Mode "x" refuses to overwrite, atomically, even if the file appears meanwhile.
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        print(tr(MESSAGES, "new.exists", lang, path=path))
+        print(tr(STRINGS, "new.exists", lang, path=path))
         return 1
     except OSError as exc:
-        print(tr(MESSAGES, "new.failed", lang, path=path, reason=os_reason(exc, lang)))
+        print(tr(STRINGS, "new.failed", lang, path=path, reason=os_reason(exc, lang)))
         return 1
-    print(tr(MESSAGES, "new.wrote", lang, path=path))
+    print(tr(STRINGS, "new.wrote", lang, path=path))
     return 0

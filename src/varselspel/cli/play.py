@@ -8,7 +8,7 @@ from typing import Any
 from varselspel.cli.common import add_subcommand
 from varselspel.i18n import Catalog, get_lang, tr
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     "play.help": {"sv": "starta workshopappen", "en": "start the workshop app"},
     "play.target": {
         "sv": "scenariofil, namn på ett medföljande scenario (t.ex. demo) eller en sparad övning",
@@ -39,29 +39,29 @@ MESSAGES: Catalog = {
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `play` subcommand."""
-    parser = add_subcommand(subparsers, "play", tr(MESSAGES, "play.help", lang))
+    parser = add_subcommand(subparsers, "play", tr(STRINGS, "play.help", lang))
     parser.add_argument(
         "target",
         nargs="?",
         default=None,
         metavar="SCENARIO_OR_SESSION",
-        help=tr(MESSAGES, "play.target", lang),
+        help=tr(STRINGS, "play.target", lang),
     )
     parser.add_argument(
         "--scenarios",
         action="append",
         default=[],
         metavar="DIR",
-        help=tr(MESSAGES, "play.scenarios", lang),
+        help=tr(STRINGS, "play.scenarios", lang),
     )
     parser.add_argument(
         "--theme",
         choices=["normal", "projektor"],
         default="normal",
-        help=tr(MESSAGES, "play.theme", lang),
+        help=tr(STRINGS, "play.theme", lang),
     )
     parser.add_argument(
-        "--session", default=None, metavar="PATH", help=tr(MESSAGES, "play.session", lang)
+        "--session", default=None, metavar="PATH", help=tr(STRINGS, "play.session", lang)
     )
     parser.set_defaults(handler=run)
 
@@ -93,11 +93,11 @@ def run(args: argparse.Namespace) -> int:
         from varselspel.tui.catalog import scenario_files
 
         names = ", ".join(path.stem for path in scenario_files([]))
-        print(tr(MESSAGES, "play.not_found", name=target, names=names), file=sys.stderr)
+        print(tr(STRINGS, "play.not_found", name=target, names=names), file=sys.stderr)
         # Like simulate: a name that is neither a file nor a bundled scenario is a failure (1).
         return 1
     if not sys.stdout.isatty():
-        print(tr(MESSAGES, "play.no_terminal"), file=sys.stderr)
+        print(tr(STRINGS, "play.no_terminal"), file=sys.stderr)
         return 1
     if target is None and session_path is not None and session_path.is_file():
         target = str(session_path)

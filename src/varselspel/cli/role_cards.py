@@ -8,26 +8,26 @@ from pathlib import Path
 from typing import Any
 
 from varselspel.cli.common import add_subcommand, find_scenario
-from varselspel.export.messages import MESSAGES
+from varselspel.export.strings import STRINGS
 from varselspel.i18n import get_lang, tr
 
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `role-cards` subcommand."""
-    parser = add_subcommand(subparsers, "role-cards", tr(MESSAGES, "cli.cards.help", lang))
+    parser = add_subcommand(subparsers, "role-cards", tr(STRINGS, "cli.cards.help", lang))
     parser.add_argument(
-        "scenario", metavar="SCENARIO", help=tr(MESSAGES, "cli.cards.scenario", lang)
+        "scenario", metavar="SCENARIO", help=tr(STRINGS, "cli.cards.scenario", lang)
     )
     parser.add_argument(
         "--format",
         choices=["docx", "html"],
         default="html",
-        help=tr(MESSAGES, "cli.cards.format", lang),
+        help=tr(STRINGS, "cli.cards.format", lang),
     )
     parser.add_argument(
-        "--out", metavar="DIR", default=".", help=tr(MESSAGES, "cli.export.out", lang)
+        "--out", metavar="DIR", default=".", help=tr(STRINGS, "cli.export.out", lang)
     )
-    parser.add_argument("--force", action="store_true", help=tr(MESSAGES, "cli.export.force", lang))
+    parser.add_argument("--force", action="store_true", help=tr(STRINGS, "cli.export.force", lang))
     parser.set_defaults(handler=run)
 
 
@@ -41,12 +41,12 @@ def run(args: argparse.Namespace) -> int:
     path = find_scenario(args.scenario)
     if path is None:
         print(
-            tr(MESSAGES, "error.scenario_not_found", lang, scenario=args.scenario), file=sys.stderr
+            tr(STRINGS, "error.scenario_not_found", lang, scenario=args.scenario), file=sys.stderr
         )
         return 1
     result = load_bundle(path, lang=lang)
     if result.bundle is None:
-        print(tr(MESSAGES, "error.scenario", lang, path=str(path)), file=sys.stderr)
+        print(tr(STRINGS, "error.scenario", lang, path=str(path)), file=sys.stderr)
         return 1
     bundle = result.bundle
     # Contacts may name roles the scenario does not use; the whole library gives their titles.

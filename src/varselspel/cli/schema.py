@@ -11,7 +11,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from varselspel.cli.authoring_messages import MESSAGES, os_reason
+from varselspel.cli.authoring_strings import STRINGS, os_reason
 from varselspel.cli.common import add_subcommand
 from varselspel.i18n import get_lang, tr
 
@@ -26,9 +26,9 @@ _DIALECT = "http://json-schema.org/draft-07/schema#"
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `schema` subcommand."""
-    parser = add_subcommand(subparsers, "schema", tr(MESSAGES, "schema.help", lang))
+    parser = add_subcommand(subparsers, "schema", tr(STRINGS, "schema.help", lang))
     parser.add_argument(
-        "--out", type=Path, default=Path("."), metavar="DIR", help=tr(MESSAGES, "schema.out", lang)
+        "--out", type=Path, default=Path("."), metavar="DIR", help=tr(STRINGS, "schema.out", lang)
     )
     parser.set_defaults(handler=run)
 
@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
                 json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
         except OSError as exc:
-            print(tr(MESSAGES, "schema.failed", lang, path=path, reason=os_reason(exc, lang)))
+            print(tr(STRINGS, "schema.failed", lang, path=path, reason=os_reason(exc, lang)))
             return 1
-        print(tr(MESSAGES, "schema.wrote", lang, path=path))
+        print(tr(STRINGS, "schema.wrote", lang, path=path))
     return 0

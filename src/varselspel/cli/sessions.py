@@ -9,18 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from varselspel.cli.common import add_subcommand
-from varselspel.cli.session_messages import MESSAGES
+from varselspel.cli.session_strings import STRINGS
 from varselspel.i18n import tr
 
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `sessions` subcommand."""
-    parser = add_subcommand(subparsers, "sessions", tr(MESSAGES, "sessions.help", lang))
+    parser = add_subcommand(subparsers, "sessions", tr(STRINGS, "sessions.help", lang))
     parser.add_argument(
-        "--folder", metavar="DIR", default=None, help=tr(MESSAGES, "sessions.folder", lang)
+        "--folder", metavar="DIR", default=None, help=tr(STRINGS, "sessions.folder", lang)
     )
     parser.add_argument(
-        "--format", choices=["table", "json"], default="table", help=tr(MESSAGES, "format", lang)
+        "--format", choices=["table", "json"], default="table", help=tr(STRINGS, "format", lang)
     )
     parser.set_defaults(handler=run)
 
@@ -32,17 +32,17 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.folder) if args.folder else default_sessions_dir()
     if args.folder and not folder.is_dir():
         key = "sessions.not_a_folder" if folder.exists() else "sessions.folder_missing"
-        print(tr(MESSAGES, key, folder=str(folder)), file=sys.stderr)
+        print(tr(STRINGS, key, folder=str(folder)), file=sys.stderr)
         return 1
     found = list_sessions(folder)
     if args.format == "json":
         print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=2))
         return 0
     if not found:
-        print(tr(MESSAGES, "sessions.none", folder=str(folder)))
+        print(tr(STRINGS, "sessions.none", folder=str(folder)))
         return 0
     headers = [
-        tr(MESSAGES, key)
+        tr(STRINGS, key)
         for key in (
             "col.title",
             "col.scenario",
@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
     for s in found:
         if s.error:
             # The reason is long; keep the table narrow and explain below it.
-            rows.append(["", "", "", tr(MESSAGES, "unreadable.short"), "", str(s.path)])
-            problems.append(tr(MESSAGES, "unreadable", error=s.error))
+            rows.append(["", "", "", tr(STRINGS, "unreadable.short"), "", str(s.path)])
+            problems.append(tr(STRINGS, "unreadable", error=s.error))
             continue
         changed = s.last_change or s.created_at
         rows.append(

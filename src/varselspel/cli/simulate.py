@@ -9,20 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from varselspel.cli.common import add_subcommand, find_scenario
-from varselspel.cli.session_messages import MESSAGES
+from varselspel.cli.session_strings import STRINGS
 from varselspel.i18n import tr
 
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `simulate` subcommand."""
-    parser = add_subcommand(subparsers, "simulate", tr(MESSAGES, "simulate.help", lang))
+    parser = add_subcommand(subparsers, "simulate", tr(STRINGS, "simulate.help", lang))
+    parser.add_argument("scenario", metavar="SCENARIO", help=tr(STRINGS, "simulate.scenario", lang))
+    parser.add_argument("--runs", type=int, default=1000, help=tr(STRINGS, "simulate.runs", lang))
+    parser.add_argument("--seed", type=int, default=0, help=tr(STRINGS, "simulate.seed", lang))
     parser.add_argument(
-        "scenario", metavar="SCENARIO", help=tr(MESSAGES, "simulate.scenario", lang)
-    )
-    parser.add_argument("--runs", type=int, default=1000, help=tr(MESSAGES, "simulate.runs", lang))
-    parser.add_argument("--seed", type=int, default=0, help=tr(MESSAGES, "simulate.seed", lang))
-    parser.add_argument(
-        "--format", choices=["table", "json"], default="table", help=tr(MESSAGES, "format", lang)
+        "--format", choices=["table", "json"], default="table", help=tr(STRINGS, "format", lang)
     )
     parser.set_defaults(handler=run)
 
@@ -35,20 +33,20 @@ def run(args: argparse.Namespace) -> int:
     from varselspel.resources import bundled_scenarios_dir
 
     if not 1 <= args.runs <= 1_000_000:
-        print(tr(MESSAGES, "simulate.bad_runs"), file=sys.stderr)
+        print(tr(STRINGS, "simulate.bad_runs"), file=sys.stderr)
         return 2
     if Path(args.scenario).is_dir():
-        print(tr(MESSAGES, "simulate.is_folder", name=args.scenario), file=sys.stderr)
+        print(tr(STRINGS, "simulate.is_folder", name=args.scenario), file=sys.stderr)
         return 1
     path = find_scenario(args.scenario)
     if path is None:
         choices = ", ".join(sorted(p.stem for p in bundled_scenarios_dir().glob("*.yaml")))
         print(
-            tr(MESSAGES, "simulate.not_found", name=args.scenario, choices=choices), file=sys.stderr
+            tr(STRINGS, "simulate.not_found", name=args.scenario, choices=choices), file=sys.stderr
         )
         return 1
     if classify_file(path) == "role":
-        print(tr(MESSAGES, "simulate.is_role", name=str(path)), file=sys.stderr)
+        print(tr(STRINGS, "simulate.is_role", name=str(path)), file=sys.stderr)
         return 1
     result = load_bundle(path)
     if result.bundle is None:
@@ -56,11 +54,11 @@ def run(args: argparse.Namespace) -> int:
             # Editors and CI read stdout: give them the same diagnostics `validate` would.
             errors = [d.to_json() for d in result.diagnostics if d.severity is Severity.ERROR]
             print(json.dumps({"scenario": str(path), "errors": errors}, ensure_ascii=False))
-        label = tr(MESSAGES, "severity.error")
+        label = tr(STRINGS, "severity.error")
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.ERROR:
                 print(diagnostic.format(label), file=sys.stderr)
-        print(tr(MESSAGES, "simulate.invalid", path=str(path)), file=sys.stderr)
+        print(tr(STRINGS, "simulate.invalid", path=str(path)), file=sys.stderr)
         return 1
     report = simulate(result.bundle, runs=args.runs, seed=args.seed)
     if args.format == "json":
@@ -73,10 +71,10 @@ def run(args: argparse.Namespace) -> int:
 def render_table(report: Any, bundle: Any) -> str:
     """Return the report as plain text for a terminal."""
     lines: list[str] = []
-    mode = tr(MESSAGES, "simulate.exhaustive") if report.exhaustive else ""
+    mode = tr(STRINGS, "simulate.exhaustive") if report.exhaustive else ""
     lines.append(
         tr(
-            MESSAGES,
+            STRINGS,
             "simulate.title",
             scenario=bundle.scenario.title,
             runs=report.runs,
@@ -84,7 +82,7 @@ def render_table(report: Any, bundle: Any) -> str:
             mode=mode,
         )
     )
-    none = tr(MESSAGES, "simulate.none")
+    none = tr(STRINGS, "simulate.none")
     for key in (
         "rounds_never_played",
         "injects_never_reached",
@@ -93,15 +91,15 @@ def render_table(report: Any, bundle: Any) -> str:
     ):
         items: list[str] = getattr(report, key)
         lines.append("")
-        lines.append(f"{tr(MESSAGES, f'simulate.{key}')}: {', '.join(items) if items else none}")
+        lines.append(f"{tr(STRINGS, f'simulate.{key}')}: {', '.join(items) if items else none}")
     lines.append("")
-    lines.append(f"{tr(MESSAGES, 'simulate.dead_ends')}:")
+    lines.append(f"{tr(STRINGS, 'simulate.dead_ends')}:")
     if not report.dead_ends:
         lines.append(f"  {none}")
     for key, count in report.dead_ends.items():
-        lines.append("  " + tr(MESSAGES, "simulate.dead_end_runs", key=key, count=count))
+        lines.append("  " + tr(STRINGS, "simulate.dead_end_runs", key=key, count=count))
     lines.append("")
-    lines.append(f"{tr(MESSAGES, 'simulate.indicators')}:")
+    lines.append(f"{tr(STRINGS, 'simulate.indicators')}:")
     labels = {i.id: i for i in bundle.scenario.indicators}
     width = max((len(k) for k in report.indicators), default=0)
     for key, rng in report.indicators.items():
@@ -113,7 +111,7 @@ def render_table(report: Any, bundle: Any) -> str:
         )
     if report.flags_true:
         lines.append("")
-        lines.append(f"{tr(MESSAGES, 'simulate.flags')}:")
+        lines.append(f"{tr(STRINGS, 'simulate.flags')}:")
         for key, count in report.flags_true.items():
             share = count / report.runs if report.runs else 0.0
             lines.append(f"  {key:<{width}}  {share:>6.0%}")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from varselspel.cli.authoring_messages import MESSAGES
+from varselspel.cli.authoring_strings import STRINGS
 from varselspel.cli.common import add_subcommand
 from varselspel.diagnostics import Diagnostic, Severity
 from varselspel.i18n import get_lang, tr
@@ -18,22 +18,22 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def register(subparsers: Any, lang: str) -> None:
     """Add the `validate` subcommand."""
-    parser = add_subcommand(subparsers, "validate", tr(MESSAGES, "validate.help", lang))
+    parser = add_subcommand(subparsers, "validate", tr(STRINGS, "validate.help", lang))
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help=tr(MESSAGES, "validate.paths", lang)
+        "paths", nargs="+", metavar="PATH", help=tr(STRINGS, "validate.paths", lang)
     )
     parser.add_argument(
         "--format",
         choices=["text", "json"],
         default="text",
-        help=tr(MESSAGES, "validate.format", lang),
+        help=tr(STRINGS, "validate.format", lang),
     )
     parser.add_argument(
         "--roles",
         action="append",
         default=[],
         metavar="DIR",
-        help=tr(MESSAGES, "validate.roles", lang),
+        help=tr(STRINGS, "validate.roles", lang),
     )
     parser.set_defaults(handler=run)
 
@@ -57,7 +57,7 @@ def _expand(paths: Sequence[str], lang: str) -> tuple[list[Path], list[Diagnosti
             )
             if not found:
                 problems.append(
-                    Diagnostic(Severity.ERROR, "V002", tr(MESSAGES, "V002", lang), str(path))
+                    Diagnostic(Severity.ERROR, "V002", tr(STRINGS, "V002", lang), str(path))
                 )
             files.extend(found)
         elif path.is_file():
@@ -65,7 +65,7 @@ def _expand(paths: Sequence[str], lang: str) -> tuple[list[Path], list[Diagnosti
         else:
             # A device, a pipe or a socket exists but is no file to read as YAML.
             code = "V003" if path.exists() else "V001"
-            problems.append(Diagnostic(Severity.ERROR, code, tr(MESSAGES, code, lang), str(path)))
+            problems.append(Diagnostic(Severity.ERROR, code, tr(STRINGS, code, lang), str(path)))
     unique = list(dict.fromkeys(files))
     return unique, problems
 
@@ -98,7 +98,7 @@ def check_paths(
         if not folder.is_dir():
             code = "V004" if folder.exists() else "V001"
             diagnostics.append(
-                Diagnostic(Severity.ERROR, code, tr(MESSAGES, code, lang), str(folder))
+                Diagnostic(Severity.ERROR, code, tr(STRINGS, code, lang), str(folder))
             )
     for file in files:
         if kinds[str(file)] == "scenario":
@@ -123,7 +123,7 @@ def _dedupe(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def _plural(count: int, one: str, many: str, lang: str) -> str:
     """Pick the singular or plural word."""
-    return tr(MESSAGES, one if count == 1 else many, lang)
+    return tr(STRINGS, one if count == 1 else many, lang)
 
 
 def _kind_of_other(name: str, lang: str) -> str:
@@ -165,14 +165,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         labels = {
-            Severity.ERROR: tr(MESSAGES, "severity.error", lang),
-            Severity.WARNING: tr(MESSAGES, "severity.warning", lang),
+            Severity.ERROR: tr(STRINGS, "severity.error", lang),
+            Severity.WARNING: tr(STRINGS, "severity.warning", lang),
         }
         out = sys.stdout
         for diag in diagnostics:
             out.write(diag.format(labels[diag.severity]) + "\n")
         summary = tr(
-            MESSAGES,
+            STRINGS,
             "validate.summary",
             lang,
             files=len(files),

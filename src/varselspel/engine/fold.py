@@ -14,7 +14,6 @@ from varselspel.engine.events import Event
 from varselspel.engine.exprs import ExprRuntime
 from varselspel.engine.impact import setting_values
 from varselspel.engine.journal import BundleLike
-from varselspel.engine.messages import MESSAGES
 from varselspel.engine.result import CommandResult
 from varselspel.engine.state import (
     ChoiceRecord,
@@ -31,6 +30,7 @@ from varselspel.engine.state import (
     SessionState,
     TimerState,
 )
+from varselspel.engine.strings import STRINGS
 from varselspel.i18n import tr
 from varselspel.model import Decision, Inject, Option, Round, Scenario
 
@@ -215,9 +215,7 @@ class Rules:
 
     def refuse(self, code: str, **params: Any) -> CommandResult:
         """Return a refusal with a localised reason."""
-        return CommandResult(
-            ok=False, code=code, reason=tr(MESSAGES, code, **params), params=params
-        )
+        return CommandResult(ok=False, code=code, reason=tr(STRINGS, code, **params), params=params)
 
     def validate(
         self, state: SessionState, events: Sequence[Event], cmd: Command, actor: str
@@ -240,7 +238,7 @@ class Rules:
         if state.phase not in allowed:
             if state.phase is Phase.ENDED:
                 raise Refusal("session_ended")
-            raise Refusal("wrong_phase", phase=tr(MESSAGES, f"phase.{state.phase.value}"))
+            raise Refusal("wrong_phase", phase=tr(STRINGS, f"phase.{state.phase.value}"))
 
     def _participant(self, group: GroupState, participant: str | None) -> None:
         """Refuse a participant the group does not have (None means the facilitator)."""
@@ -412,7 +410,7 @@ class Rules:
         if found is None or found[0].id != rnd.id:
             raise Refusal("unknown_inject", inject=cmd.inject)
         if all(self._handled(g, cmd.inject) for g in targets):
-            target = cmd.group if cmd.group is not None else tr(MESSAGES, "all_groups")
+            target = cmd.group if cmd.group is not None else tr(STRINGS, "all_groups")
             raise Refusal("inject_already_released", inject=cmd.inject, target=target)
         return cmd
 
@@ -727,7 +725,7 @@ class Rules:
                 before[key] = False
                 changed = True
                 question = self.decisions[key][1].question
-                notices.append(tr(MESSAGES, "choice_withdrawn", decision=question))
+                notices.append(tr(STRINGS, "choice_withdrawn", decision=question))
         return notices
 
     def _a_choose_option(self, state: SessionState, event: Event, cmd: c.ChooseOption) -> list[str]:
@@ -754,7 +752,7 @@ class Rules:
         notices = []
         if outside:
             owners_text = ", ".join(self.role_labels(owners))
-            notices.append(tr(MESSAGES, "outside_mandate_anchor", owners=owners_text))
+            notices.append(tr(STRINGS, "outside_mandate_anchor", owners=owners_text))
         return notices + self._withdraw_dependent(group, before)
 
     def _a_clear_choice(self, state: SessionState, event: Event, cmd: c.ClearChoice) -> list[str]:

@@ -16,7 +16,7 @@ from varselspel.export.files import (
     existing,
     safe_stem,
 )
-from varselspel.export.messages import MESSAGES
+from varselspel.export.strings import STRINGS
 from varselspel.i18n import get_lang, tr
 from varselspel.model import RoleCard, Scenario
 from varselspel.plan.model import ActionPlan
@@ -45,7 +45,7 @@ def normalise_formats(formats: str | Iterable[str], lang: str | None = None) -> 
             if name not in FORMATS:
                 raise ExportError(
                     tr(
-                        MESSAGES,
+                        STRINGS,
                         "error.unknown_format",
                         lang,
                         format=name,
@@ -90,7 +90,7 @@ def render_document(document: Document, fmt: str) -> bytes:
 
         return render_docx(document)
     raise ExportError(
-        tr(MESSAGES, "error.unknown_format", document.lang, format=fmt, choices="md, docx, html")
+        tr(STRINGS, "error.unknown_format", document.lang, format=fmt, choices="md, docx, html")
     )
 
 
@@ -126,7 +126,7 @@ def build_plans(
         gid = find_group(session, group)
         if gid is None:
             names = ", ".join(g.name for g in groups.values())
-            raise ExportError(tr(MESSAGES, "error.unknown_group", code, group=group, groups=names))
+            raise ExportError(tr(STRINGS, "error.unknown_group", code, group=group, groups=names))
         return [build_group_plan(session, gid, lang=code, today=today)]
     plans = [build_group_plan(session, gid, lang=code, today=today) for gid in groups]
     if len(groups) > 1:
@@ -202,7 +202,7 @@ def default_out_dir() -> Path:
 def describe_written(paths: Sequence[Path], lang: str | None = None) -> str:
     """Say where the files went, one path per line, for the CLI and the app."""
     key = "cli.export.wrote_one" if len(paths) == 1 else "cli.export.wrote"
-    head = tr(MESSAGES, key, lang, count=len(paths))
+    head = tr(STRINGS, key, lang, count=len(paths))
     return "\n".join([head, *(f"  {path}" for path in paths)])
 
 
@@ -219,7 +219,7 @@ def export_role_cards(
     """Write role cards laid out as a document to one file and return its path."""
     if fmt not in ("docx", "html"):
         raise ExportError(
-            tr(MESSAGES, "error.unknown_format", document.lang, format=fmt, choices="docx, html")
+            tr(STRINGS, "error.unknown_format", document.lang, format=fmt, choices="docx, html")
         )
     folder = Path(out_dir)
     path = folder / f"{role_cards_stem(scenario_id, document.lang)}{SUFFIXES[fmt]}"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from varselspel.export.errors import ExportError
-from varselspel.export.messages import MESSAGES
+from varselspel.export.strings import STRINGS
 from varselspel.i18n import tr
 
 MAX_STEM_BYTES = 100
@@ -60,17 +60,17 @@ def ensure_folder(folder: Path, lang: str | None = None) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:
-        raise ExportError(tr(MESSAGES, "error.not_a_folder", lang, path=str(folder))) from exc
+        raise ExportError(tr(STRINGS, "error.not_a_folder", lang, path=str(folder))) from exc
     except OSError as exc:
         raise ExportError(
-            tr(MESSAGES, "error.unwritable", lang, path=str(folder), reason=_reason(exc))
+            tr(STRINGS, "error.unwritable", lang, path=str(folder), reason=_reason(exc))
         ) from exc
     if not folder.is_dir():
-        raise ExportError(tr(MESSAGES, "error.not_a_folder", lang, path=str(folder)))
+        raise ExportError(tr(STRINGS, "error.not_a_folder", lang, path=str(folder)))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ExportError(
             tr(
-                MESSAGES,
+                STRINGS,
                 "error.unwritable",
                 lang,
                 path=str(folder),
@@ -91,14 +91,14 @@ def check_overwrite(paths: Iterable[Path], force: bool, lang: str | None = None)
         return
     clash = existing(paths)
     if clash:
-        raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(clash[0])))
+        raise ExportError(tr(STRINGS, "error.exists", lang, path=str(clash[0])))
 
 
 def atomic_write(path: Path, data: bytes, *, force: bool = False, lang: str | None = None) -> Path:
     """Write `data` to `path` through a synced temp file in the same folder and an atomic rename."""
     folder = path.parent
     if not force and path.exists():
-        raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(path)))
+        raise ExportError(tr(STRINGS, "error.exists", lang, path=str(path)))
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".varselspel-", suffix=".tmp", dir=folder)
@@ -116,7 +116,7 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, lang: str | No
                 if not path.is_file():
                     raise
                 # Windows refuses to replace a file another program (often Word) holds open.
-                raise ExportError(tr(MESSAGES, "error.locked", lang, path=str(path))) from exc
+                raise ExportError(tr(STRINGS, "error.locked", lang, path=str(path))) from exc
         else:
             _move_no_clobber(tmp_name, path, lang)
         tmp_name = None
@@ -125,7 +125,7 @@ def atomic_write(path: Path, data: bytes, *, force: bool = False, lang: str | No
         raise
     except OSError as exc:
         raise ExportError(
-            tr(MESSAGES, "error.unwritable", lang, path=str(folder), reason=_reason(exc))
+            tr(STRINGS, "error.unwritable", lang, path=str(folder), reason=_reason(exc))
         ) from exc
     finally:
         if tmp_name is not None:
@@ -140,11 +140,11 @@ def _move_no_clobber(tmp_name: str, path: Path, lang: str | None) -> None:
         # A hard link fails atomically when the target exists, which closes the check/replace race.
         os.link(tmp_name, path)
     except FileExistsError as exc:
-        raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(path))) from exc
+        raise ExportError(tr(STRINGS, "error.exists", lang, path=str(path))) from exc
     except OSError:
         # File systems without hard links (FAT, some network shares): fall back to rename.
         if path.exists():
-            raise ExportError(tr(MESSAGES, "error.exists", lang, path=str(path))) from None
+            raise ExportError(tr(STRINGS, "error.exists", lang, path=str(path))) from None
         os.replace(tmp_name, path)
         return
     os.unlink(tmp_name)

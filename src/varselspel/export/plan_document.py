@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from varselspel.export.document import Document
-from varselspel.export.messages import MESSAGES
 from varselspel.export.numbers import fmt_change, fmt_list, fmt_number, fmt_share
+from varselspel.export.strings import STRINGS
 from varselspel.i18n import tr
 from varselspel.model.common import Level
 from varselspel.plan.model import ActionPlan, LessonItem, PlanAction
@@ -13,7 +13,7 @@ from varselspel.plan.model import ActionPlan, LessonItem, PlanAction
 def plan_title(plan: ActionPlan, lang: str) -> str:
     """Return the document title of a plan."""
     key = "plan.title.synthesis" if plan.kind == "synthesis" else "plan.title.group"
-    title = tr(MESSAGES, key, lang)
+    title = tr(STRINGS, key, lang)
     if plan.kind == "group" and plan.title_page.groups:
         title = f"{title}: {plan.title_page.groups[0]}"
     return title
@@ -23,12 +23,12 @@ def financing_text(action: PlanAction, lang: str) -> str:
     """Describe an action's financing: card name and co-financing share."""
     fin = action.financing
     if fin is None:
-        return tr(MESSAGES, "financing.none", lang)
+        return tr(STRINGS, "financing.none", lang)
     full = fin.covers_share is None or fin.covers_share >= 1
     if full and not fin.cofinancing_share:
         return fin.name
     return tr(
-        MESSAGES,
+        STRINGS,
         "financing.share",
         lang,
         name=fin.name,
@@ -40,8 +40,8 @@ def financing_text(action: PlanAction, lang: str) -> str:
 def origin_text(action: PlanAction, lang: str) -> str:
     """Say whether an action came from an option or the group's own text."""
     if action.origin == "own":
-        return tr(MESSAGES, "origin.own", lang)
-    return tr(MESSAGES, "origin.option", lang, option=action.source_option)
+        return tr(STRINGS, "origin.own", lang)
+    return tr(STRINGS, "origin.option", lang, option=action.source_option)
 
 
 def action_columns(plan: ActionPlan, lang: str) -> list[str]:
@@ -58,7 +58,7 @@ def action_columns(plan: ActionPlan, lang: str) -> list[str]:
     ]
     if plan.kind == "synthesis":
         keys.append("col.groups")
-    return [tr(MESSAGES, key, lang) for key in keys]
+    return [tr(STRINGS, key, lang) for key in keys]
 
 
 # Relative column widths of the action table (Word); the text columns get the room.
@@ -86,12 +86,12 @@ def action_row(plan: ActionPlan, action: PlanAction, lang: str) -> tuple[str, ..
     title = action.title
     for variant in action.variants:
         if variant.level is not None:
-            level = tr(MESSAGES, f"level.{variant.level.value}", lang).casefold()
-            title += f" ({tr(MESSAGES, 'variant.level', lang, group=variant.group, level=level)})"
+            level = tr(STRINGS, f"level.{variant.level.value}", lang).casefold()
+            title += f" ({tr(STRINGS, 'variant.level', lang, group=variant.group, level=level)})"
         if variant.timeframe:
-            timeframe += f"; {tr(MESSAGES, 'variant.timeframe', lang, group=variant.group, timeframe=variant.timeframe)}"
+            timeframe += f"; {tr(STRINGS, 'variant.timeframe', lang, group=variant.group, timeframe=variant.timeframe)}"
         if variant.responsible:
-            responsible += f"; {tr(MESSAGES, 'variant.responsible', lang, group=variant.group, responsible=short(plan, variant.responsible))}"
+            responsible += f"; {tr(STRINGS, 'variant.responsible', lang, group=variant.group, responsible=short(plan, variant.responsible))}"
     cells = [
         title,
         action.result,
@@ -123,9 +123,9 @@ def summary_text(plan: ActionPlan, lang: str) -> list[str]:
         "differences": s.differences,
     }
     key = "summary.synthesis" if plan.kind == "synthesis" else "summary.group"
-    paragraphs = [tr(MESSAGES, key, lang, **params)]
+    paragraphs = [tr(STRINGS, key, lang, **params)]
     if s.needs_anchoring:
-        paragraphs.append(tr(MESSAGES, "summary.anchoring", lang, count=s.needs_anchoring))
+        paragraphs.append(tr(STRINGS, "summary.anchoring", lang, count=s.needs_anchoring))
     return paragraphs
 
 
@@ -134,57 +134,57 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
     lang = lang or plan.language
     t = plan.title_page
     doc = Document(title=plan_title(plan, lang), lang=lang, date=t.date)
-    none = tr(MESSAGES, "label.none", lang)
+    none = tr(STRINGS, "label.none", lang)
 
     # Title page
     doc.heading(0, doc.title)
-    doc.paragraph(tr(MESSAGES, "plan.subtitle", lang, scenario=t.scenario_title), "subtitle")
+    doc.paragraph(tr(STRINGS, "plan.subtitle", lang, scenario=t.scenario_title), "subtitle")
     facts = [
-        (tr(MESSAGES, "label.scenario", lang), t.scenario_title),
-        (tr(MESSAGES, "label.kind", lang), tr(MESSAGES, f"kind.{t.scenario_kind}", lang)),
-        (tr(MESSAGES, "label.version", lang), t.scenario_version),
-        (tr(MESSAGES, "label.date", lang), t.date),
-        (tr(MESSAGES, "label.municipality", lang), t.municipality),
-        (tr(MESSAGES, "label.region", lang), t.region),
-        (tr(MESSAGES, "label.company", lang), t.company),
+        (tr(STRINGS, "label.scenario", lang), t.scenario_title),
+        (tr(STRINGS, "label.kind", lang), tr(STRINGS, f"kind.{t.scenario_kind}", lang)),
+        (tr(STRINGS, "label.version", lang), t.scenario_version),
+        (tr(STRINGS, "label.date", lang), t.date),
+        (tr(STRINGS, "label.municipality", lang), t.municipality),
+        (tr(STRINGS, "label.region", lang), t.region),
+        (tr(STRINGS, "label.company", lang), t.company),
         (
-            tr(MESSAGES, "label.groups" if len(t.groups) > 1 else "label.group", lang),
+            tr(STRINGS, "label.groups" if len(t.groups) > 1 else "label.group", lang),
             ", ".join(t.groups),
         ),
-        (tr(MESSAGES, "label.organisations", lang), ", ".join(t.organisations) or none),
+        (tr(STRINGS, "label.organisations", lang), ", ".join(t.organisations) or none),
     ]
     doc.table(None, facts, kind="facts")
     if t.participants:
-        doc.heading(1, tr(MESSAGES, "label.participants", lang))
+        doc.heading(1, tr(STRINGS, "label.participants", lang))
         rows = [
             (p.name, p.group, ", ".join(p.roles) or none, ", ".join(p.organisations) or none)
             for p in t.participants
         ]
         doc.table(
             [
-                tr(MESSAGES, "label.participant", lang),
-                tr(MESSAGES, "label.group", lang),
-                tr(MESSAGES, "label.role", lang),
-                tr(MESSAGES, "label.organisation", lang),
+                tr(STRINGS, "label.participant", lang),
+                tr(STRINGS, "label.group", lang),
+                tr(STRINGS, "label.role", lang),
+                tr(STRINGS, "label.organisation", lang),
             ],
             rows,
             kind="participants",
         )
-    doc.paragraph(tr(MESSAGES, "plan.fictional", lang), "note")
+    doc.paragraph(tr(STRINGS, "plan.fictional", lang), "note")
     doc.page_break()
 
     # Summary
-    doc.heading(1, tr(MESSAGES, "section.summary", lang))
+    doc.heading(1, tr(STRINGS, "section.summary", lang))
     for text in summary_text(plan, lang):
         doc.paragraph(text)
     if plan.summary.key_choices:
-        doc.paragraph(tr(MESSAGES, "summary.key_choices", lang), "label")
+        doc.paragraph(tr(STRINGS, "summary.key_choices", lang), "label")
         doc.bullets(plan.summary.key_choices)
 
     # Lägesbild
     sit = plan.situation
-    doc.heading(1, tr(MESSAGES, "section.situation", lang))
-    doc.heading(2, tr(MESSAGES, "sub.setting", lang))
+    doc.heading(1, tr(STRINGS, "section.situation", lang))
+    doc.heading(2, tr(STRINGS, "sub.setting", lang))
     doc.paragraph(sit.municipality_description)
     doc.paragraph(sit.region_description)
     company = sit.company + (f", {sit.company_sector}" if sit.company_sector else "")
@@ -194,18 +194,18 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
     if sit.suppliers:
         doc.bullets(sit.suppliers)
     if sit.figures:
-        doc.heading(2, tr(MESSAGES, "sub.figures", lang))
+        doc.heading(2, tr(STRINGS, "sub.figures", lang))
         fig_header, fig_rows = _figure_table(plan, lang)
         doc.table(fig_header, fig_rows, kind="figures")
     if sit.indicators:
-        doc.heading(2, tr(MESSAGES, "sub.indicators", lang))
+        doc.heading(2, tr(STRINGS, "sub.indicators", lang))
         doc.table(
             [
-                tr(MESSAGES, "col.indicator_name", lang),
-                tr(MESSAGES, "label.group", lang),
-                tr(MESSAGES, "col.start", lang),
-                tr(MESSAGES, "col.end", lang),
-                tr(MESSAGES, "col.change", lang),
+                tr(STRINGS, "col.indicator_name", lang),
+                tr(STRINGS, "label.group", lang),
+                tr(STRINGS, "col.start", lang),
+                tr(STRINGS, "col.end", lang),
+                tr(STRINGS, "col.change", lang),
             ],
             [
                 (
@@ -221,41 +221,41 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
         )
 
     # Goals
-    doc.heading(1, tr(MESSAGES, "section.goals", lang))
+    doc.heading(1, tr(STRINGS, "section.goals", lang))
     if plan.goals:
         doc.bullets(
             [
-                f"{g.text} ({tr(MESSAGES, 'goal.' + g.origin, lang)}"
+                f"{g.text} ({tr(STRINGS, 'goal.' + g.origin, lang)}"
                 + (f": {', '.join(g.groups)})" if g.groups and plan.kind == "synthesis" else ")")
                 for g in plan.goals
             ]
         )
     else:
-        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+        doc.paragraph(tr(STRINGS, "empty.section", lang), "note")
 
     # Organisation and mandate: a major section, so it starts a printed page
     org = plan.organisation
     doc.page_break()
-    doc.heading(1, tr(MESSAGES, "section.organisation", lang))
-    doc.heading(2, tr(MESSAGES, "sub.lead", lang))
+    doc.heading(1, tr(STRINGS, "section.organisation", lang))
+    doc.heading(2, tr(STRINGS, "sub.lead", lang))
     doc.table(
         None,
         [
-            (tr(MESSAGES, "label.lead", lang), fmt_list(org.lead, lang) or none),
-            (tr(MESSAGES, "label.steering", lang), fmt_list(org.steering_group, lang) or none),
+            (tr(STRINGS, "label.lead", lang), fmt_list(org.lead, lang) or none),
+            (tr(STRINGS, "label.steering", lang), fmt_list(org.steering_group, lang) or none),
         ],
         kind="facts",
     )
     if org.assignments:
-        doc.heading(2, tr(MESSAGES, "sub.assignments", lang))
-        facilitator = tr(MESSAGES, "label.facilitator_held", lang)
+        doc.heading(2, tr(STRINGS, "sub.assignments", lang))
+        facilitator = tr(STRINGS, "label.facilitator_held", lang)
         doc.table(
             [
-                tr(MESSAGES, "label.role", lang),
-                tr(MESSAGES, "label.organisation", lang),
-                tr(MESSAGES, "label.persons", lang),
+                tr(STRINGS, "label.role", lang),
+                tr(STRINGS, "label.organisation", lang),
+                tr(STRINGS, "label.persons", lang),
             ]
-            + ([tr(MESSAGES, "label.group", lang)] if plan.kind == "synthesis" else []),
+            + ([tr(STRINGS, "label.group", lang)] if plan.kind == "synthesis" else []),
             [
                 (
                     _role_with_short(plan, a.role, a.organisation),
@@ -270,17 +270,17 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
     if org.decisions:
         # The wide decision table starts the landscape pages that the action tables continue.
         doc.page_break(landscape=True)
-        doc.heading(2, tr(MESSAGES, "sub.decisions", lang))
+        doc.heading(2, tr(STRINGS, "sub.decisions", lang))
         doc.table(
             [
-                tr(MESSAGES, "col.round", lang),
-                tr(MESSAGES, "col.decision", lang),
-                tr(MESSAGES, "col.choice", lang),
-                tr(MESSAGES, "col.rationale", lang),
-                tr(MESSAGES, "col.agreed", lang),
-                tr(MESSAGES, "col.mandate", lang),
+                tr(STRINGS, "col.round", lang),
+                tr(STRINGS, "col.decision", lang),
+                tr(STRINGS, "col.choice", lang),
+                tr(STRINGS, "col.rationale", lang),
+                tr(STRINGS, "col.agreed", lang),
+                tr(STRINGS, "col.mandate", lang),
             ]
-            + ([tr(MESSAGES, "label.group", lang)] if plan.kind == "synthesis" else []),
+            + ([tr(STRINGS, "label.group", lang)] if plan.kind == "synthesis" else []),
             [
                 (
                     f"{d.game_time}: {d.round_title}",
@@ -298,7 +298,7 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
         )
         anchoring = [d for d in org.decisions if not d.within_mandate]
         if anchoring:
-            doc.heading(2, tr(MESSAGES, "sub.anchoring", lang))
+            doc.heading(2, tr(STRINGS, "sub.anchoring", lang))
             doc.bullets(
                 [
                     f"{d.question} – {d.option}: "
@@ -310,64 +310,61 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
 
     # Actions by level, on landscape pages in Word so the wide table stays readable
     doc.page_break(landscape=True if not org.decisions else None)
-    doc.heading(1, tr(MESSAGES, "section.actions", lang))
+    doc.heading(1, tr(STRINGS, "section.actions", lang))
     columns = action_columns(plan, lang)
     widths = ACTION_WIDTHS + ((GROUPS_WIDTH,) if plan.kind == "synthesis" else ())
     for level in Level:
-        doc.heading(2, tr(MESSAGES, f"level.{level.value}", lang))
+        doc.heading(2, tr(STRINGS, f"level.{level.value}", lang))
         actions = plan.actions_at(level)
         if not actions:
-            doc.paragraph(tr(MESSAGES, "empty.actions", lang), "note")
+            doc.paragraph(tr(STRINGS, "empty.actions", lang), "note")
         # Themes are sub-headings rather than a column, which keeps the wide table readable.
         for theme, themed in _by_theme(plan, actions):
             if theme is not None:
-                doc.heading(3, theme or tr(MESSAGES, "theme.none", lang))
+                doc.heading(3, theme or tr(STRINGS, "theme.none", lang))
             action_rows = [action_row(plan, a, lang) for a in themed]
             doc.table(columns, action_rows, kind="actions", widths=widths)
 
     if plan.kind == "synthesis":
-        doc.heading(1, tr(MESSAGES, "section.differences", lang))
+        doc.heading(1, tr(STRINGS, "section.differences", lang))
         if plan.differences:
             for diff in plan.differences:
                 doc.heading(3, diff.question)
                 doc.table(
-                    [tr(MESSAGES, "label.group", lang), tr(MESSAGES, "col.choice", lang)],
-                    [
-                        (c.group, c.option or tr(MESSAGES, "choice.none", lang))
-                        for c in diff.choices
-                    ],
+                    [tr(STRINGS, "label.group", lang), tr(STRINGS, "col.choice", lang)],
+                    [(c.group, c.option or tr(STRINGS, "choice.none", lang)) for c in diff.choices],
                     kind="differences",
                 )
         else:
-            doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+            doc.paragraph(tr(STRINGS, "empty.section", lang), "note")
 
     doc.page_break(landscape=False)
     for key, items in (
         ("section.communication", plan.communication),
         ("section.risks", plan.risks),
     ):
-        doc.heading(1, tr(MESSAGES, key, lang))
+        doc.heading(1, tr(STRINGS, key, lang))
         if items:
             doc.bullets(items)
         else:
-            doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+            doc.paragraph(tr(STRINGS, "empty.section", lang), "note")
 
     # Lessons
     lessons = plan.lessons
-    doc.heading(1, tr(MESSAGES, "section.lessons", lang))
+    doc.heading(1, tr(STRINGS, "section.lessons", lang))
     if lessons.ratings:
-        doc.heading(2, tr(MESSAGES, "sub.ratings", lang))
+        doc.heading(2, tr(STRINGS, "sub.ratings", lang))
         doc.table(
             [
-                tr(MESSAGES, "col.objective", lang),
-                tr(MESSAGES, "col.score", lang),
-                tr(MESSAGES, "col.comment", lang),
+                tr(STRINGS, "col.objective", lang),
+                tr(STRINGS, "col.score", lang),
+                tr(STRINGS, "col.comment", lang),
             ]
-            + ([tr(MESSAGES, "label.group", lang)] if plan.kind == "synthesis" else []),
+            + ([tr(STRINGS, "label.group", lang)] if plan.kind == "synthesis" else []),
             [
                 (
                     r.objective,
-                    none if r.rating is None else tr(MESSAGES, f"rating.{r.rating}", lang),
+                    none if r.rating is None else tr(STRINGS, f"rating.{r.rating}", lang),
                     r.comment,
                 )
                 + ((r.group,) if plan.kind == "synthesis" else ())
@@ -376,27 +373,27 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
             kind="ratings",
         )
     if lessons.strengths:
-        doc.heading(2, tr(MESSAGES, "sub.strengths", lang))
+        doc.heading(2, tr(STRINGS, "sub.strengths", lang))
         doc.bullets([_lesson(item, plan) for item in lessons.strengths])
     if lessons.improvements:
-        doc.heading(2, tr(MESSAGES, "sub.improvements", lang))
+        doc.heading(2, tr(STRINGS, "sub.improvements", lang))
         doc.bullets([_lesson(item, plan) for item in lessons.improvements])
     if not (lessons.ratings or lessons.strengths or lessons.improvements):
-        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+        doc.paragraph(tr(STRINGS, "empty.section", lang), "note")
 
-    doc.heading(1, tr(MESSAGES, "section.next_steps", lang))
+    doc.heading(1, tr(STRINGS, "section.next_steps", lang))
     if plan.next_steps:
         doc.bullets(plan.next_steps)
     else:
-        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+        doc.paragraph(tr(STRINGS, "empty.section", lang), "note")
 
-    doc.heading(1, tr(MESSAGES, "section.sources", lang))
+    doc.heading(1, tr(STRINGS, "section.sources", lang))
     if plan.sources:
         doc.bullets(
             [" – ".join(part for part in (s.title, s.url, s.note) if part) for s in plan.sources]
         )
     else:
-        doc.paragraph(tr(MESSAGES, "empty.section", lang), "note")
+        doc.paragraph(tr(STRINGS, "empty.section", lang), "note")
     return doc
 
 
@@ -424,10 +421,10 @@ def _role_with_short(plan: ActionPlan, title: str, organisation: str) -> str:
 def _mandate_text(within: bool, roles: list[str], lang: str) -> str:
     """Describe a decision's mandate status."""
     if within:
-        return tr(MESSAGES, "mandate.ok", lang)
+        return tr(STRINGS, "mandate.ok", lang)
     if not roles:
-        return tr(MESSAGES, "mandate.anchor_unknown", lang)
-    return tr(MESSAGES, "mandate.anchor", lang, roles=fmt_list(roles, lang))
+        return tr(STRINGS, "mandate.anchor_unknown", lang)
+    return tr(STRINGS, "mandate.anchor", lang, roles=fmt_list(roles, lang))
 
 
 def _lesson(item: LessonItem, plan: ActionPlan) -> str:
@@ -441,7 +438,7 @@ def _figure_table(plan: ActionPlan, lang: str) -> tuple[list[str], list[tuple[st
     """Lay out figures as one value column, or one column per group when groups differ."""
     figures = plan.situation.figures
     groups = list(dict.fromkeys(f.group for f in figures if f.group))
-    header = [tr(MESSAGES, "col.figure", lang)] + (groups or [tr(MESSAGES, "col.value", lang)])
+    header = [tr(STRINGS, "col.figure", lang)] + (groups or [tr(STRINGS, "col.value", lang)])
     rows: dict[str, list[str]] = {}
     for f in figures:
         text = f"{fmt_number(f.value, lang)} {f.unit}".strip()

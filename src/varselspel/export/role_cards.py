@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from varselspel.export.document import Document
-from varselspel.export.messages import MESSAGES
+from varselspel.export.strings import STRINGS
 from varselspel.i18n import tr
 from varselspel.model import RoleCard, Scenario
 
@@ -15,7 +15,7 @@ def role_cards_document(
 ) -> Document:
     """Lay out one card per scenario role with mandate, limits, resources, contacts and briefing."""
     doc = Document(
-        title=f"{tr(MESSAGES, 'cards.title', lang)}: {scenario.title}",
+        title=f"{tr(STRINGS, 'cards.title', lang)}: {scenario.title}",
         lang=lang,
     )
     first = True
@@ -31,24 +31,24 @@ def role_cards_document(
         title = f"{card.title} ({card.short})" if shown_short else card.title
         doc.heading(1, title)
         doc.paragraph(card.organisation, "subtitle")
-        doc.paragraph(tr(MESSAGES, "cards.for_scenario", lang, scenario=scenario.title), "note")
+        doc.paragraph(tr(STRINGS, "cards.for_scenario", lang, scenario=scenario.title), "note")
         if not entry.required:
-            doc.paragraph(tr(MESSAGES, "cards.optional", lang), "note")
+            doc.paragraph(tr(STRINGS, "cards.optional", lang), "note")
         if card.summary:
-            doc.heading(2, tr(MESSAGES, "cards.summary", lang))
+            doc.heading(2, tr(STRINGS, "cards.summary", lang))
             doc.paragraph(card.summary)
-        doc.heading(2, tr(MESSAGES, "cards.scenario_briefing", lang))
+        doc.heading(2, tr(STRINGS, "cards.scenario_briefing", lang))
         doc.paragraph(scenario.summary)
         if entry.briefing:
-            doc.heading(2, tr(MESSAGES, "cards.briefing", lang))
+            doc.heading(2, tr(STRINGS, "cards.briefing", lang))
             doc.paragraph(entry.briefing)
         if card.mandate:
-            doc.heading(2, tr(MESSAGES, "cards.mandate", lang))
+            doc.heading(2, tr(STRINGS, "cards.mandate", lang))
             doc.bullets(
                 [
                     item.text
                     + (
-                        f" ({tr(MESSAGES, 'cards.basis', lang, basis=item.basis)})"
+                        f" ({tr(STRINGS, 'cards.basis', lang, basis=item.basis)})"
                         if item.basis
                         else ""
                     )
@@ -56,12 +56,12 @@ def role_cards_document(
                 ]
             )
         if card.limits:
-            doc.heading(2, tr(MESSAGES, "cards.limits", lang))
+            doc.heading(2, tr(STRINGS, "cards.limits", lang))
             doc.bullets(
                 [
                     limit.text
                     + (
-                        f" ({tr(MESSAGES, 'cards.rule', lang, rule=limit.rule)})"
+                        f" ({tr(STRINGS, 'cards.rule', lang, rule=limit.rule)})"
                         if limit.rule
                         else ""
                     )
@@ -69,16 +69,16 @@ def role_cards_document(
                 ]
             )
         if card.resources:
-            doc.heading(2, tr(MESSAGES, "cards.resources", lang))
+            doc.heading(2, tr(STRINGS, "cards.resources", lang))
             doc.bullets(card.resources)
         if card.interests:
-            doc.heading(2, tr(MESSAGES, "cards.interests", lang))
+            doc.heading(2, tr(STRINGS, "cards.interests", lang))
             doc.bullets(card.interests)
         if card.contacts:
-            doc.heading(2, tr(MESSAGES, "cards.contacts", lang))
+            doc.heading(2, tr(STRINGS, "cards.contacts", lang))
             doc.bullets([_contact(contact, roles) for contact in card.contacts])
         if entry.private_goals:
-            doc.heading(2, tr(MESSAGES, "cards.private_goals", lang))
+            doc.heading(2, tr(STRINGS, "cards.private_goals", lang))
             doc.bullets(entry.private_goals)
     return doc
 

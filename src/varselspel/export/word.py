@@ -8,7 +8,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from varselspel.export.document import BulletList, Document, Heading, PageBreak, Paragraph, Table
-from varselspel.export.messages import MESSAGES
+from varselspel.export.strings import STRINGS
 from varselspel.export.text import one_line, paragraphs
 from varselspel.i18n import tr
 
@@ -208,7 +208,7 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         from varselspel.export.errors import ExportError
 
-        raise ExportError(tr(MESSAGES, "error.docx_missing", doc.lang)) from exc
+        raise ExportError(tr(STRINGS, "error.docx_missing", doc.lang)) from exc
 
     out = docx.Document()
     section = out.sections[0]
@@ -218,7 +218,7 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     lang_tag = _LANG_TAGS.get(doc.lang, "sv-SE")
     _set_language(out, lang_tag)
-    _page_number_footer(section, tr(MESSAGES, "label.page", doc.lang))
+    _page_number_footer(section, tr(STRINGS, "label.page", doc.lang))
     props = out.core_properties
     props.title = one_line(doc.title)
     props.language = lang_tag

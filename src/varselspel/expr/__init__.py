@@ -20,10 +20,10 @@ from varselspel.expr.compile import (
 )
 from varselspel.expr.errors import ExprError
 from varselspel.expr.evaluate import Chance, EvalEnv, clamp, no_chance
-from varselspel.expr.messages import format_message
 from varselspel.expr.printer import to_source
 from varselspel.expr.program import Condition, Effect, apply_effects, parse_condition, parse_effect
 from varselspel.expr.resolve import Namespace, resolve_condition, resolve_effect
+from varselspel.expr.strings import format_message
 
 __all__ = [
     "MODEL_FIELDS",

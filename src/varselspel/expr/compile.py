@@ -12,9 +12,9 @@ from varselspel.diagnostics import Path
 from varselspel.expr.ast import Call, Node, walk
 from varselspel.expr.errors import ExprError
 from varselspel.expr.evaluate import Bounds, Chance, EvalEnv, no_chance
-from varselspel.expr.messages import format_message
 from varselspel.expr.program import Condition, Effect, apply_effects
 from varselspel.expr.resolve import EffectParts, Namespace, check_condition, check_effect
+from varselspel.expr.strings import format_message
 from varselspel.model import Company, ImpactAssumptions, Scenario
 
 COMPANY_FIELDS: tuple[str, ...] = ("affected", "construction_peak", "employees", "resident_share")

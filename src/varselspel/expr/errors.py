@@ -16,7 +16,7 @@ class ExprError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """Return the message in `lang` (default: the UI language)."""
-        from varselspel.expr.messages import format_message
+        from varselspel.expr.strings import format_message
 
         return format_message(self.code, self.message_params, lang)
 

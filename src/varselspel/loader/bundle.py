@@ -23,7 +23,7 @@ from varselspel.loader.library import (
     load_role_library_from_texts,
     role_files,
 )
-from varselspel.loader.messages import MESSAGES
+from varselspel.loader.strings import STRINGS
 
 if TYPE_CHECKING:
     from varselspel.model import RoleCard, Scenario
@@ -120,7 +120,7 @@ def _missing_roles(
         if entry.role in library.roles:
             continue
         close = difflib.get_close_matches(entry.role, list(library.roles), n=1)
-        hint = tr(MESSAGES, "S002.hint", lang, suggestion=close[0]) if close else ""
+        hint = tr(STRINGS, "S002.hint", lang, suggestion=close[0]) if close else ""
         path = ("roles", index, "role")
         problems.append(
             error_at("B001", load.file, lang, load.positions, path, role=entry.role, hint=hint)
@@ -220,7 +220,7 @@ def _expr_problems(
             Diagnostic(
                 Severity.ERROR,
                 "B002",
-                tr(MESSAGES, "B002", lang, detail=detail),
+                tr(STRINGS, "B002", lang, detail=detail),
                 file,
                 pos.line if pos else None,
                 column,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from varselspel.diagnostics import Diagnostic, PositionMap, Severity
 from varselspel.diagnostics import Path as YamlPath
 from varselspel.i18n import tr
-from varselspel.loader.messages import MESSAGES
+from varselspel.loader.strings import STRINGS
 from varselspel.loader.yamlread import MAX_FILE_BYTES, decode, read_yaml
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _error(
 ) -> Diagnostic:
     """Build an error diagnostic from the catalog."""
     return Diagnostic(
-        Severity.ERROR, code, tr(MESSAGES, code, lang, **params), file, at_line, at_column
+        Severity.ERROR, code, tr(STRINGS, code, lang, **params), file, at_line, at_column
     )
 
 
@@ -77,7 +77,7 @@ def error_at(
     return Diagnostic(
         Severity.ERROR,
         code,
-        tr(MESSAGES, code, lang, **params),
+        tr(STRINGS, code, lang, **params),
         file,
         pos.line if pos else None,
         pos.column if pos else None,
@@ -103,7 +103,7 @@ def _os_reason(exc: OSError, lang: str | None) -> str:
         errno.ENOENT: "os.ENOENT",
         errno.ENOTDIR: "os.ENOENT",
     }.get(exc.errno or 0)
-    return tr(MESSAGES, key, lang) if key else str(exc.strerror or exc)
+    return tr(STRINGS, key, lang) if key else str(exc.strerror or exc)
 
 
 def read_file_bytes(path: Path, lang: str | None = None) -> tuple[bytes | None, Diagnostic | None]:
@@ -166,7 +166,7 @@ def parse_text(
             diagnostics.append(_error("Y002", file, lang))
         elif not isinstance(read.data, dict):
             found = tr(
-                MESSAGES, "found.list" if isinstance(read.data, list) else "found.scalar", lang
+                STRINGS, "found.list" if isinstance(read.data, list) else "found.scalar", lang
             )
             pos = read.positions.values.get(())
             diagnostics.append(

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from varselspel.diagnostics import Diagnostic, Path, PositionMap, Severity
 from varselspel.i18n import tr
-from varselspel.loader.messages import MESSAGES
+from varselspel.loader.strings import STRINGS
 
 _IDENTIFIER_PATTERN = r"^[a-z][a-z0-9_\-]*$"
 _NAMEID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -63,7 +63,7 @@ def _field_name(loc: Sequence[str | int], lang: str | None) -> str:
             parts.append(f"[{step}]")
         else:
             parts.append(("." if parts else "") + step)
-    return "".join(parts) or tr(MESSAGES, "top", lang)
+    return "".join(parts) or tr(STRINGS, "top", lang)
 
 
 def _show(value: Any) -> str:
@@ -120,7 +120,7 @@ def _one(
         params["field"] = leaf
         parent_pos = positions.find(loc[:-1])
         where = parent_pos
-        message = tr(MESSAGES, code, lang, **params)
+        message = tr(STRINGS, code, lang, **params)
         return _diag(code, message, file, where, loc)
     if kind == "extra_forbidden":
         import difflib
@@ -131,53 +131,53 @@ def _one(
         names = list(owner.model_fields) if owner is not None else []
         close = difflib.get_close_matches(leaf, names, n=1, cutoff=0.6)
         if close:
-            hint = tr(MESSAGES, "S002.hint", lang, suggestion=close[0])
+            hint = tr(STRINGS, "S002.hint", lang, suggestion=close[0])
         elif names:
-            hint = tr(MESSAGES, "S002.allowed", lang, allowed=", ".join(names))
+            hint = tr(STRINGS, "S002.allowed", lang, allowed=", ".join(names))
         else:
             hint = ""
-        message = tr(MESSAGES, code, lang, field=leaf, hint=hint)
+        message = tr(STRINGS, code, lang, field=leaf, hint=hint)
     elif kind == "string_type":
         code = "S003"
         hint = ""
         if isinstance(value, int | float | bool) or value is None:
-            hint = tr(MESSAGES, "S003.hint", lang, value=_show(value))
+            hint = tr(STRINGS, "S003.hint", lang, value=_show(value))
         elif isinstance(value, dict) and len(value) == 1:
-            hint = tr(MESSAGES, "S003.colon", lang)
-        message = tr(MESSAGES, code, lang, field=field, hint=hint)
+            hint = tr(STRINGS, "S003.colon", lang)
+        message = tr(STRINGS, code, lang, field=field, hint=hint)
     elif kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         code = "S004"
-        message = tr(MESSAGES, code, lang, **params)
+        message = tr(STRINGS, code, lang, **params)
     elif kind in ("float_parsing", "float_type", "finite_number"):
         code = "S005"
-        hint = tr(MESSAGES, "S005.hint", lang) if isinstance(value, str) and "," in value else ""
-        message = tr(MESSAGES, code, lang, hint=hint, **params)
+        hint = tr(STRINGS, "S005.hint", lang) if isinstance(value, str) and "," in value else ""
+        message = tr(STRINGS, code, lang, hint=hint, **params)
     elif kind in ("bool_parsing", "bool_type"):
         code = "S006"
-        message = tr(MESSAGES, code, lang, **params)
+        message = tr(STRINGS, code, lang, **params)
     elif kind in ("too_short", "string_too_short"):
         code = "S007"
         minimum = ctx.get("min_length", 1)
         if kind == "string_too_short":
             key = "S007.text" if minimum == 1 else "S007.textmin"
-            message = tr(MESSAGES, key, lang, field=field, min=minimum)
+            message = tr(STRINGS, key, lang, field=field, min=minimum)
         else:
-            message = tr(MESSAGES, code, lang, field=field, min=minimum)
+            message = tr(STRINGS, code, lang, field=field, min=minimum)
     elif kind in ("too_long", "string_too_long"):
         code = "S008"
-        unit = tr(MESSAGES, "unit.chars" if kind == "string_too_long" else "unit.items", lang)
-        message = tr(MESSAGES, code, lang, field=field, max=ctx.get("max_length"), unit=unit)
+        unit = tr(STRINGS, "unit.chars" if kind == "string_too_long" else "unit.items", lang)
+        message = tr(STRINGS, code, lang, field=field, max=ctx.get("max_length"), unit=unit)
     elif kind == "string_pattern_mismatch":
         code = "S009"
         pattern = str(ctx.get("pattern", ""))
-        message = tr(MESSAGES, code, lang, rule=_pattern_rule(pattern, lang), **params)
+        message = tr(STRINGS, code, lang, rule=_pattern_rule(pattern, lang), **params)
     elif kind in ("enum", "literal_error"):
         code = "S010"
         expected = str(ctx.get("expected", "")).replace("'", "")
         choices = ", ".join(
             f"`{c.strip()}`" for c in expected.replace(" or ", ", ").split(",") if c.strip()
         )
-        message = tr(MESSAGES, code, lang, choices=choices, **params)
+        message = tr(STRINGS, code, lang, choices=choices, **params)
     elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         code = "S011"
         relation, limit_key = {
@@ -187,22 +187,22 @@ def _one(
             "less_than_equal": ("rel.le", "le"),
         }[kind]
         message = tr(
-            MESSAGES,
+            STRINGS,
             code,
             lang,
-            relation=tr(MESSAGES, relation, lang),
+            relation=tr(STRINGS, relation, lang),
             limit=ctx.get(limit_key),
             **params,
         )
     elif kind in ("list_type", "tuple_type", "set_type"):
         code = "S013"
-        message = tr(MESSAGES, code, lang, field=field)
+        message = tr(STRINGS, code, lang, field=field)
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         code = "S014"
-        message = tr(MESSAGES, code, lang, field=field)
+        message = tr(STRINGS, code, lang, field=field)
     else:
         code = "S099"
-        message = tr(MESSAGES, code, lang, field=field, detail=error.get("msg", kind))
+        message = tr(STRINGS, code, lang, field=field, detail=error.get("msg", kind))
     where = positions.keys.get(loc) if at_key else None
     if where is None:
         where = positions.find(loc)
@@ -219,11 +219,11 @@ def _diag(code: str, message: str, file: str, where: Any, loc: Path) -> Diagnost
 def _pattern_rule(pattern: str, lang: str | None) -> str:
     """Explain a field's pattern in words."""
     if pattern == _IDENTIFIER_PATTERN:
-        return tr(MESSAGES, "rule.identifier", lang)
+        return tr(STRINGS, "rule.identifier", lang)
     if pattern == _NAMEID_PATTERN:
-        return tr(MESSAGES, "rule.nameid", lang)
+        return tr(STRINGS, "rule.nameid", lang)
     match = _CHOICES_PATTERN.match(pattern)
     if match:
         choices = ", ".join(f"`{c}`" for c in match.group(1).split("|"))
-        return tr(MESSAGES, "rule.choices", lang, choices=choices)
-    return tr(MESSAGES, "rule.pattern", lang, pattern=pattern)
+        return tr(STRINGS, "rule.choices", lang, choices=choices)
+    return tr(STRINGS, "rule.pattern", lang, pattern=pattern)

@@ -17,7 +17,7 @@ import yaml
 
 from varselspel.diagnostics import Diagnostic, Path, Position, PositionMap, Severity
 from varselspel.i18n import tr
-from varselspel.loader.messages import MESSAGES
+from varselspel.loader.strings import STRINGS
 
 try:  # The C parser is much faster; fall back to the pure-Python one when libyaml is absent.
     _Parser: Any = yaml.CSafeLoader
@@ -82,7 +82,7 @@ def decode(raw: bytes, file: str, lang: str | None = None) -> tuple[str | None, 
         line = raw.count(b"\n", 0, start) + 1
         column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
         message = tr(
-            MESSAGES,
+            STRINGS,
             "Y001",
             lang,
             byte=f"0x{raw[start]:02X}",
@@ -96,7 +96,7 @@ def _error(
     code: str, file: str, line: int | None, column: int | None, lang: str | None, **params: object
 ) -> Diagnostic:
     """Build an error diagnostic with a message from the catalog."""
-    return Diagnostic(Severity.ERROR, code, tr(MESSAGES, code, lang, **params), file, line, column)
+    return Diagnostic(Severity.ERROR, code, tr(STRINGS, code, lang, **params), file, line, column)
 
 
 def _resolve_plain(value: str) -> Any:
@@ -234,12 +234,12 @@ class _Reader:
         if problem.startswith("did not find expected ',' or") and cm is not None:
             # Point at the opening bracket: the end of the file says nothing useful.
             key = "yaml.unclosed_map" if problem.endswith("'}'") else "yaml.unclosed_list"
-            detail = tr(MESSAGES, key, self.lang)
+            detail = tr(STRINGS, key, self.lang)
             return _error("Y003", self.file, cm.line + 1, cm.column + 1, self.lang, detail=detail)
         if problem == "exceeded maximum nesting depth":
             return _error("Y009", self.file, line, column, self.lang, limit=MAX_DEPTH)
         key = "yaml." + problem
-        detail = tr(MESSAGES, key, self.lang) if key in MESSAGES else problem
+        detail = tr(STRINGS, key, self.lang) if key in STRINGS else problem
         return _error("Y003", self.file, line, column, self.lang, detail=detail)
 
     def _reader_error(self, exc: yaml.reader.ReaderError) -> Diagnostic:
@@ -253,7 +253,7 @@ class _Reader:
         column = position - (before.rfind("\n") + 1) + 1
         char = exc.character
         code = ord(char) if isinstance(char, str) and char else int(char or 0)
-        detail = tr(MESSAGES, "yaml.bad_character", self.lang, char=f"U+{code:04X}")
+        detail = tr(STRINGS, "yaml.bad_character", self.lang, char=f"U+{code:04X}")
         return _error("Y003", self.file, line, column, self.lang, detail=detail)
 
     def _tab_near(self, line_index: int | None) -> tuple[int, int] | None:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from varselspel.i18n import get_lang, tr
 from varselspel.model import ActionItem, Decision, Option, RoleCard, Round, Scenario
 from varselspel.model.common import Level
-from varselspel.plan.messages import GOAL_PREFIXES, MESSAGES
 from varselspel.plan.model import (
     ActionPlan,
     ChoiceByGroup,
@@ -35,6 +34,7 @@ from varselspel.plan.model import (
     Summary,
     TitlePage,
 )
+from varselspel.plan.strings import GOAL_PREFIXES, STRINGS
 
 if TYPE_CHECKING:
     from varselspel.engine import GroupState, Session
@@ -320,35 +320,35 @@ def _organisations(groups: Iterable[GroupState], look: _Lookup) -> list[str]:
 def _setting_figures(scenario: Scenario, lang: str) -> list[Figure]:
     """Return the lägesbild figures that come straight from the setting."""
     s = scenario.setting
-    persons = tr(MESSAGES, "unit.persons", lang)
+    persons = tr(STRINGS, "unit.persons", lang)
     figures = [
         Figure(
             id="population",
-            label=tr(MESSAGES, "figure.population", lang),
+            label=tr(STRINGS, "figure.population", lang),
             value=s.municipality.population,
             unit=persons,
         ),
         Figure(
             id="employed",
-            label=tr(MESSAGES, "figure.employed", lang),
+            label=tr(STRINGS, "figure.employed", lang),
             value=s.municipality.employed,
             unit=persons,
         ),
         Figure(
             id="unemployment_rate",
-            label=tr(MESSAGES, "figure.unemployment_rate", lang),
+            label=tr(STRINGS, "figure.unemployment_rate", lang),
             value=round(s.municipality.unemployment_rate * 100, 2),
-            unit=tr(MESSAGES, "unit.percent", lang),
+            unit=tr(STRINGS, "unit.percent", lang),
         ),
         Figure(
             id="region_population",
-            label=tr(MESSAGES, "figure.region_population", lang),
+            label=tr(STRINGS, "figure.region_population", lang),
             value=s.region.population,
             unit=persons,
         ),
         Figure(
             id="company_employees",
-            label=tr(MESSAGES, "figure.company_employees", lang),
+            label=tr(STRINGS, "figure.company_employees", lang),
             value=s.company.employees,
             unit=persons,
         ),
@@ -357,7 +357,7 @@ def _setting_figures(scenario: Scenario, lang: str) -> list[Figure]:
         figures.append(
             Figure(
                 id="supplier_employees",
-                label=tr(MESSAGES, "figure.supplier_employees", lang),
+                label=tr(STRINGS, "figure.supplier_employees", lang),
                 value=sum(sup.employees for sup in s.suppliers),
                 unit=persons,
             )
@@ -381,14 +381,14 @@ def impact_figures(
             continue
         for fid, raw in items:
             label_key = f"figure.{fid}"
-            label = tr(MESSAGES, label_key, lang)
+            label = tr(STRINGS, label_key, lang)
             unit_key = _IMPACT_UNITS.get(name, "persons")
             figures.append(
                 Figure(
                     id=fid,
                     label=fid if label == label_key else label,
                     value=round(float(raw)),
-                    unit=tr(MESSAGES, f"unit.{unit_key}", lang),
+                    unit=tr(STRINGS, f"unit.{unit_key}", lang),
                     group=group_label,
                 )
             )
@@ -510,7 +510,7 @@ def _anchor_steps(decisions: list[DecisionRecord], lang: str, with_group: bool) 
             continue
         roles = _join(record.needs_anchoring_with, lang)
         key = "next.anchor" if roles else "next.anchor_unknown"
-        step = tr(MESSAGES, key, lang, option=record.option, question=record.question, roles=roles)
+        step = tr(STRINGS, key, lang, option=record.option, question=record.question, roles=roles)
         steps.append(f"{step} ({record.group})" if with_group else step)
     return steps
 
@@ -519,7 +519,7 @@ def _join(items: list[str], lang: str) -> str:
     """Join names as prose."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {tr(MESSAGES, 'and', lang)} " + items[-1]
+    return ", ".join(items[:-1]) + f" {tr(STRINGS, 'and', lang)} " + items[-1]
 
 
 def _summary(

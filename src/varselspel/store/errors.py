@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from varselspel.i18n import tr
-from varselspel.store.messages import MESSAGES
+from varselspel.store.strings import STRINGS
 
 
 class StoreError(Exception):
@@ -23,7 +23,7 @@ class StoreError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """Return the message in `lang` (default: the UI language)."""
-        return tr(MESSAGES, f"store.{self.code}", lang, **self.params)
+        return tr(STRINGS, f"store.{self.code}", lang, **self.params)
 
     def __str__(self) -> str:
         """The message in the current UI language."""

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from varselspel.i18n import Lang, set_lang, tr
 from varselspel.tui.bindings import localise_bindings
 from varselspel.tui.commands import ScreenActionsProvider
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 from varselspel.tui.themes import THEMES
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class VarselApp(App[int]):
         self._group_screen: Any = None
         self.first_frame_shown = False
         """True once Textual has drawn the first frame (the launcher waits for it to read files)."""
-        self.title = tr(MESSAGES, "app.title")
+        self.title = tr(STRINGS, "app.title")
         localise_bindings(self)
         for theme_obj in THEMES.values():
             self.register_theme(theme_obj)
@@ -172,7 +172,7 @@ class VarselApp(App[int]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
                 CommandPalette(
-                    id="--command-palette", placeholder=tr(MESSAGES, "palette.placeholder")
+                    id="--command-palette", placeholder=tr(STRINGS, "palette.placeholder")
                 )
             )
 
@@ -203,7 +203,7 @@ class VarselApp(App[int]):
                 self.set_session(None)
                 self.exit(0)
 
-        self.push_screen(ConfirmScreen(tr(MESSAGES, "confirm.quit")), answer)
+        self.push_screen(ConfirmScreen(tr(STRINGS, "confirm.quit")), answer)
 
     def action_people(self) -> None:
         """Change participants and roles during a running workshop (latecomers, people leaving)."""
@@ -214,31 +214,31 @@ class VarselApp(App[int]):
     def action_screenshot_svg(self) -> None:
         """Save an SVG screenshot in the current folder and say where, as a full path."""
         path = str(Path(self.save_screenshot(path=str(Path.cwd()))).resolve())
-        self.notify(tr(MESSAGES, "cmd.screenshot_saved", path=path), markup=False)
+        self.notify(tr(STRINGS, "cmd.screenshot_saved", path=path), markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Offer the app-wide commands in the UI language."""
-        yield SystemCommand(tr(MESSAGES, "cmd.help"), "F1", self.action_help)
+        yield SystemCommand(tr(STRINGS, "cmd.help"), "F1", self.action_help)
         yield SystemCommand(
-            tr(MESSAGES, "cmd.theme_normal"),
+            tr(STRINGS, "cmd.theme_normal"),
             "",
             lambda: setattr(self, "theme", THEMES["normal"].name),
         )
         yield SystemCommand(
-            tr(MESSAGES, "cmd.theme_projektor"),
+            tr(STRINGS, "cmd.theme_projektor"),
             "^t",
             lambda: setattr(self, "theme", THEMES["projektor"].name),
         )
-        yield SystemCommand(tr(MESSAGES, "cmd.screenshot"), "", self.action_screenshot_svg)
+        yield SystemCommand(tr(STRINGS, "cmd.screenshot"), "", self.action_screenshot_svg)
         if self.session is not None and type(screen).__name__ == "ProjectorScreen":
-            yield SystemCommand(tr(MESSAGES, "cmd.people"), "", self.action_people)
+            yield SystemCommand(tr(STRINGS, "cmd.people"), "", self.action_people)
         if hasattr(screen, "action_launcher"):
-            yield SystemCommand(tr(MESSAGES, "cmd.launcher"), "Esc", screen.action_launcher)
-        yield SystemCommand(tr(MESSAGES, "cmd.quit"), "^q", self.action_request_quit)
+            yield SystemCommand(tr(STRINGS, "cmd.launcher"), "Esc", screen.action_launcher)
+        yield SystemCommand(tr(STRINGS, "cmd.quit"), "^q", self.action_request_quit)
 
     def refused(self, reason: str) -> None:
         """Tell the user why the engine refused a command."""
-        self.notify(tr(MESSAGES, "error.refused", reason=reason), severity="warning", markup=False)
+        self.notify(tr(STRINGS, "error.refused", reason=reason), severity="warning", markup=False)
 
 
 def create_app(

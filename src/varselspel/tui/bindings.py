@@ -7,7 +7,7 @@ import dataclasses
 from textual.dom import DOMNode
 
 from varselspel.i18n import tr
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 
 def localise_bindings(node: DOMNode) -> None:
@@ -16,8 +16,8 @@ def localise_bindings(node: DOMNode) -> None:
         node._bindings.key_to_bindings[key] = [
             dataclasses.replace(
                 binding,
-                description=tr(MESSAGES, binding.description) if binding.description else "",
-                tooltip=tr(MESSAGES, binding.tooltip) if binding.tooltip else "",
+                description=tr(STRINGS, binding.description) if binding.description else "",
+                tooltip=tr(STRINGS, binding.tooltip) if binding.tooltip else "",
             )
             for binding in bindings
         ]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from varselspel.i18n import tr
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 if TYPE_CHECKING:
     from varselspel.tui.app import VarselApp
@@ -51,7 +51,7 @@ def _check_and_export(app: VarselApp, request: Any) -> None:
     try:
         existing = _existing(app, request)
     except ImportError:
-        app.notify(tr(MESSAGES, "export.unavailable"), severity="warning")
+        app.notify(tr(STRINGS, "export.unavailable"), severity="warning")
         return
     except Exception as exc:
         _retry(app, request, str(exc))
@@ -63,7 +63,7 @@ def _check_and_export(app: VarselApp, request: Any) -> None:
                 _export(app, request, force=True)
 
         app.push_screen(
-            ConfirmScreen(tr(MESSAGES, "export.overwrite_q", folder=str(request.folder))), answer
+            ConfirmScreen(tr(STRINGS, "export.overwrite_q", folder=str(request.folder))), answer
         )
     else:
         _export(app, request, force=False)
@@ -81,7 +81,7 @@ def _retry(app: VarselApp, request: Any, error: str) -> None:
             _check_and_export(app, again)
 
     app.push_screen(screen, answered)
-    app.call_after_refresh(screen.show_error, tr(MESSAGES, "export.failed", error=error))
+    app.call_after_refresh(screen.show_error, tr(STRINGS, "export.failed", error=error))
 
 
 def _export(app: VarselApp, request: Any, *, force: bool) -> None:
@@ -89,7 +89,7 @@ def _export(app: VarselApp, request: Any, *, force: bool) -> None:
     from varselspel.export.api import export_session
     from varselspel.tui.screens.confirm import MessageScreen
 
-    app.notify(tr(MESSAGES, "export.working"), markup=False, timeout=2)
+    app.notify(tr(STRINGS, "export.working"), markup=False, timeout=2)
     try:
         written: list[Any] = export_session(
             app.session, request.formats, request.folder, request.group, force=force, lang=app.lang
@@ -100,7 +100,7 @@ def _export(app: VarselApp, request: Any, *, force: bool) -> None:
     files = "\n".join(f"• {Path(p).name}" for p in written)
     app.push_screen(
         MessageScreen(
-            tr(MESSAGES, "export.title"),
-            tr(MESSAGES, "export.done", folder=str(request.folder.resolve()), files=files),
+            tr(STRINGS, "export.title"),
+            tr(STRINGS, "export.done", folder=str(request.folder.resolve()), files=files),
         )
     )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from varselspel.diagnostics import Severity
 from varselspel.i18n import tr
 from varselspel.tui.catalog import find_scenario
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
@@ -54,7 +54,7 @@ def list_sessions(app: VarselApp) -> list[SessionEntry]:
             or getattr(item, "created_at", None)
         )
         updated_text = updated.strftime("%Y-%m-%d %H:%M") if updated is not None else ""
-        status = tr(MESSAGES, f"phase.{phase}") if phase else ""
+        status = tr(STRINGS, f"phase.{phase}") if phase else ""
         if getattr(item, "error", ""):
             status = str(item.error)
         entries.append(SessionEntry(path=path, title=title, status=status, updated=updated_text))
@@ -63,7 +63,7 @@ def list_sessions(app: VarselApp) -> list[SessionEntry]:
 
 def _error(app: VarselApp, key: str, error: object) -> None:
     """Show an error message in a notification, literally."""
-    app.notify(tr(MESSAGES, key, error=str(error)), severity="error", markup=False, timeout=10)
+    app.notify(tr(STRINGS, key, error=str(error)), severity="error", markup=False, timeout=10)
 
 
 def new_session(app: VarselApp, path: Path) -> None:
@@ -82,7 +82,7 @@ def new_session(app: VarselApp, path: Path) -> None:
             app, "launcher.broken_open", f"{first.location()}: {first.message}" if first else path
         )
         return
-    groups = [tr(MESSAGES, "setup.default_group", n=n) for n in (1, 2)]
+    groups = [tr(STRINGS, "setup.default_group", n=n) for n in (1, 2)]
     try:
         session = _create(app, result.bundle, groups)
     except Exception as exc:
@@ -126,7 +126,7 @@ def resume_session(app: VarselApp, path: Path) -> None:
         from varselspel.tui.view import clock_text
 
         app.notify(
-            tr(MESSAGES, "proj.clock_ran", clock=clock_text(session.timer_remaining())),
+            tr(STRINGS, "proj.clock_ran", clock=clock_text(session.timer_remaining())),
             markup=False,
             timeout=10,
         )

@@ -9,7 +9,7 @@ from annotated_types import MaxLen
 from pydantic import BaseModel, ValidationError
 
 from varselspel.i18n import tr
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 if TYPE_CHECKING:
     from varselspel.engine import CommandResult
@@ -34,15 +34,15 @@ def describe(error: ValidationError) -> str:
         loc = problem.get("loc") or ("",)
         name = str(loc[-1])
         label_key = f"field.{name}"
-        label = tr(MESSAGES, label_key) if label_key in MESSAGES else name
+        label = tr(STRINGS, label_key) if label_key in STRINGS else name
         ctx = problem.get("ctx") or {}
         kind = problem.get("type", "")
         if kind == "string_too_long":
-            lines.append(tr(MESSAGES, "error.too_long", field=label, n=ctx.get("max_length", "")))
+            lines.append(tr(STRINGS, "error.too_long", field=label, n=ctx.get("max_length", "")))
         elif kind == "string_too_short":
-            lines.append(tr(MESSAGES, "error.empty", field=label))
+            lines.append(tr(STRINGS, "error.empty", field=label))
         else:
-            lines.append(tr(MESSAGES, "error.invalid", field=label))
+            lines.append(tr(STRINGS, "error.invalid", field=label))
     return " ".join(lines)
 
 
@@ -67,7 +67,7 @@ def send(
         return None
     except StoreError as error:
         app.notify(
-            tr(MESSAGES, "error.store", error=str(error)),
+            tr(STRINGS, "error.store", error=str(error)),
             severity="error",
             markup=False,
             timeout=15,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from varselspel.i18n import tr
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
@@ -21,7 +21,7 @@ def describe_command(session: Session, command: Any) -> str:
     """Return a step as a facilitator reads it: what was done, to which group, about what."""
     kind = str(getattr(command, "type", ""))
     key = f"step.{kind}"
-    text = tr(MESSAGES, key) if key in MESSAGES else kind
+    text = tr(STRINGS, key) if key in STRINGS else kind
     details: list[str] = []
     scenario = session.scenario
     inject_id = getattr(command, "inject", None)
@@ -43,7 +43,7 @@ def describe_command(session: Session, command: Any) -> str:
     if kind in {"start_round", "close_round"}:
         ids = [r.id for r in scenario.rounds]
         index = ids.index(round_id) if round_id in ids else session.state.round_index
-        details.append(tr(MESSAGES, "step.round_n", n=index + 1))
+        details.append(tr(STRINGS, "step.round_n", n=index + 1))
     name = getattr(command, "name", None)
     if kind in {"add_group", "add_participant"} and name:
         details.append(f"”{name}”")
@@ -63,14 +63,14 @@ def undo_step(screen: BaseScreen, redraw: Any) -> None:
         return
     last = session.last_undoable()
     if last is None:
-        screen.notify(tr(MESSAGES, "proj.nothing_to_undo"))
+        screen.notify(tr(STRINGS, "proj.nothing_to_undo"))
         return
     what = describe_command(session, last.command)
 
     def run() -> None:
         result = session.undo()
         if result.ok:
-            screen.notify(tr(MESSAGES, "proj.undone", what=what), markup=False)
+            screen.notify(tr(STRINGS, "proj.undone", what=what), markup=False)
         else:
             screen.vapp.refused(result.reason)
         if not screen.follow_phase():
@@ -84,4 +84,4 @@ def undo_step(screen: BaseScreen, redraw: Any) -> None:
         if yes:
             run()
 
-    screen.app.push_screen(ConfirmScreen(tr(MESSAGES, "undo.confirm", what=what)), answer)
+    screen.app.push_screen(ConfirmScreen(tr(STRINGS, "undo.confirm", what=what)), answer)

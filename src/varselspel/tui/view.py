@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from varselspel.i18n import get_lang, tr
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
@@ -28,9 +28,9 @@ def role_title(session: Session, role_id: str) -> str:
 def holder_label(group: GroupState, holder: str | None) -> str:
     """Return who holds a role: a participant's name, the facilitator, or nobody."""
     if holder is None:
-        return tr(MESSAGES, "setup.unheld")
+        return tr(STRINGS, "setup.unheld")
     if holder == "facilitator":
-        return tr(MESSAGES, "setup.facilitator")
+        return tr(STRINGS, "setup.facilitator")
     participant = group.participants.get(holder)
     return participant.name if participant is not None else holder
 
@@ -111,7 +111,7 @@ def impact_figures(session: Session, group: str) -> list[tuple[str, str]]:
         else:
             value = float(getattr(impact, name, 0.0))
         if name.endswith("per_year"):
-            text = format_value(round(value / 1e6, 1)) + " M" + tr(MESSAGES, "unit.sek")
+            text = format_value(round(value / 1e6, 1)) + " M" + tr(STRINGS, "unit.sek")
         else:
             text = format_value(round(value))
         # The same figure means jobs at risk in a varsel and new jobs in an etablering.
@@ -120,7 +120,7 @@ def impact_figures(session: Session, group: str) -> list[tuple[str, str]]:
             if getattr(impact, "kind", "") == "varsel"
             else f"impact.{name}.etablering"
         )
-        label = tr(MESSAGES, key) if key in MESSAGES else tr(MESSAGES, f"impact.{name}")
+        label = tr(STRINGS, key) if key in STRINGS else tr(STRINGS, f"impact.{name}")
         rows.append((label, text))
     return rows
 

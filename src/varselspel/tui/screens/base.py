@@ -9,7 +9,7 @@ from textual.screen import ModalScreen, Screen
 from varselspel.i18n import tr
 from varselspel.tui.bindings import localise_bindings
 from varselspel.tui.commands import PaletteEntry
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 if TYPE_CHECKING:
     from varselspel.tui.app import VarselApp
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def t(key: str, **params: object) -> str:
     """Translate a message key of the app's catalog into the current language."""
-    return tr(MESSAGES, key, **params)
+    return tr(STRINGS, key, **params)
 
 
 class BaseScreen(Screen[Any]):

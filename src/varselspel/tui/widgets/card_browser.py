@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from varselspel.i18n import tr
 from varselspel.model import CardSet
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 
 def card_entries(cards: CardSet) -> list[tuple[str, str, Text]]:
@@ -20,35 +20,35 @@ def card_entries(cards: CardSet) -> list[tuple[str, str, Text]]:
         body = Text(k.title + "\n", style="bold")
         body.append(k.text + "\n")
         if k.source:
-            body.append("\n" + tr(MESSAGES, "cards.source") + ": ", style="bold")
+            body.append("\n" + tr(STRINGS, "cards.source") + ": ", style="bold")
             body.append(k.source)
-        entries.append((k.id, f"{tr(MESSAGES, 'cards.knowledge')}: {k.title}", body))
+        entries.append((k.id, f"{tr(STRINGS, 'cards.knowledge')}: {k.title}", body))
     for n in cards.network:
         body = Text(n.actor + "\n", style="bold")
-        body.append(tr(MESSAGES, "cards.can_do") + ":\n", style="bold")
+        body.append(tr(STRINGS, "cards.can_do") + ":\n", style="bold")
         for item in n.can_do:
             body.append("• " + item + "\n")
         if n.contact:
             body.append("\n" + n.contact)
-        entries.append((n.id, f"{tr(MESSAGES, 'cards.network')}: {n.actor}", body))
+        entries.append((n.id, f"{tr(STRINGS, 'cards.network')}: {n.actor}", body))
     for f in cards.financing:
         body = Text(f.name + "\n", style="bold")
         if f.administrator:
-            body.append(tr(MESSAGES, "cards.administrator") + ": ", style="bold")
+            body.append(tr(STRINGS, "cards.administrator") + ": ", style="bold")
             body.append(f.administrator + "\n")
-        body.append(tr(MESSAGES, "cards.who_may_apply") + ": ", style="bold")
+        body.append(tr(STRINGS, "cards.who_may_apply") + ": ", style="bold")
         body.append(f.who_may_apply + "\n")
         if f.covers_share is not None:
             share = round(f.covers_share * 100)
-            body.append(tr(MESSAGES, "cards.covers", share=share, co=100 - share) + "\n")
+            body.append(tr(STRINGS, "cards.covers", share=share, co=100 - share) + "\n")
         if f.conditions:
-            body.append(tr(MESSAGES, "cards.conditions") + ":\n", style="bold")
+            body.append(tr(STRINGS, "cards.conditions") + ":\n", style="bold")
             for item in f.conditions:
                 body.append("• " + item + "\n")
         if f.source:
-            body.append(tr(MESSAGES, "cards.source") + ": ", style="bold")
+            body.append(tr(STRINGS, "cards.source") + ": ", style="bold")
             body.append(f.source)
-        entries.append((f.id, f"{tr(MESSAGES, 'cards.financing')}: {f.name}", body))
+        entries.append((f.id, f"{tr(STRINGS, 'cards.financing')}: {f.name}", body))
     return entries
 
 
@@ -62,7 +62,7 @@ class CardBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         """Lay out the search, the list and the detail."""
-        yield Input(placeholder=tr(MESSAGES, "group.search"), id="card-search")
+        yield Input(placeholder=tr(STRINGS, "group.search"), id="card-search")
         with Horizontal(id="card-body"):
             yield OptionList(id="card-list")
             with VerticalScroll(id="card-detail-scroll"):
@@ -90,7 +90,7 @@ class CardBrowser(Vertical):
             options.highlighted = 0
             detail.update(self.entries[self.shown[0]][2])
         else:
-            detail.update(Text(tr(MESSAGES, "cards.none"), style="italic"))
+            detail.update(Text(tr(STRINGS, "cards.none"), style="italic"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""

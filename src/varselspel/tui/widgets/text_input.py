@@ -6,7 +6,7 @@ from textual import events
 from textual.widgets import Input
 
 from varselspel.i18n import tr
-from varselspel.tui.messages import MESSAGES
+from varselspel.tui.strings import STRINGS
 
 
 class TextInput(Input):
@@ -28,7 +28,7 @@ class TextInput(Input):
         length = len(self.value) - (end - start) + len(text)
         if self.max_length and length > self.max_length:
             self.notify(
-                tr(MESSAGES, "error.paste_too_long", n=self.max_length, got=length),
+                tr(STRINGS, "error.paste_too_long", n=self.max_length, got=length),
                 severity="warning",
                 markup=False,
                 timeout=8,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from varselspel.expr.ast import ValueType
 from varselspel.i18n import Catalog, tr
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     "X101": {
         "sv": "tecknet `{char}` är inte tillåtet i ett uttryck",
         "en": "the character `{char}` is not allowed in an expression",
@@ -144,17 +144,17 @@ def format_message(code: str, params: Mapping[str, object], lang: str | None = N
         if key == "suggestions":
             continue
         if isinstance(value, ValueType):
-            filled[key] = tr(MESSAGES, f"expr.type.{value.value}", lang)
+            filled[key] = tr(STRINGS, f"expr.type.{value.value}", lang)
         elif key == "found":
-            filled[key] = f"`{value}`" if value else tr(MESSAGES, "expr.end", lang)
+            filled[key] = f"`{value}`" if value else tr(STRINGS, "expr.end", lang)
         else:
             filled[key] = value
-    return tr(MESSAGES, code, lang, **filled) + suggestion_tail(params.get("suggestions"), lang)
+    return tr(STRINGS, code, lang, **filled) + suggestion_tail(params.get("suggestions"), lang)
 
 
 def suggestion_tail(suggestions: object, lang: str | None) -> str:
     """Return the "; did you mean `a` or `b`?" tail, or "" when there is nothing to suggest."""
     if not isinstance(suggestions, list | tuple) or not suggestions:
         return ""
-    names = tr(MESSAGES, "expr.or", lang).join(f"`{s}`" for s in suggestions)
-    return tr(MESSAGES, "expr.did_you_mean", lang, names=names)
+    names = tr(STRINGS, "expr.or", lang).join(f"`{s}`" for s in suggestions)
+    return tr(STRINGS, "expr.did_you_mean", lang, names=names)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     # App-wide keys and commands
     "app.title": {"sv": "Varselspelet", "en": "Varselspel"},
     "key.help": {"sv": "Hjälp", "en": "Help"},

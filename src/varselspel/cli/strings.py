@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     "cli.description": {
         "sv": "varselspel: ett workshopspel om varsel, nedläggning och etablering för kommuner och regioner.",
         "en": "varselspel: a workshop game on layoffs, closures and establishments for municipalities and regions.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     "sessions.help": {
         "sv": "lista sparade övningar (titel, scenario, grupper, läge, senast ändrad, fil)",
         "en": "list saved sessions (title, scenario, groups, phase, last change, file)",

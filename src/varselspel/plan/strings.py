@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     # Figures of the setting
     "figure.population": {"sv": "Invånare i kommunen", "en": "Residents of the municipality"},
     "figure.employed": {"sv": "Sysselsatta invånare", "en": "Employed residents"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     "store.read_only": {
         "sv": "Kan inte skriva i {path}: mappen eller filen är skrivskyddad. Välj en annan mapp eller kopiera övningsfilen till en skrivbar mapp.",
         "en": "Cannot write to {path}: the folder or file is read-only. Choose another folder or copy the session file to a writable one.",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from varselspel.expr.messages import suggestion_tail
+from varselspel.expr.strings import suggestion_tail
 from varselspel.i18n import Catalog, tr
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     # --- errors: duplicates -------------------------------------------------------------
     "C001": {
         "sv": "omgången `{id}` finns redan (omgång {first}); varje omgång behöver ett eget id",
@@ -206,4 +206,4 @@ MESSAGES: Catalog = {
 def message(code: str, lang: str | None, params: Mapping[str, object]) -> str:
     """Return the message for `code`, with a "did you mean" tail when `suggestions` is given."""
     filled = {k: v for k, v in params.items() if k != "suggestions"}
-    return tr(MESSAGES, code, lang, **filled) + suggestion_tail(params.get("suggestions"), lang)
+    return tr(STRINGS, code, lang, **filled) + suggestion_tail(params.get("suggestions"), lang)

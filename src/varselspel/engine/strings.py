@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     "not_facilitator": {
         "sv": "Bara processledaren får göra detta ({command}).",
         "en": "Only the facilitator may do this ({command}).",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     # --- reading the file ---------------------------------------------------------------
     "Y000": {
         "sv": "filen kan inte läsas: {reason}",

@@ -6,7 +6,7 @@ import errno
 
 from varselspel.i18n import Catalog, tr
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     "validate.help": {
         "sv": "kontrollera scenarier och rollkort (filer eller mappar)",
         "en": "check scenarios and role cards (files or folders)",

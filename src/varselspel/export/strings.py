@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from varselspel.i18n import Catalog
 
-MESSAGES: Catalog = {
+STRINGS: Catalog = {
     # Document titles and title page
     "plan.title.group": {"sv": "Handlingsplan (utkast)", "en": "Action plan (draft)"},
     "plan.title.synthesis": {

@@ -38,8 +38,9 @@ from varselspel.engine.commands import (
 from varselspel.engine.events import Event
 from varselspel.engine.impact import EtableringImpact, VarselImpact, impact_for
 from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
+from varselspel.engine.queries import DecisionView
 from varselspel.engine.result import CommandResult
-from varselspel.engine.session import DecisionView, Session
+from varselspel.engine.session import Session
 from varselspel.engine.state import (
     ChoiceRecord,
     GroupState,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -33,9 +33,6 @@ from varselspel.engine.state import (
 from varselspel.engine.strings import STRINGS
 from varselspel.i18n import tr
 from varselspel.model import Decision, Inject, Option, Round, Scenario
-
-if TYPE_CHECKING:
-    from varselspel.engine.session import DecisionView
 
 MAX_GROUPS = 8
 """Most groups a session may have."""
@@ -166,31 +163,6 @@ class Rules:
         if not self.decision_open(state, g, key):
             return []
         return [o for o in self.options[key].values() if self.expr.option_ok(g, key, o.id)]
-
-    def decisions_for(self, state: SessionState, group: str) -> list[DecisionView]:
-        """Return the open round's decisions put to a group."""
-        from varselspel.engine.session import DecisionView
-
-        rnd = self.round_at(state.round_index)
-        g = state.groups[group]
-        if rnd is None or not state.round_open:
-            return []
-        views = []
-        for dec in rnd.decisions:
-            key = f"{rnd.id}.{dec.id}"
-            if not self.decision_open(state, g, key):
-                continue
-            choice = g.choices.get(key)
-            views.append(
-                DecisionView(
-                    key=key,
-                    decision=dec,
-                    available=tuple(self.available_options(state, group, key)),
-                    owners=tuple(self.owners(key)),
-                    chosen=choice.option if choice else None,
-                )
-            )
-        return views
 
     def _handled(self, group: GroupState, inject_id: str) -> bool:
         """Return True when an inject was released (or withheld) for the group."""

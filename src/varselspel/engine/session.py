@@ -7,7 +7,6 @@ import secrets
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,9 +23,10 @@ from varselspel.engine.commands import (
 from varselspel.engine.events import Event
 from varselspel.engine.fold import Rules, undo_target
 from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
+from varselspel.engine.queries import DecisionView, decisions_for
 from varselspel.engine.result import CommandResult
 from varselspel.engine.state import SessionState
-from varselspel.model import Decision, Inject, MandateItem, Option, Round, Scenario
+from varselspel.model import Inject, MandateItem, Option, Round, Scenario
 
 Clock = Callable[[], datetime]
 """Returns the current UTC time; tests pass a fake clock."""
@@ -47,22 +47,6 @@ def gc_paused() -> Iterator[None]:
 def utc_now() -> datetime:
     """Return the current time in UTC."""
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class DecisionView:
-    """A decision as one group sees it in the open round."""
-
-    key: str
-    """Decision key `ROUND.DECISION`."""
-    decision: Decision
-    """The decision from the scenario."""
-    available: tuple[Option, ...]
-    """Options whose condition is true for the group now."""
-    owners: tuple[str, ...]
-    """Role ids that own the decision."""
-    chosen: str | None
-    """Option id the group has chosen, if any."""
 
 
 class Session:
@@ -252,7 +236,7 @@ class Session:
 
     def decisions_for(self, group: str) -> list[DecisionView]:
         """The open round's decisions put to a group (condition true), with available options."""
-        return self.rules.decisions_for(self._state, group)
+        return decisions_for(self.rules, self._state, group)
 
     def available_options(self, group: str, decision_key: str) -> list[Option]:
         """Options of a decision whose condition is true for the group now."""

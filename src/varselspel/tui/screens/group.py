@@ -29,7 +29,7 @@ from varselspel.engine.commands import (
     EditAction,
     RemoveAction,
 )
-from varselspel.engine.session import DecisionView
+from varselspel.engine.queries import DecisionView
 from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.action_form import ActionFormScreen
 from varselspel.tui.screens.base import BaseScreen, t

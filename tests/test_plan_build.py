@@ -39,7 +39,10 @@ def test_group_plan_has_every_section(session: Session) -> None:
     assert plan.title_page.participants and all(p.roles for p in plan.title_page.participants)
     assert plan.situation.municipality == session.scenario.setting.municipality.name
     ids = {f.id for f in plan.situation.figures}
-    assert {"population", "direct_jobs", "lost_tax_per_year"} <= ids
+    assert {"population", "direct_jobs", "revenue_change_per_year"} <= ids
+    # The lägesbild says how the consequence model computed its key figures.
+    assert len(plan.situation.model_notes) == 3
+    assert "65 000 kr" in plan.situation.model_notes[2]
     assert [g.text for g in plan.goals if g.origin == "scenario"] == [
         o.text for o in session.scenario.debrief.objectives
     ]

@@ -247,3 +247,11 @@ def test_merge_records_a_group_whose_level_differs(session: Session) -> None:
     plan = build_synthesis(session, today=EXPORT_DAY)
     plan = ActionPlan.model_validate({**plan.model_dump(), "actions": [merged.model_dump()]})
     assert action_row(plan, merged, "sv")[0] == "Jobbmässa (Syd: regional nivå)"
+
+
+def test_synthesis_names_the_group_only_where_the_model_notes_differ() -> None:
+    """Notes the groups share appear once; a note that differs appears per group, named."""
+    from varselspel.plan.build import _group_notes
+
+    notes = _group_notes([("Norr", ["jobb 80", "arbetslösa +9"]), ("Syd", ["jobb 80", "+6"])])
+    assert notes == ["jobb 80", "Norr: arbetslösa +9", "Syd: +6"]

@@ -603,6 +603,19 @@ def build_group_plan(
     )
 
 
+def _group_notes(per_group: list[tuple[str, list[str]]]) -> list[str]:
+    """Return the model's notes once where all groups' notes agree, else one per group, named."""
+    notes: list[str] = []
+    for texts in zip(*(group_notes for _name, group_notes in per_group), strict=True):
+        if len(set(texts)) == 1:
+            notes.append(texts[0])
+        else:
+            notes += [
+                f"{name}: {text}" for (name, _notes), text in zip(per_group, texts, strict=True)
+            ]
+    return notes
+
+
 def merge_actions(per_group: list[list[PlanAction]]) -> list[PlanAction]:
     """Merge the groups' actions: same normalised title (so the same option action) becomes one."""
     merged: dict[str, PlanAction] = {}
@@ -694,7 +707,7 @@ def build_synthesis(
             notes = impact_notes(session, groups[0].id, code)
         else:
             figures += [f for v in per_group.values() for f in v]
-            notes = [f"{g.name}: {n}" for g in groups for n in impact_notes(session, g.id, code)]
+            notes = _group_notes([(g.name, impact_notes(session, g.id, code)) for g in groups])
 
     # Options every group chose alike, in playing order.
     different = {d.decision_key for d in differences}

@@ -140,16 +140,18 @@ STRINGS: Catalog = {
     "note.varsel.revenue": {
         "sv": "Kommunens intäkter följer befolkningen mer än inkomsterna: {households} hushåll "
         "flyttar ({people} invånare) × {per_inhabitant} kr i skatt och utjämning per invånare "
-        "ger {revenue} MSEK per år. Före utjämning förändras kommunens egen skatt på "
-        "invånarnas inkomster med {tax_base} MSEK per år (kommunens del {own_rate} % av "
-        "kommunalskatten {total_rate} %; resten går till regionen), men inkomstutjämningen "
-        "väger upp det mesta av en förändring i skatteunderlaget.",
+        "ger {revenue} MSEK per år. Före utjämning skulle kommunens egen skatt på "
+        "invånarnas inkomster förändras med {tax_base} MSEK per år (kommunens del {own_rate} % av "
+        "kommunalskatten {total_rate} %; resten går till regionen). Inkomstutjämningen väger "
+        "upp det mesta av den förändringen, medan varje invånare som flyttar tar med sig hela "
+        "intäkten per invånare.",
         "en": "The municipality's revenue follows its population more than its residents' "
         "incomes: {households} households move away ({people} inhabitants) × SEK "
         "{per_inhabitant} in tax and utjämning per inhabitant gives {revenue} MSEK a year. "
-        "Before utjämning, the municipality's own tax on its residents' incomes changes by "
+        "Before utjämning, the municipality's own tax on its residents' incomes would change by "
         "{tax_base} MSEK a year (its {own_rate} % of the {total_rate} % kommunalskatt; the rest "
-        "goes to the region), but the income equalisation offsets most of a change in the tax base.",
+        "goes to the region). The income equalisation offsets most of that change, while each "
+        "inhabitant who moves away takes the whole revenue per inhabitant along.",
     },
     "note.etablering.jobs": {
         "sv": "Indirekta jobb är jobb i leverantörskedjan, inte inducerade jobb: {suppliers} hos "
@@ -175,17 +177,18 @@ STRINGS: Catalog = {
         "sv": "Kommunens intäkter följer befolkningen mer än inkomsterna: {people} inflyttade × "
         "{per_inhabitant} kr i skatt och utjämning per invånare ger {revenue} MSEK per år vid "
         "full produktion; under byggtiden ger de {registered} byggarbetare som folkbokför sig "
-        "{construction} MSEK per år. Före utjämning ger de nya jobb som invånarna har "
+        "{construction} MSEK per år. Före utjämning skulle de nya jobb som invånarna har ge "
         "{tax_base} MSEK per år i kommunens egen skatt (kommunens del {own_rate} % av "
-        "kommunalskatten {total_rate} %), men inkomstutjämningen tar ut det mesta av ett ökat "
-        "skatteunderlag.",
+        "kommunalskatten {total_rate} %). Inkomstutjämningen tar ut det mesta av den ökningen, "
+        "medan varje ny invånare ger hela intäkten per invånare.",
         "en": "The municipality's revenue follows its population more than its residents' "
         "incomes: {people} in-movers × SEK {per_inhabitant} in tax and utjämning per "
         "inhabitant gives {revenue} MSEK a year at full production; during the build the "
         "{registered} construction workers who register give {construction} MSEK a year. "
-        "Before utjämning, the new jobs held by residents give {tax_base} MSEK a year in the "
-        "municipality's own tax (its {own_rate} % of the {total_rate} % kommunalskatt), but the "
-        "income equalisation takes most of a larger tax base.",
+        "Before utjämning, the new jobs held by residents would give {tax_base} MSEK a year in the "
+        "municipality's own tax (its {own_rate} % of the {total_rate} % kommunalskatt). The "
+        "income equalisation takes most of that rise, while each new inhabitant brings the "
+        "whole revenue per inhabitant.",
     },
     # Units
     "unit.persons": {"sv": "personer", "en": "persons"},

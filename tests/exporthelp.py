@@ -15,6 +15,7 @@ from varselspel.engine import (
     CloseRound,
     RateObjective,
     RecordLesson,
+    ReleaseInject,
     Session,
     StartDebrief,
     StartRound,
@@ -93,6 +94,10 @@ def play(
         if not session.execute(StartRound()).ok:
             break
         rnd = session.current_round()
+        # The facilitator releases the round's scheduled injects, as a workshop (and the
+        # simulation) does; their effects carry the scenario's timeline.
+        while any(session.pending_injects(gid) for gid in session.state.groups):
+            assert session.execute(ReleaseInject()).ok
         for gi, gid in enumerate(session.state.groups):
             for di, view in enumerate(session.decisions_for(gid)):
                 options = view.available

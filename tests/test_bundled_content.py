@@ -101,6 +101,8 @@ class Run:
     plan_actions: int = 0
     idle: set[str] = field(default_factory=set)
     """`ROUND:ROLE` for roles that received no inject and owned no decision in a played round."""
+    session: Session | None = None
+    """The session at the end of the run, for checks of the end state."""
 
 
 def play(bundle: ScenarioBundle, pick: Picker) -> Run:
@@ -147,6 +149,7 @@ def play(bundle: ScenarioBundle, pick: Picker) -> Run:
     assert session.state.phase is Phase.ENDED
     plan = build_group_plan(session, group)
     run.plan_actions = len(plan.actions)
+    run.session = session
     return run
 
 

@@ -39,7 +39,10 @@ def test_group_plan_has_every_section(session: Session) -> None:
     assert plan.title_page.participants and all(p.roles for p in plan.title_page.participants)
     assert plan.situation.municipality == session.scenario.setting.municipality.name
     ids = {f.id for f in plan.situation.figures}
-    assert {"population", "direct_jobs", "lost_tax_per_year"} <= ids
+    assert {"population", "direct_jobs", "revenue_change_per_year"} <= ids
+    # The lägesbild says how the consequence model computed its key figures.
+    assert len(plan.situation.model_notes) == 3
+    assert "65 000 kr" in plan.situation.model_notes[2]
     assert [g.text for g in plan.goals if g.origin == "scenario"] == [
         o.text for o in session.scenario.debrief.objectives
     ]
@@ -244,3 +247,11 @@ def test_merge_records_a_group_whose_level_differs(session: Session) -> None:
     plan = build_synthesis(session, today=EXPORT_DAY)
     plan = ActionPlan.model_validate({**plan.model_dump(), "actions": [merged.model_dump()]})
     assert action_row(plan, merged, "sv")[0] == "Jobbmässa (Syd: regional nivå)"
+
+
+def test_synthesis_names_the_group_only_where_the_model_notes_differ() -> None:
+    """Notes the groups share appear once; a note that differs appears per group, named."""
+    from varselspel.plan.build import _group_notes
+
+    notes = _group_notes([("Norr", ["jobb 80", "arbetslösa +9"]), ("Syd", ["jobb 80", "+6"])])
+    assert notes == ["jobb 80", "Norr: arbetslösa +9", "Syd: +6"]

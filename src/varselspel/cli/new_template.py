@@ -40,7 +40,9 @@ setting:
     population: 14000            # invånare
     employed: 6500               # förvärvsarbetande invånare
     unemployment_rate: 0.06      # andel arbetslösa före varslet (0.06 = 6 %)
-    tax_rate: 0.3237             # kommunalskatt som andel
+    tax_rate: 0.3237             # kommunalskatt som andel, kommun plus region
+    municipal_tax_rate: 0.21     # kommunens egen del av skattesatsen
+    revenue_per_inhabitant: 65000  # skatt och utjämning per invånare och år, kr
     description: En bruksort med en stor arbetsgivare och många underleverantörer.
   region:
     name: Region Mellanå
@@ -57,7 +59,7 @@ setting:
       employees: 40
       dependence: 0.7            # andel av omsättningen som kommer från bruket
   assumptions:                   # konsekvensmodellens antaganden; ändra och diskutera dem
-    local_multiplier: 0.5
+    local_multiplier: 0.3        # indirekta jobb per varslad hos andra företag än de ovan
     dismissed_share: 0.6
     unemployed_share: 0.2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
@@ -12,9 +13,22 @@ from varselspel.model import Scenario, ScenarioKind, Setting
 MONTHS: tuple[int, ...] = (0, 6, 12)
 """Months after the dismissals at which unemployment is reported."""
 
+MONEY_STEP = 100_000
+"""Money figures are rounded to this many SEK: the model is not more precise than that."""
+
+
+def whole(value: float) -> int:
+    """Round to the nearest whole number, halves away from zero (people come in wholes)."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+
+
+def money(value: float) -> int:
+    """Round an amount of SEK to the nearest `MONEY_STEP`, halves away from zero."""
+    return whole(value / MONEY_STEP) * MONEY_STEP
+
 
 class ImpactModel(BaseModel):
-    """Base of the impact results: frozen, JSON-ready."""
+    """Base of the impact results: frozen, JSON-ready, people and money rounded."""
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
@@ -24,28 +38,38 @@ class VarselImpact(ImpactModel):
 
     kind: str = "varsel"
     """Always `varsel`."""
-    direct_jobs: float
+    direct_jobs: int
     """Employees given varsel."""
-    indirect_jobs: float
-    """Indirect and induced local jobs at risk: direct × local multiplier."""
-    total_jobs: float
+    supplier_jobs: int
+    """Jobs at the listed local suppliers that hang on the affected part of the company."""
+    other_indirect_jobs: int
+    """Indirect supplier-chain jobs at other local firms: direct × local multiplier."""
+    indirect_jobs: int
+    """Indirect supplier-chain jobs at risk in the municipality: listed suppliers plus others."""
+    total_jobs: int
     """Direct plus indirect jobs at risk."""
-    affected_residents: float
-    """Of the directly affected, those living in the municipality."""
-    expected_dismissed: float
+    affected_residents: int
+    """Of those given varsel, those living in the municipality."""
+    expected_dismissed: int
     """Of those given varsel, those expected to be finally dismissed."""
-    dismissed_residents: float
+    dismissed_residents: int
     """Residents who lose their job: dismissed residents plus the indirect jobs lost."""
-    unemployed: dict[int, float]
-    """Residents still without work or studies, by months after dismissal (0, 6, 12)."""
-    registered_unemployed: float
-    """Residents expected to register as unemployed (Arbetsförmedlingen's ratio)."""
-    lost_tax_per_year: float
-    """Lost municipal tax revenue per year, SEK."""
-    households_moving: float
+    unemployed: dict[int, int]
+    """Of the residents who lose their job, those without work or studies after 0, 6, 12 months."""
+    new_jobs: int
+    """New local jobs since the varsel (the group's `model.new_jobs`)."""
+    unemployment_change: int
+    """Change in unemployed residents at 12 months: still without work minus new jobs taken."""
+    registered_unemployed: int
+    """Residents expected to register as unemployed at some point (Arbetsförmedlingen's ratio)."""
+    households_moving: int
     """Households expected to move away."""
-    population_risk: float
-    """Persons expected to move away."""
+    population_change: int
+    """Change in the number of inhabitants (negative: people move away)."""
+    revenue_change_per_year: int
+    """Change in the municipality's revenue from tax and utjämning, SEK per year."""
+    tax_base_change_per_year: int
+    """Change in the municipality's own tax on its residents' incomes before utjämning, SEK."""
 
 
 class EtableringImpact(ImpactModel):
@@ -53,32 +77,42 @@ class EtableringImpact(ImpactModel):
 
     kind: str = "etablering"
     """Always `etablering`."""
-    construction_peak: float
+    construction_peak: int
     """Workers on site at the peak of construction."""
-    construction_residents: float
-    """Construction workers registering as residents during the build."""
-    permanent_jobs: float
+    construction_residents: int
+    """Construction workers who register as residents during the build."""
+    temporary_housing: int
+    """Beds needed for the construction workers who do not register as residents."""
+    permanent_jobs: int
     """Permanent jobs at the company."""
-    indirect_jobs: float
-    """Indirect and induced local jobs: permanent × local multiplier."""
-    total_jobs: float
+    supplier_jobs: int
+    """Jobs at the listed local suppliers that will work for the company."""
+    other_indirect_jobs: int
+    """Indirect supplier-chain jobs at other local firms: permanent × local multiplier."""
+    indirect_jobs: int
+    """Indirect supplier-chain jobs in the municipality: listed suppliers plus others."""
+    total_jobs: int
     """Permanent plus indirect jobs."""
-    in_mover_workers: float
+    in_mover_workers: int
     """Jobs filled by people moving into the municipality (one per household)."""
-    in_movers: float
+    in_movers: int
     """Persons moving in: in-mover households × household size."""
-    housing_units: float
-    """Homes needed for in-moving households (permanent)."""
-    temporary_housing: float
-    """Beds needed for construction workers who register as residents."""
-    preschool_places: float
-    """Preschool places needed."""
-    school_places: float
-    """School places needed."""
-    tax_gain_per_year: float
-    """Extra municipal tax revenue per year, SEK."""
-    commuting_in: float
+    commuting_in: int
     """Jobs filled by commuters from other municipalities."""
+    resident_jobs: int
+    """Jobs filled by people who already live in the municipality."""
+    housing_units: int
+    """Homes needed for in-moving households (permanent)."""
+    preschool_places: int
+    """Preschool places needed."""
+    school_places: int
+    """School places needed."""
+    revenue_change_per_year: int
+    """Extra revenue from tax and utjämning for the in-movers at full production, SEK per year."""
+    construction_revenue_per_year: int
+    """Extra revenue from tax and utjämning for the registered construction workers, SEK."""
+    tax_base_change_per_year: int
+    """Extra own tax on the new jobs held by residents before utjämning, SEK per year."""
 
 
 def _get(values: Mapping[str, float], name: str, default: float) -> float:
@@ -94,41 +128,64 @@ def setting_values(setting: Setting) -> dict[str, float]:
     return values
 
 
+def listed_supplier_jobs(setting: Setting) -> float:
+    """Return the listed suppliers' jobs that hang on the company: Σ employees × dependence."""
+    return sum(s.employees * s.dependence for s in setting.suppliers)
+
+
 def varsel_impact(setting: Setting, model: Mapping[str, float] | None = None) -> VarselImpact:
     """Compute the varsel consequences from the setting and the group's `model.*` values."""
     values = setting_values(setting) | dict(model or {})
     m = setting.municipality
     direct = _get(values, "affected", 0)
+    employees = _get(values, "employees", 0)
     multiplier = _get(values, "local_multiplier", 0.5)
     resident = _get(values, "resident_share", 1.0)
     dismissed_share = _get(values, "dismissed_share", 0.6)
-    unemployed_share = _get(values, "unemployed_share", 0.2)
     reemployed = min(1.0, max(0.0, _get(values, "reemployed_12m", 0.85)))
-    indirect = direct * multiplier
+    new_jobs = max(0.0, _get(values, "new_jobs", 0))
+    local_share = _get(values, "new_jobs_local_share", 0.5)
+    # The suppliers lose the share of their work that the affected part of the company bought.
+    stopped = min(1.0, direct / employees) if employees > 0 else 1.0
+    suppliers = listed_supplier_jobs(setting) * stopped
+    others = direct * multiplier
+    indirect = suppliers + others
     dismissed = direct * dismissed_share
-    dismissed_residents = dismissed * resident + dismissed * multiplier
+    # Notices at suppliers turn into dismissals at the same rate as at the company.
+    losing = dismissed * resident + indirect * dismissed_share
     # Re-employment follows an exponential decay that reaches `reemployed` at month 12.
     remaining = 1.0 - reemployed
     unemployed = {
-        month: dismissed_residents
-        * (remaining ** (month / 12) if remaining > 0 else float(month == 0))
+        month: losing * (remaining ** (month / 12) if remaining > 0 else float(month == 0))
         for month in MONTHS
     }
-    registered = (direct * resident + indirect) * unemployed_share
-    lost_tax = registered * m.average_income * m.tax_rate
-    households = registered * _get(values, "move_away_share", 0.1)
+    taken = new_jobs * local_share
+    # New jobs cannot take more people out of unemployment than there are unemployed residents.
+    rate = m.unemployment_rate
+    before = m.employed * rate / (1.0 - rate) if rate < 1 else 0.0
+    unemployment_change = max(-before, unemployed[12] - taken)
+    households = _get(values, "move_away_share", 0.05) * max(0.0, losing - taken)
+    population = -households * _get(values, "household_size", 2.2)
+    tax_base = -(unemployment_change + households) * m.average_income * m.municipal_tax_rate
     return VarselImpact(
-        direct_jobs=direct,
-        indirect_jobs=indirect,
-        total_jobs=direct + indirect,
-        affected_residents=direct * resident,
-        expected_dismissed=dismissed,
-        dismissed_residents=dismissed_residents,
-        unemployed=unemployed,
-        registered_unemployed=registered,
-        lost_tax_per_year=lost_tax,
-        households_moving=households,
-        population_risk=households * _get(values, "household_size", 2.2),
+        direct_jobs=whole(direct),
+        supplier_jobs=whole(suppliers),
+        other_indirect_jobs=whole(others),
+        indirect_jobs=whole(indirect),
+        total_jobs=whole(direct + indirect),
+        affected_residents=whole(direct * resident),
+        expected_dismissed=whole(dismissed),
+        dismissed_residents=whole(losing),
+        unemployed={month: whole(value) for month, value in unemployed.items()},
+        new_jobs=whole(new_jobs),
+        unemployment_change=whole(unemployment_change),
+        registered_unemployed=whole(
+            (direct * resident + indirect) * _get(values, "unemployed_share", 0.2)
+        ),
+        households_moving=whole(households),
+        population_change=whole(population),
+        revenue_change_per_year=money(population * m.revenue_per_inhabitant),
+        tax_base_change_per_year=money(tax_base),
     )
 
 
@@ -140,26 +197,38 @@ def etablering_impact(
     m = setting.municipality
     peak = _get(values, "construction_peak", 0)
     permanent = _get(values, "affected", 0)
-    indirect = permanent * _get(values, "local_multiplier", 0.5)
-    total = permanent + indirect
+    suppliers = listed_supplier_jobs(setting)
+    others = permanent * _get(values, "local_multiplier", 0.5)
+    total = permanent + suppliers + others
     in_workers = total * _get(values, "in_mover_share", 0.5)
     household = _get(values, "household_size", 2.2)
-    construction_residents = peak * _get(values, "construction_resident_share", 0.2)
-    commuting = min(total * (1.0 - _get(values, "resident_share", 1.0)), total - in_workers)
+    registered = peak * _get(values, "construction_resident_share", 0.2)
+    commuting = max(
+        0.0, min(total * (1.0 - _get(values, "resident_share", 1.0)), total - in_workers)
+    )
+    residents = max(0.0, total - in_workers - commuting)
+    in_movers = in_workers * household
     return EtableringImpact(
-        construction_peak=peak,
-        construction_residents=construction_residents,
-        permanent_jobs=permanent,
-        indirect_jobs=indirect,
-        total_jobs=total,
-        in_mover_workers=in_workers,
-        in_movers=in_workers * household,
-        housing_units=in_workers,
-        temporary_housing=construction_residents,
-        preschool_places=in_workers * _get(values, "children_preschool_per_household", 0.3),
-        school_places=in_workers * _get(values, "children_school_per_household", 0.5),
-        tax_gain_per_year=(in_workers + construction_residents) * m.average_income * m.tax_rate,
-        commuting_in=max(0.0, commuting),
+        construction_peak=whole(peak),
+        construction_residents=whole(registered),
+        temporary_housing=whole(peak - registered),
+        permanent_jobs=whole(permanent),
+        supplier_jobs=whole(suppliers),
+        other_indirect_jobs=whole(others),
+        indirect_jobs=whole(suppliers + others),
+        total_jobs=whole(total),
+        in_mover_workers=whole(in_workers),
+        in_movers=whole(in_movers),
+        commuting_in=whole(commuting),
+        resident_jobs=whole(residents),
+        housing_units=whole(in_workers),
+        preschool_places=whole(in_workers * _get(values, "children_preschool_per_household", 0.3)),
+        school_places=whole(in_workers * _get(values, "children_school_per_household", 0.5)),
+        revenue_change_per_year=money(in_movers * m.revenue_per_inhabitant),
+        construction_revenue_per_year=money(registered * m.revenue_per_inhabitant),
+        tax_base_change_per_year=money(
+            (in_workers + residents) * m.average_income * m.municipal_tax_rate
+        ),
     )
 
 

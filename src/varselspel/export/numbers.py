@@ -6,15 +6,19 @@ from collections.abc import Iterable
 
 
 def fmt_number(value: float, lang: str) -> str:
-    """Write a number with thousands grouped and at most two decimals (Swedish: decimal comma)."""
+    """Write a number with thousands grouped and at most two decimals (Swedish: decimal comma).
+
+    Negative numbers get a real minus sign (−), as in the change column.
+    """
     if value != value:  # NaN never reaches a plan on purpose; show it plainly rather than crash.
         return "–"
     rounded = round(value, 2)
-    text = f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.2f}".rstrip("0")
+    size = abs(rounded)
+    text = f"{size:,.0f}" if size == int(size) else f"{size:,.2f}".rstrip("0")
     if lang == "sv":
         # Swedish groups thousands with a space and uses a decimal comma.
         text = text.replace(",", " ").replace(".", ",")
-    return text
+    return "−" + text if rounded < 0 else text
 
 
 def fmt_share(value: float | None, lang: str) -> str:

@@ -197,6 +197,9 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
         doc.heading(2, tr(STRINGS, "sub.figures", lang))
         fig_header, fig_rows = _figure_table(plan, lang)
         doc.table(fig_header, fig_rows, kind="figures")
+    if sit.model_notes:
+        doc.paragraph(tr(STRINGS, "label.model_notes", lang), "label")
+        doc.bullets(sit.model_notes)
     if sit.indicators:
         doc.heading(2, tr(STRINGS, "sub.indicators", lang))
         doc.table(

@@ -62,6 +62,10 @@ STRINGS: Catalog = {
         "en": "Municipality, region and company",
     },
     "sub.figures": {"sv": "Konsekvensmodellens siffror", "en": "Figures of the consequence model"},
+    "label.model_notes": {
+        "sv": "Så räknar konsekvensmodellen",
+        "en": "How the consequence model counts",
+    },
     "sub.indicators": {"sv": "Indikatorer", "en": "Indicators"},
     "sub.lead": {"sv": "Ledning och styrgrupp", "en": "Lead and steering group"},
     "label.lead": {"sv": "Leder och sammankallar", "en": "Leads and convenes"},

@@ -45,7 +45,11 @@ class Municipality(StrictModel):
     unemployment_rate: float = Field(default=0.06, ge=0, le=1)
     """Share of the labour force that is unemployed before the scenario starts."""
     tax_rate: float = Field(default=0.3237, gt=0, lt=1)
-    """Municipal tax rate as a share (0.3237 = 32.37 %, the 2024 average)."""
+    """Total kommunalskatt, kommun plus region, as a share (0.3237 = 32.37 %, the 2024 average)."""
+    municipal_tax_rate: float = Field(default=0.21, gt=0, lt=1)
+    """The municipality's own part of the tax rate, as a share (about 21 points of the total)."""
+    revenue_per_inhabitant: int = Field(default=65_000, gt=0)
+    """The municipality's revenue from tax and utjämning per inhabitant, SEK per year."""
     average_income: int = Field(default=360_000, gt=0)
     """Average taxable income per employed resident, SEK per year."""
     description: str = ""
@@ -101,15 +105,15 @@ class ImpactAssumptions(StrictModel):
     """Assumptions the consequence model uses; each is the author's to change."""
 
     local_multiplier: float = Field(default=0.5, ge=0, le=5)
-    """Indirect and induced local jobs per direct job (an assumption: local is below national)."""
+    """Indirect supplier-chain jobs at local firms not listed as suppliers, per direct job."""
     dismissed_share: float = Field(default=0.6, ge=0, le=1)
     """Share of those given varsel who are finally dismissed (Arbetsförmedlingen: about 6 in 10)."""
     unemployed_share: float = Field(default=0.2, ge=0, le=1)
     """Share of those given varsel who become unemployed (Arbetsförmedlingen: about 2 in 10)."""
     reemployed_12m: float = Field(default=0.85, ge=0, le=1)
     """Share of the dismissed in work or studies after 12 months (TSL 87-94 %, TRR about 8 in 10)."""
-    move_away_share: float = Field(default=0.1, ge=0, le=1)
-    """Share of the unemployed residents whose households move away (population risk)."""
+    move_away_share: float = Field(default=0.05, ge=0, le=1)
+    """Share of the residents losing their job whose households move away (varsel)."""
     household_size: float = Field(default=2.2, gt=0, le=10)
     """Average persons per household that moves in or out."""
     in_mover_share: float = Field(default=0.5, ge=0, le=1)
@@ -120,6 +124,10 @@ class ImpactAssumptions(StrictModel):
     """School children (6-15 years) per in-moving household (etablering)."""
     construction_resident_share: float = Field(default=0.2, ge=0, le=1)
     """Share of construction workers who register as residents during the build (etablering)."""
+    new_jobs: float = Field(default=0, ge=0, le=100_000)
+    """New local jobs since the varsel (new firms, spin-offs); effects add to it (varsel)."""
+    new_jobs_local_share: float = Field(default=0.5, ge=0, le=1)
+    """Share of the new local jobs that go to residents without work (varsel)."""
 
 
 class Setting(StrictModel):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from varselspel.i18n import get_lang, tr
 from varselspel.model import ActionItem, Decision, Option, RoleCard, Round, Scenario
 from varselspel.model.common import Level
+from varselspel.plan.impact import impact_figures, impact_notes
 from varselspel.plan.model import (
     ActionPlan,
     ChoiceByGroup,
@@ -47,22 +48,6 @@ STEERING_GROUP_MAX = 7
 
 # Mandate ids (or parts of them) that mean leading and convening the joint work.
 LEAD_MANDATE_HINTS: tuple[str, ...] = ("sammankalla", "samordning", "samverkan", "leda")
-
-_IMPACT_UNITS: dict[str, str] = {
-    "direct_jobs": "jobs",
-    "indirect_jobs": "jobs",
-    "total_jobs": "jobs",
-    "permanent_jobs": "jobs",
-    "in_mover_workers": "jobs",
-    "commuting_in": "jobs",
-    "lost_tax_per_year": "sek",
-    "tax_gain_per_year": "sek",
-    "households_moving": "households",
-    "housing_units": "homes",
-    "temporary_housing": "places",
-    "preschool_places": "places",
-    "school_places": "places",
-}
 
 
 class _Lookup:
@@ -365,38 +350,13 @@ def _setting_figures(scenario: Scenario, lang: str) -> list[Figure]:
     return figures
 
 
-def impact_figures(
-    session: Session, group_id: str, lang: str, group_label: str = ""
-) -> list[Figure]:
-    """Return the consequence model's figures for a group, rounded to whole units."""
-    impact = session.impact(group_id)
-    values: dict[str, Any] = impact.model_dump() if hasattr(impact, "model_dump") else {}
-    figures: list[Figure] = []
-    for name, value in values.items():
-        if isinstance(value, dict):
-            items = [(f"{name}_{k}", v) for k, v in value.items()]
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            items = [(name, value)]
-        else:
-            continue
-        for fid, raw in items:
-            label_key = f"figure.{fid}"
-            label = tr(STRINGS, label_key, lang)
-            unit_key = _IMPACT_UNITS.get(name, "persons")
-            figures.append(
-                Figure(
-                    id=fid,
-                    label=fid if label == label_key else label,
-                    value=round(float(raw)),
-                    unit=tr(STRINGS, f"unit.{unit_key}", lang),
-                    group=group_label,
-                )
-            )
-    return figures
+def shown(value: float) -> float:
+    """Round an indicator value as a reader wants it: one decimal below 100, whole from 100."""
+    return float(round(value)) if abs(value) >= 100 else round(value, 1)
 
 
 def _indicators(group: GroupState, scenario: Scenario) -> list[IndicatorResult]:
-    """Return each indicator's start and current value for the group."""
+    """Return each indicator's start and current value for the group, rounded for reading."""
     start = group.history[0].indicators if group.history else {}
     return [
         IndicatorResult(
@@ -404,8 +364,8 @@ def _indicators(group: GroupState, scenario: Scenario) -> list[IndicatorResult]:
             label=ind.label,
             unit=ind.unit,
             group=group.name,
-            start=float(start.get(ind.id, ind.start)),
-            end=float(group.indicators.get(ind.id, ind.start)),
+            start=shown(float(start.get(ind.id, ind.start))),
+            end=shown(float(group.indicators.get(ind.id, ind.start))),
             good="down" if ind.good == "down" else "up",
         )
         for ind in scenario.indicators
@@ -413,7 +373,10 @@ def _indicators(group: GroupState, scenario: Scenario) -> list[IndicatorResult]:
 
 
 def _situation(
-    scenario: Scenario, figures: list[Figure], indicators: list[IndicatorResult]
+    scenario: Scenario,
+    figures: list[Figure],
+    indicators: list[IndicatorResult],
+    notes: list[str],
 ) -> Situation:
     """Return the lägesbild."""
     s = scenario.setting
@@ -430,6 +393,7 @@ def _situation(
             for sup in s.suppliers
         ],
         figures=figures,
+        model_notes=notes,
         indicators=indicators,
     )
 
@@ -605,7 +569,9 @@ def build_group_plan(
         session_id=session.info.id,
         title_page=_title_page(session, [group], look, today),
         summary=_summary(_rounds_played(group), decisions, actions, [d.option for d in decisions]),
-        situation=_situation(scenario, figures, _indicators(group, scenario)),
+        situation=_situation(
+            scenario, figures, _indicators(group, scenario), impact_notes(session, group_id, code)
+        ),
         goals=[Goal(text=o.text, origin="scenario") for o in scenario.debrief.objectives]
         + [Goal(text=g, origin="group", groups=[group.name]) for g in _group_goals(group)],
         organisation=Organisation(
@@ -635,6 +601,19 @@ def build_group_plan(
         + list(scenario.action_plan.next_steps),
         sources=[PlanSource(title=s.title, url=s.url, note=s.note) for s in scenario.sources],
     )
+
+
+def _group_notes(per_group: list[tuple[str, list[str]]]) -> list[str]:
+    """Return the model's notes once where all groups' notes agree, else one per group, named."""
+    notes: list[str] = []
+    for texts in zip(*(group_notes for _name, group_notes in per_group), strict=True):
+        if len(set(texts)) == 1:
+            notes.append(texts[0])
+        else:
+            notes += [
+                f"{name}: {text}" for (name, _notes), text in zip(per_group, texts, strict=True)
+            ]
+    return notes
 
 
 def merge_actions(per_group: list[list[PlanAction]]) -> list[PlanAction]:
@@ -720,12 +699,15 @@ def build_synthesis(
     # Figures shared by all groups appear once; ones that differ appear per group.
     per_group = {g.id: impact_figures(session, g.id, code, g.name) for g in groups}
     figures = _setting_figures(scenario, code)
+    notes: list[str] = []
     if per_group:
         first = next(iter(per_group.values()))
         if all([f.value for f in v] == [f.value for f in first] for v in per_group.values()):
             figures += [f.model_copy(update={"group": ""}) for f in first]
+            notes = impact_notes(session, groups[0].id, code)
         else:
             figures += [f for v in per_group.values() for f in v]
+            notes = _group_notes([(g.name, impact_notes(session, g.id, code)) for g in groups])
 
     # Options every group chose alike, in playing order.
     different = {d.decision_key for d in differences}
@@ -766,7 +748,7 @@ def build_synthesis(
             len(differences),
         ),
         situation=_situation(
-            scenario, figures, [i for g in groups for i in _indicators(g, scenario)]
+            scenario, figures, [i for g in groups for i in _indicators(g, scenario)], notes
         ),
         goals=[Goal(text=o.text, origin="scenario") for o in scenario.debrief.objectives]
         + [Goal(text=text, origin="group", groups=gs) for text, gs in goal_groups.values()],

@@ -134,6 +134,8 @@ class Situation(PlanModel):
     """Local suppliers that depend on the company: `name (employees): description`."""
     figures: list[Figure] = Field(default_factory=list)
     """Figures of the setting and the consequence model."""
+    model_notes: list[str] = Field(default_factory=list)
+    """How the consequence model computed its key figures, in sentences with the numbers."""
     indicators: list[IndicatorResult] = Field(default_factory=list)
     """Indicator values per group at the start and the end."""
 

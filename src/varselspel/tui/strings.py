@@ -487,7 +487,10 @@ STRINGS: Catalog = {
     "phase.debrief": {"sv": "utvärdering", "en": "debrief"},
     "phase.ended": {"sv": "avslutad", "en": "ended"},
     "impact.direct_jobs": {"sv": "Varslade", "en": "Given notice"},
-    "impact.indirect_jobs": {"sv": "Indirekta jobb i fara", "en": "Indirect jobs at risk"},
+    "impact.indirect_jobs": {
+        "sv": "Indirekta jobb i leverantörskedjan",
+        "en": "Indirect supplier-chain jobs",
+    },
     "impact.total_jobs": {"sv": "Jobb i fara totalt", "en": "Jobs at risk in total"},
     "impact.total_jobs.etablering": {
         "sv": "Nya jobb totalt (inkl. indirekta)",
@@ -507,9 +510,16 @@ STRINGS: Catalog = {
         "sv": "Väntas skriva in sig på Af",
         "en": "Expected to register as unemployed",
     },
-    "impact.lost_tax_per_year": {"sv": "Förlorad skatt per år", "en": "Lost tax per year"},
+    "impact.unemployment_change": {
+        "sv": "Förändring av arbetslösa, 12 mån",
+        "en": "Change in unemployed, 12 months",
+    },
     "impact.households_moving": {"sv": "Hushåll som flyttar", "en": "Households moving away"},
-    "impact.population_risk": {"sv": "Personer som flyttar", "en": "Persons moving away"},
+    "impact.population_change": {"sv": "Förändring av invånare", "en": "Change in inhabitants"},
+    "impact.revenue_change_per_year": {
+        "sv": "Skatt och utjämning per år",
+        "en": "Tax and utjämning per year",
+    },
     "impact.construction_peak": {
         "sv": "Byggarbetare vid topp",
         "en": "Construction workers at peak",
@@ -522,10 +532,12 @@ STRINGS: Catalog = {
     "impact.in_mover_workers": {"sv": "Jobb till inflyttare", "en": "Jobs filled by in-movers"},
     "impact.in_movers": {"sv": "Inflyttade personer", "en": "Persons moving in"},
     "impact.housing_units": {"sv": "Bostäder som behövs", "en": "Homes needed"},
-    "impact.temporary_housing": {"sv": "Tillfälliga bäddar", "en": "Temporary beds"},
+    "impact.temporary_housing": {
+        "sv": "Tillfälliga bäddar som behövs",
+        "en": "Temporary beds needed",
+    },
     "impact.preschool_places": {"sv": "Förskoleplatser", "en": "Preschool places"},
     "impact.school_places": {"sv": "Skolplatser", "en": "School places"},
-    "impact.tax_gain_per_year": {"sv": "Ökad skatt per år", "en": "Extra tax per year"},
     "impact.commuting_in": {"sv": "Inpendlare", "en": "Commuters in"},
     "unit.sek": {"sv": "kr", "en": "SEK"},
     # Errors from engine or loader

@@ -37,7 +37,8 @@ def holder_label(group: GroupState, holder: str | None) -> str:
 
 def format_value(value: float, unit: str = "") -> str:
     """Return a number as a Swedish reader reads it: space between thousands, decimal comma."""
-    decimals = 0 if abs(value - round(value)) < 1e-9 else 1
+    # Whole numbers from 100 up: nobody reads "8 992,5 personer".
+    decimals = 0 if abs(value - round(value)) < 1e-9 or abs(value) >= 100 else 1
     text = f"{value:,.{decimals}f}".replace(",", " ")
     if get_lang() == "sv":
         text = text.replace(".", ",")
@@ -78,21 +79,21 @@ VARSEL_FIELDS: tuple[str, ...] = (
     "total_jobs",
     "dismissed_residents",
     "unemployed_12",
-    "registered_unemployed",
-    "lost_tax_per_year",
-    "population_risk",
+    "unemployment_change",
+    "population_change",
+    "revenue_change_per_year",
 )
 """The varsel figures the lägesbild shows, most important first."""
 
 ETABLERING_FIELDS: tuple[str, ...] = (
     "permanent_jobs",
     "total_jobs",
-    "construction_peak",
+    "temporary_housing",
     "in_movers",
     "housing_units",
     "preschool_places",
     "school_places",
-    "tax_gain_per_year",
+    "revenue_change_per_year",
 )
 """The etablering figures the lägesbild shows, most important first."""
 

@@ -30,6 +30,10 @@ STRINGS: Catalog = {
         "sv": "YAML-syntaxfel: citattecknet här stängs aldrig",
         "en": "YAML syntax error: the quote here is never closed",
     },
+    "Y005.swallowed": {
+        "sv": "YAML-syntaxfel: citattecknet här stängs inte på sin rad, så texten fortsätter ända till rad {end} och tar med sig raderna emellan; stäng citattecknet",
+        "en": "YAML syntax error: the quote here is not closed on its line, so the text runs on to line {end} and takes the lines in between with it; close the quote",
+    },
     "Y006": {
         "sv": "nyckeln `{key}` finns två gånger i samma mappning (rad {first} och rad {second})",
         "en": "the key `{key}` appears twice in the same mapping (line {first} and line {second})",
@@ -100,6 +104,15 @@ STRINGS: Catalog = {
         "sv": "ett kolon på fel ställe; sätt citattecken runt text som innehåller ': '",
         "en": "a colon in the wrong place; put quotes around text that contains ': '",
     },
+    "yaml.indent_deeper": {
+        "sv": "indraget skiljer sig från raden ovanför: den här nyckeln är indragen {here} blanksteg, nyckeln ovanför {above}; nycklar i samma mappning ska stå rakt under varandra",
+        "en": "the indentation differs from the line above: this key is indented {here} spaces, the key above {above}; keys of one mapping must line up",
+    },
+    "yaml.indent_between": {
+        "sv": "indraget stämmer inte med raderna ovanför: raden är indragen {here} blanksteg, men raderna ovanför är indragna {levels} blanksteg",
+        "en": "the indentation does not match the lines above: the line is indented {here} spaces, but the lines above are indented {levels} spaces",
+    },
+    "yaml.or": {"sv": " eller ", "en": " or "},
     "yaml.unclosed_list": {
         "sv": "listan som börjar med `[` här stängs aldrig med `]`, eller så saknas ett kommatecken",
         "en": "the list opened with `[` here is never closed with `]`, or a comma is missing",

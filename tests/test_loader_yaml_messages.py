@@ -131,3 +131,19 @@ def test_colon_inside_text_still_asks_for_quotes() -> None:
     assert diag.message == (
         "YAML syntax error: a colon in the wrong place; put quotes around text that contains ': '"
     )
+
+
+def test_key_written_where_the_list_dashes_stand() -> None:
+    """A key dedented to the `- ` of its list item is told how far in it belongs."""
+    text = "id: x\nrounds:\n  - id: r1\n    title: t\n  minutes: 5\n"
+    (diag,) = load_scenario_text(text, "s.yaml", lang="sv").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y003", 5, 3)
+    assert diag.message == (
+        "YAML-syntaxfel: raden står där listans `- ` står men är inget listelement; hör nyckeln"
+        " till elementet ovanför ska den stå 2 blanksteg längre in"
+    )
+    (diag,) = load_scenario_text(text, "s.yaml", lang="en").diagnostics
+    assert diag.message == (
+        "YAML syntax error: the line stands where the list's `- ` stand but is no list item;"
+        " if the key belongs to the item above, indent it 2 more spaces"
+    )

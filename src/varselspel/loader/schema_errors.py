@@ -130,7 +130,10 @@ def _one(
         owner = model_at(model, loc[:-1])
         names = list(owner.model_fields) if owner is not None else []
         close = difflib.get_close_matches(leaf, names, n=1, cutoff=0.6)
-        if close:
+        deeper = _one_level_deeper(owner, loc, positions, lang) if owner is not None else None
+        if deeper is not None:
+            hint = deeper
+        elif close:
             hint = tr(STRINGS, "S002.hint", lang, suggestion=close[0])
         elif names:
             hint = tr(STRINGS, "S002.allowed", lang, allowed=", ".join(names))
@@ -207,6 +210,52 @@ def _one(
     if where is None:
         where = positions.find(loc)
     return _diag(code, message, file, where, loc)
+
+
+def _one_level_deeper(
+    owner: type[BaseModel], loc: Path, positions: PositionMap, lang: str | None
+) -> str | None:
+    """Say where an unknown key belongs when it is a field one level further in.
+
+    A key dedented out of its mapping (`outcome` written at the level of the decision instead of
+    inside its option) lands in the parent, where it is unknown.
+    """
+    leaf = loc[-1]
+    parent = loc[:-1]
+    key_pos = positions.keys.get(loc)
+    best: tuple[int, str, Any] | None = None
+    fallback: str | None = None
+    for name, field in owner.model_fields.items():
+        annotation = _strip_optional(field.annotation)
+        is_list = typing.get_origin(annotation) is list
+        child = _unwrap(annotation, 0) if is_list else annotation
+        if not (isinstance(child, type) and issubclass(child, BaseModel)):
+            continue
+        if leaf not in child.model_fields:
+            continue
+        fallback = fallback or name
+        if key_pos is None:
+            continue
+        # The child mapping nearest above the key: the last list item, or the mapping itself.
+        places = [(*parent, name)]
+        if is_list:
+            index = 0
+            while (*parent, name, index) in positions.values:
+                places.append((*parent, name, index))
+                index += 1
+        for place in places:
+            pos = positions.values.get(place)
+            if pos is None or pos.line >= key_pos.line or pos.column <= key_pos.column:
+                continue
+            if best is None or pos.line > best[0]:
+                best = (pos.line, name, pos)
+    if best is not None and key_pos is not None:
+        line, name, pos = best
+        spaces = pos.column - key_pos.column
+        return tr(STRINGS, "S002.deeper", lang, parent=name, line=line, spaces=spaces)
+    if fallback is not None:
+        return tr(STRINGS, "S002.under", lang, parent=fallback)
+    return None
 
 
 def _diag(code: str, message: str, file: str, where: Any, loc: Path) -> Diagnostic:

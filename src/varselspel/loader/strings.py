@@ -112,6 +112,10 @@ STRINGS: Catalog = {
         "sv": "indraget stämmer inte med raderna ovanför: raden är indragen {here} blanksteg, men raderna ovanför är indragna {levels} blanksteg",
         "en": "the indentation does not match the lines above: the line is indented {here} spaces, but the lines above are indented {levels} spaces",
     },
+    "yaml.indent_item": {
+        "sv": "raden står där listans `- ` står men är inget listelement; hör nyckeln till elementet ovanför ska den stå {spaces} blanksteg längre in",
+        "en": "the line stands where the list's `- ` stand but is no list item; if the key belongs to the item above, indent it {spaces} more spaces",
+    },
     "yaml.or": {"sv": " eller ", "en": " or "},
     "yaml.unclosed_list": {
         "sv": "listan som börjar med `[` här stängs aldrig med `]`, eller så saknas ett kommatecken",
@@ -183,6 +187,14 @@ STRINGS: Catalog = {
         "en": "unknown key `{field}`{hint}",
     },
     "S002.hint": {"sv": "; menade du `{suggestion}`?", "en": "; did you mean `{suggestion}`?"},
+    "S002.deeper": {
+        "sv": "; den hör till `{parent}` ovanför (rad {line}) och ska stå {spaces} blanksteg längre in",
+        "en": "; it belongs to `{parent}` above (line {line}) and should stand {spaces} spaces further in",
+    },
+    "S002.under": {
+        "sv": "; den hör hemma under `{parent}:`",
+        "en": "; it belongs under `{parent}:`",
+    },
     "S002.allowed": {
         "sv": "; tillåtna nycklar här: {allowed}",
         "en": "; keys allowed here: {allowed}",

@@ -326,12 +326,25 @@ class _Reader:
             if level == 0:
                 break
         if here in levels:
-            return None
+            return self._item_hint(current, here, lines[: mark.line], problem)
         ordered = [str(n) for n in sorted(levels)]
         joined = ordered[-1]
         if len(ordered) > 1:
             joined = ", ".join(ordered[:-1]) + tr(STRINGS, "yaml.or", self.lang) + ordered[-1]
         return tr(STRINGS, "yaml.indent_between", self.lang, here=here, levels=joined)
+
+    def _item_hint(self, current: str, here: int, above: list[str], problem: str) -> str | None:
+        """Explain a key written where the `- ` of the list above stands."""
+        if problem != "did not find expected '-' indicator" or not _KEY_LINE.match(current):
+            return None
+        if current[here:].startswith("-"):
+            return None
+        for text in reversed(above):
+            match = _KEY_LINE.match(text)
+            if match is not None and text[here : here + 1] == "-" and not text[:here].strip():
+                spaces = match.start(1) - here
+                return tr(STRINGS, "yaml.indent_item", self.lang, spaces=spaces)
+        return None
 
     def _tab_near(self, line_index: int | None) -> tuple[int, int] | None:
         """Find a tab in the indentation of the error's line (libyaml reports it there)."""

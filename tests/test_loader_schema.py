@@ -92,7 +92,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys() -> None:
         (
             "good: down ",
             "good: ner  ",
-            "S009",
+            "S010",
             "`ner` är inte giltigt för `indicators[0].good`: välj en av `up`, `down`",
             "`ner` is not valid for `indicators[0].good`: choose one of `up`, `down`",
         ),

@@ -94,12 +94,18 @@ class Write:
     """The effect; None when it has problems of its own, so any value is possible."""
 
 
-def _text_at(scenario: Scenario, path: Path) -> object:
-    """Return the value of the scenario at a YAML path (attributes and list indices)."""
-    node: object = scenario
-    for step in path:
-        node = node[step] if isinstance(step, int) else getattr(node, step)  # type: ignore[index]
-    return node
+def _effect_texts(scenario: Scenario) -> dict[Path, str]:
+    """Return every effect text of the scenario by its YAML path."""
+    texts: dict[Path, str] = {}
+    for ri, round_ in enumerate(scenario.rounds):
+        for ii, inject in enumerate(round_.injects):
+            for n, text in enumerate(inject.effects):
+                texts["rounds", ri, "injects", ii, "effects", n] = text
+        for di, decision in enumerate(round_.decisions):
+            for oi, option in enumerate(decision.options):
+                for n, text in enumerate(option.effects):
+                    texts["rounds", ri, "decisions", di, "options", oi, "effects", n] = text
+    return texts
 
 
 def writes(scenario: Scenario, compiled: CompiledScenario) -> list[tuple[int, Write]]:
@@ -109,6 +115,7 @@ def writes(scenario: Scenario, compiled: CompiledScenario) -> list[tuple[int, Wr
     with an unknown value keeps it from adding "never set" and "never true" warnings.
     """
     result: list[tuple[int, Write]] = []
+    texts: dict[Path, str] | None = None
     for expr in compiled.expressions:
         if expr.owner not in ("inject", "option") or expr.condition is not None:
             continue
@@ -119,8 +126,9 @@ def writes(scenario: Scenario, compiled: CompiledScenario) -> list[tuple[int, Wr
                     (expr.round_index, Write(expr.owner, expr.owner_id, target.name, expr.effect))
                 )
             continue
-        text = _text_at(scenario, expr.path)
-        match = _TARGET.match(text) if isinstance(text, str) else None
+        if texts is None:
+            texts = _effect_texts(scenario)
+        match = _TARGET.match(texts.get(expr.path, ""))
         if match is not None:
             result.append(
                 (expr.round_index, Write(expr.owner, expr.owner_id, match.group(1), None))

@@ -150,14 +150,19 @@ def _one(
         message = tr(STRINGS, code, lang, field=field, hint=hint)
     elif kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         code = "S004"
-        message = tr(STRINGS, code, lang, **params)
+        message = tr(STRINGS, code, lang, hint=_quoted_hint(value, lang), **params)
     elif kind in ("float_parsing", "float_type", "finite_number"):
         code = "S005"
         hint = tr(STRINGS, "S005.hint", lang) if isinstance(value, str) and "," in value else ""
-        message = tr(STRINGS, code, lang, hint=hint, **params)
+        message = tr(STRINGS, code, lang, hint=hint or _quoted_hint(value, lang), **params)
     elif kind in ("bool_parsing", "bool_type"):
         code = "S006"
-        message = tr(STRINGS, code, lang, **params)
+        hint = ""
+        if isinstance(value, str) and value.strip().lower() in _YES_NO:
+            hint = tr(STRINGS, "S006.yesno", lang)
+        elif isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            hint = tr(STRINGS, "S006.quoted", lang)
+        message = tr(STRINGS, code, lang, hint=hint, **params)
     elif kind in ("too_short", "string_too_short"):
         code = "S007"
         minimum = ctx.get("min_length", 1)
@@ -170,6 +175,13 @@ def _one(
         code = "S008"
         unit = tr(STRINGS, "unit.chars" if kind == "string_too_long" else "unit.items", lang)
         message = tr(STRINGS, code, lang, field=field, max=ctx.get("max_length"), unit=unit)
+    elif kind == "string_pattern_mismatch" and _CHOICES_PATTERN.match(str(ctx.get("pattern", ""))):
+        # A text field with a fixed set of values: the same mistake as a wrong enum value.
+        code = "S010"
+        match = _CHOICES_PATTERN.match(str(ctx.get("pattern", "")))
+        assert match is not None
+        choices = ", ".join(f"`{c}`" for c in match.group(1).split("|"))
+        message = tr(STRINGS, code, lang, choices=choices, **params)
     elif kind == "string_pattern_mismatch":
         code = "S009"
         pattern = str(ctx.get("pattern", ""))
@@ -263,6 +275,17 @@ def _diag(code: str, message: str, file: str, where: Any, loc: Path) -> Diagnost
     line = where.line if where is not None else None
     column = where.column if where is not None else None
     return Diagnostic(Severity.ERROR, code, message, file, line, column, loc)
+
+
+_YES_NO = frozenset({"yes", "no", "y", "n", "on", "off", "ja", "nej"})
+_NUMBER_TEXT = re.compile(r"\s*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*\Z")
+
+
+def _quoted_hint(value: Any, lang: str | None) -> str:
+    """Explain a number written in quotes (text in YAML), or nothing."""
+    if isinstance(value, str) and _NUMBER_TEXT.match(value):
+        return tr(STRINGS, "S004.quoted", lang)
+    return ""
 
 
 def _pattern_rule(pattern: str, lang: str | None) -> str:

@@ -212,8 +212,12 @@ STRINGS: Catalog = {
         "en": " (the text contains `: ` and so became a mapping; put quotes around the whole text)",
     },
     "S004": {
-        "sv": "`{field}` ska vara ett heltal, inte `{value}`",
-        "en": "`{field}` must be a whole number, not `{value}`",
+        "sv": "`{field}` ska vara ett heltal, inte `{value}`{hint}",
+        "en": "`{field}` must be a whole number, not `{value}`{hint}",
+    },
+    "S004.quoted": {
+        "sv": " (talet står inom citattecken och är därför text; ta bort citattecknen)",
+        "en": " (the number is in quotes and so is text; remove the quotes)",
     },
     "S005": {
         "sv": "`{field}` ska vara ett tal, inte `{value}`{hint}",
@@ -224,8 +228,16 @@ STRINGS: Catalog = {
         "en": " (use a decimal point, e.g. 0.5)",
     },
     "S006": {
-        "sv": "`{field}` ska vara true eller false, inte `{value}`",
-        "en": "`{field}` must be true or false, not `{value}`",
+        "sv": "`{field}` ska vara true eller false, inte `{value}`{hint}",
+        "en": "`{field}` must be true or false, not `{value}`{hint}",
+    },
+    "S006.yesno": {
+        "sv": " (`yes` och `no` är text i YAML 1.2; skriv true eller false)",
+        "en": " (`yes` and `no` are text in YAML 1.2; write true or false)",
+    },
+    "S006.quoted": {
+        "sv": " (inom citattecken är det text; ta bort citattecknen)",
+        "en": " (in quotes it is text; remove the quotes)",
     },
     "S007": {
         "sv": "`{field}` måste ha minst {min} element",

@@ -195,8 +195,13 @@ class Inject(StrictModel):
     """The message itself."""
     sender: str = ""
     """Who it comes from, e.g. `lokaltidningen`, `facket`, `en oroad förälder`."""
-    channel: str = ""
-    """How it arrives: artikel, samtal, mejl, sms, möte, sociala medier."""
+    channel: str = Field(
+        default="",
+        json_schema_extra={
+            "examples": ["artikel", "samtal", "mejl", "sms", "möte", "sociala medier"]
+        },
+    )
+    """How it arrives, in free text; the usual words are artikel, samtal, mejl, sms, möte, sociala medier."""
     to: list[Identifier] = Field(default_factory=empty_list)
     """Role ids that receive it; empty means every role."""
     condition: str = ""
@@ -220,7 +225,7 @@ class ActionItem(StrictModel):
     """Role id of the responsible actor."""
     partners: list[Identifier] = Field(default_factory=empty_list)
     """Role ids or network card ids of the key partners."""
-    level: Level = Level.LOKAL
+    level: Level = Field(default=Level.LOKAL, strict=False)
     """lokal, regional or nationell."""
     timeframe: str = ""
     """When, e.g. `inom 2 veckor`, `vecka 1-8`, `2027`."""
@@ -426,7 +431,7 @@ class Scenario(StrictModel):
     """Scenario id, e.g. `bruket-i-alvsby`."""
     title: str = Field(min_length=1)
     """Title shown in the launcher and on the projector."""
-    kind: ScenarioKind
+    kind: ScenarioKind = Field(strict=False)
     """`varsel` or `etablering`."""
     summary: str = Field(min_length=1)
     """Two or three sentences for the launcher."""

@@ -91,7 +91,7 @@ def test_required_no_in_quotes_is_refused_like_the_schema_does() -> None:
 # a line of the template -> values to put in its place
 VARIANTS: dict[str, list[str]] = {
     "        backup: true ": ["true", "false", "yes", "no", '"no"', '"true"', "1", "on"],
-    "    minutes: 25 ": ["25", '"25"', "25.5", "true", "0"],
+    "    minutes: 25 ": ["25", '"25"', "25.5", "25.0", "true", "0"],
     "    unemployment_rate: 0.06": ["0.06", '"0.06"', "1", "2", "yes"],
     "    good: up": ["up", "down", "higher", "UP", "1"],
     "                level: lokal": ["lokal", "regional", "kommunal", "2"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Identifier = Annotated[
     str,
@@ -26,6 +26,17 @@ NameId = Annotated[
     ),
 ]
 """An id of an indicator or flag, which expressions use as a bare name."""
+
+
+def _whole(value: Any) -> Any:
+    """Take `30.0` as the whole number 30, as JSON Schema's `integer` does; leave all else."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole)]
+"""A whole number; `30.0` counts (JSON Schema agrees), `"30"` and `true` do not."""
 
 
 class StrictModel(BaseModel):

@@ -167,7 +167,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys() -> None:
             "`roles[0].private_goals[0]` must be text (the text contains `: ` and so became a mapping; put quotes around the whole text)",
         ),
         (
-            "title: Varslet i Norrby",
+            "title: Prov ",
             "title: ''",
             "S007",
             "`title` får inte vara tom",

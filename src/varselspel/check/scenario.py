@@ -329,7 +329,7 @@ def check_flags(scenario: Scenario, compiled: CompiledScenario, report: Reporter
 
 
 def check_chances(compiled: CompiledScenario, report: Reporter) -> None:
-    """Warn about `chans(P)` with a constant P outside 0-100 (a share written as percent or so)."""
+    """Warn about `chans(P)` with a constant P outside 0-100 (P is a percentage)."""
     for expr in compiled.expressions:
         if expr.condition is not None:
             node, source = expr.condition.node, expr.condition.source

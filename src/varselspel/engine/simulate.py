@@ -355,27 +355,27 @@ class _Player:
     def enumerate_paths(self, seed: int, limit: int, tally: _Tally, budget: _Budget) -> str | None:
         """Play every path once, depth first; return why not (`paths`, `time`) or None when done.
 
+        Paths are counted into `tally`, which is worth nothing when this returns a reason.
+
         Each play follows a prefix of option indices and then the first option at every later
         branch, so every play is a whole path; the branches it passed are explored afterwards.
         """
         stack: list[list[int]] = [[]]
-        found = _Tally()
         while stack:
-            if found.runs >= limit:
+            if tally.runs >= limit:
                 return "paths"
             if budget.spent():
                 return "time"
             prefix = stack.pop()
             path = _Path(prefix)
-            self.play(seed, found, path.choose)
+            self.play(seed, tally, path.choose)
             # Deepest branch first, first alternative first, so paths come in a stable order.
             for depth in range(len(path.taken) - 1, len(prefix) - 1, -1):
                 for alternative in range(path.widths[depth] - 1, 0, -1):
                     stack.append([*path.taken[:depth], alternative])
             # Every alternative still on the stack is at least one more path.
-            if found.runs + len(stack) > limit:
+            if tally.runs + len(stack) > limit:
                 return "paths"
-        _merge(tally, found)
         return None
 
 
@@ -404,20 +404,6 @@ def _uses_chance(expr: Any) -> bool:
         if part is not None and "chans" in part.source:
             return True
     return False
-
-
-def _merge(into: _Tally, other: _Tally) -> None:
-    """Add one tally to another."""
-    into.rounds.update(other.rounds)
-    into.injects.update(other.injects)
-    into.decisions.update(other.decisions)
-    into.options.update(other.options)
-    into.dead_ends.update(other.dead_ends)
-    for name, dist in other.indicators.items():
-        target = into.indicators.setdefault(name, Distribution())
-        target.counts.update(dist.counts)
-    into.flags_true.update(other.flags_true)
-    into.runs += other.runs
 
 
 def simulate(

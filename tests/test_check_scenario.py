@@ -363,7 +363,14 @@ def test_decision_owner_not_in_scenario() -> None:
     )
     diag = one(text, "C014")
     assert (diag.line, diag.column) == at(text, "arbetsformedlingen]")
-    assert diag.message == "decision owner `arbetsformedlingen` is not a role of the scenario"
+    assert diag.message == (
+        "decision owner `arbetsformedlingen` is not a role of the scenario; "
+        "it is in the role library, so add it under roles:"
+    )
+    assert one(text, "C014", lang="sv").message == (
+        "beslutets ägare `arbetsformedlingen` är inte en roll i scenariot; "
+        "den finns i rollbiblioteket, så lägg till den under roles:"
+    )
 
 
 def test_unknown_card_reference() -> None:

@@ -20,7 +20,7 @@ from varselspel.resources import bundled_roles_dir, bundled_scenarios_dir
 
 
 def test_schema_writes_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Both schema files are written, are valid JSON Schema and carry field docstrings."""
+    """Both schema files are written, are valid JSON Schema and describe fields in Swedish."""
     out = tmp_path / "schema"
     assert main(["schema", "--out", str(out)]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -35,13 +35,67 @@ def test_schema_writes_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[
         text = json.dumps(schema)
         assert "$defs" not in text and '"#/definitions/' in text
     assert scenario["title"] == "Scenario"
-    assert "Rounds in playing order." in scenario["properties"]["rounds"]["description"]
-    assert role["properties"]["mandate"]["description"] == "The decisions the role may take alone."
+    assert scenario["description"] == "Ett komplett scenario för en workshop."
+    assert scenario["properties"]["rounds"]["description"] == "Omgångarna i spelordning."
+    assert role["properties"]["mandate"]["description"] == (
+        "Besluten som rollen får fatta på egen hand."
+    )
+    assert scenario["properties"]["id"]["description"] == (
+        "Scenariots id, t.ex. `bruket-i-alvsby`."
+        " Id med små bokstäver: en bokstav, sedan a-z, siffror, '_' eller '-'."
+    )
     # A field of a model type keeps its own description beside the reference (draft-07 hovers).
     assert scenario["properties"]["setting"] == {
         "allOf": [{"$ref": "#/definitions/Setting"}],
-        "description": "The place, the company and the numbers of the lägesbild.",
+        "description": "Orten, företaget och siffrorna i lägesbilden.",
     }
+
+
+def test_schema_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--lang en` writes the models' own English docstrings."""
+    assert main(["--lang", "en", "schema", "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("Wrote ")
+    scenario = json.loads((tmp_path / "scenario.schema.json").read_text(encoding="utf-8"))
+    role = json.loads((tmp_path / "role.schema.json").read_text(encoding="utf-8"))
+    assert "Rounds in playing order." in scenario["properties"]["rounds"]["description"]
+    assert role["properties"]["mandate"]["description"] == "The decisions the role may take alone."
+    assert scenario["definitions"]["Level"]["description"] == (
+        "The level of society an action belongs to."
+    )
+    assert scenario["properties"]["setting"]["description"] == (
+        "The place, the company and the numbers of the lägesbild."
+    )
+
+
+def _descriptions(node: object) -> list[str]:
+    """Return every description text in a schema."""
+    if isinstance(node, list):
+        return [text for item in node for text in _descriptions(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [node["description"]] if isinstance(node.get("description"), str) else []
+    return found + [
+        text
+        for key, value in node.items()
+        if not (key == "description" and isinstance(value, str))
+        for text in _descriptions(value)
+    ]
+
+
+def test_swedish_schema_has_a_swedish_text_for_every_description() -> None:
+    """Every English description has its own Swedish one, and no Swedish text is left unused."""
+    from varselspel.cli.schema import build_schemas
+    from varselspel.cli.schema_strings import SV
+
+    english = build_schemas("en")
+    swedish = build_schemas("sv")
+    en_texts = [t for s in english.values() for t in _descriptions(s)]
+    sv_texts = [t for s in swedish.values() for t in _descriptions(s)]
+    assert len(en_texts) == len(sv_texts)
+    assert not set(en_texts) & set(sv_texts)
+    joined = "\n".join(sv_texts)
+    unused = [key for key, text in SV.items() if text not in joined]
+    assert unused == []
 
 
 @pytest.mark.parametrize("kind", ["varsel", "etablering"])
@@ -185,7 +239,10 @@ def test_broken_scenario_fails_the_schema(
 def test_schema_without_source_files_still_works(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An install without .py files (bytecode only) still writes valid schemas, minus docstrings."""
+    """An install without .py files (bytecode only) still writes valid schemas.
+
+    English descriptions need the docstrings in the source; the Swedish ones do not.
+    """
     import inspect
 
     def no_source(obj: object) -> str:
@@ -196,11 +253,16 @@ def test_schema_without_source_files_still_works(
 
     assert field_docstrings(Scenario) == {}
     assert main(["schema", "--out", str(tmp_path)]) == 0
+    scenario = json.loads((tmp_path / "scenario.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(scenario)
+    assert scenario["properties"]["rounds"]["description"] == "Omgångarna i spelordning."
+    jsonschema.validate(_yaml_data(bundled_scenarios_dir() / "demo.yaml"), scenario)
+    assert main(["--lang", "en", "schema", "--out", str(tmp_path)]) == 0
     capsys.readouterr()
     scenario = json.loads((tmp_path / "scenario.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(scenario)
     assert scenario["description"] == "A complete workshop scenario."
-    jsonschema.validate(_yaml_data(bundled_scenarios_dir() / "demo.yaml"), scenario)
+    assert "description" not in scenario["properties"]["rounds"]
 
 
 @pytest.mark.slow
@@ -265,3 +327,27 @@ def test_bytecode_only_install_writes_schemas(tmp_path: Path) -> None:
     jsonschema.Draft7Validator.check_schema(scenario)
     assert scenario["description"] == "A complete workshop scenario."
     assert "description" not in scenario["properties"]["title"]
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "title"),
+    [
+        ("min-kommun", "Min kommun"),
+        ("fabriken-i-norrby", "Fabriken i Norrby"),
+        ("varvet_pa_holmen", "Varvet på Holmen"),
+        ("yes", '"Yes"'),
+    ],
+)
+def test_new_derives_the_title_from_the_id(
+    scenario_id: str, title: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`new min-kommun` is titled "Min kommun", not a title fixed in the template."""
+    assert main(["new", scenario_id, "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    text = (tmp_path / f"{scenario_id}.yaml").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("title: "))
+    assert line.split("#")[0].strip() == f"title: {title}"
+    assert main(["validate", str(tmp_path / f"{scenario_id}.yaml")]) == 0
+    assert capsys.readouterr().out.endswith(": 0 fel, 0 varningar.\n")
+    loaded = yaml.safe_load(text)
+    assert loaded["title"] == title.strip('"')

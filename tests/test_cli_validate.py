@@ -247,3 +247,30 @@ def test_json_lists_other_paths_with_their_kind(
         str(tmp_path / "saknas"): "unknown",
     }
     assert payload["summary"]["files"] == 1
+
+
+def test_local_role_cards_may_name_bundled_roles_as_contacts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A local card's contact that is a bundled role is no C112; an unknown one still is."""
+    card = ROLE.format(id="miljo", title="Miljö") + "contacts: [kso, naringslivschef, kso-typ]\n"
+    path = write(tmp_path / "projekt" / "roles" / "miljo.yaml", card)
+    code, lines = run_cli(["--lang", "en", "validate", str(tmp_path / "projekt")], capsys)
+    assert code == 0
+    assert lines == [
+        f"{path}:5:34: warning C112: contact `kso-typ` looks like a role id but is not in the"
+        " role library",
+        "1 file checked: 0 errors, 1 warning.",
+    ]
+
+
+def test_contacts_may_name_roles_of_a_roles_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Roles in a `--roles` folder count as known contacts too."""
+    write(tmp_path / "extra" / "fack.yaml", ROLE.format(id="eget-fack", title="Facket"))
+    card = ROLE.format(id="miljo", title="Miljö") + "contacts: [eget-fack]\n"
+    write(tmp_path / "projekt" / "roles" / "miljo.yaml", card)
+    args = ["validate", "--roles", str(tmp_path / "extra"), str(tmp_path / "projekt")]
+    code, lines = run_cli(args, capsys)
+    assert (code, lines[-1]) == (0, "Kontrollerade 1 fil: 0 fel, 0 varningar.")

@@ -92,7 +92,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys() -> None:
         (
             "good: down ",
             "good: ner  ",
-            "S009",
+            "S010",
             "`ner` är inte giltigt för `indicators[0].good`: välj en av `up`, `down`",
             "`ner` is not valid for `indicators[0].good`: choose one of `up`, `down`",
         ),
@@ -167,7 +167,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys() -> None:
             "`roles[0].private_goals[0]` must be text (the text contains `: ` and so became a mapping; put quotes around the whole text)",
         ),
         (
-            "title: Varslet i Norrby",
+            "title: Prov ",
             "title: ''",
             "S007",
             "`title` får inte vara tom",
@@ -267,3 +267,30 @@ def test_unmapped_error_types_fall_back_to_s099() -> None:
     diag = _one(error, ("title",), Scenario, positions, "s.yaml", "sv")
     assert (diag.code, diag.line, diag.column) == ("S099", 2, 8)
     assert diag.message == "`title` är ogiltigt: Something new"
+
+
+def test_key_dedented_out_of_its_option_says_where_it_belongs() -> None:
+    """`outcome` at the decision's level is unknown there; it belongs to the option above."""
+    old = "            outcome: Medierna frågar varför ingen tar ansvar."
+    text, diags = load_changed(old, old.replace("            ", "        "))
+    diag = only(diags)
+    line = line_no(text, "        outcome: Medierna")
+    assert (diag.code, diag.line, diag.column) == ("S002", line, 9)
+    option_line = line_no(text, "          - id: vanta")
+    assert diag.message == (
+        f"okänd nyckel `outcome`; den hör till `options` ovanför (rad {option_line})"
+        " och ska stå 4 blanksteg längre in"
+    )
+    _text, diags = load_changed(old, old.replace("            ", "        "), "en")
+    assert only(diags).message == (
+        f"unknown key `outcome`; it belongs to `options` above (line {option_line})"
+        " and should stand 4 spaces further in"
+    )
+
+
+def test_key_of_a_missing_child_mapping_says_under_which_key() -> None:
+    """A field of a nested mapping the author left out: name the key it belongs under."""
+    _text, diags = load_changed(
+        "    own_actions_prompt:", "    notes: Låt grupperna prata.\n    own_actions_prompt:", "en"
+    )
+    assert only(diags).message == "unknown key `notes`; it belongs under `facilitator:`"

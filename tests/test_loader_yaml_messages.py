@@ -52,3 +52,98 @@ def test_long_numbers_within_the_limit_still_load() -> None:
     diags = load_scenario_text(f"year: {'9' * 64}\n", "s.yaml", lang="en").diagnostics
     year = [d for d in diags if d.path == ("year",)]
     assert [d.code for d in year] == ["S011"]
+
+
+SWALLOWING = """\
+id: x
+rounds:
+  - id: r1
+    injects:
+      - id: i1
+        title: "Tidningen: varslet
+        text: Reportern ringer.
+        sender: lokaltidningen
+      - id: i2
+        title: "Facket: oro"
+        text: Klubben vill ha besked.
+"""
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_quote_that_swallows_lines_points_at_the_opening_quote(quote: str) -> None:
+    """A quote left open runs to the next quote far below; Y005 names where it opened."""
+    text = SWALLOWING.replace('"', quote)
+    (diag,) = load_scenario_text(text, "s.yaml", lang="sv").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y005", 6, 16)
+    assert diag.message == (
+        "YAML-syntaxfel: citattecknet här stängs inte på sin rad, så texten fortsätter ända till"
+        " rad 10 och tar med sig raderna emellan; stäng citattecknet"
+    )
+    (diag,) = load_scenario_text(text, "s.yaml", lang="en").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y005", 6, 16)
+    assert diag.message == (
+        "YAML syntax error: the quote here is not closed on its line, so the text runs on to"
+        " line 10 and takes the lines in between with it; close the quote"
+    )
+
+
+def test_quoted_text_over_several_lines_is_still_fine() -> None:
+    """A quoted text may span lines when they are prose; an error below is reported where it is."""
+    text = 'id: x\ntitle: "En lång rubrik\n  som fortsätter"\nsummary: a: b\n'
+    (diag,) = load_scenario_text(text, "s.yaml", lang="en").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y003", 4, 11)
+
+
+def test_key_indented_deeper_than_its_siblings() -> None:
+    """One extra space before a key: the indentation, not a colon, is the likely mistake."""
+    text = "id: x\nsetting:\n  municipality: m\n   region: r\n"
+    (diag,) = load_scenario_text(text, "s.yaml", lang="sv").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y003", 4, 10)
+    assert diag.message == (
+        "YAML-syntaxfel: indraget skiljer sig från raden ovanför: den här nyckeln är indragen 3"
+        " blanksteg, nyckeln ovanför 2; nycklar i samma mappning ska stå rakt under varandra"
+    )
+    (diag,) = load_scenario_text(text, "s.yaml", lang="en").diagnostics
+    assert diag.message == (
+        "YAML syntax error: the indentation differs from the line above: this key is indented 3"
+        " spaces, the key above 2; keys of one mapping must line up"
+    )
+
+
+def test_line_indented_between_the_levels_above() -> None:
+    text = "id: x\nrounds:\n  - id: r1\n    title: t\n   minutes: 5\n"
+    (diag,) = load_scenario_text(text, "s.yaml", lang="sv").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y003", 5, 4)
+    assert diag.message == (
+        "YAML-syntaxfel: indraget stämmer inte med raderna ovanför: raden är indragen 3 blanksteg,"
+        " men raderna ovanför är indragna 0, 2 eller 4 blanksteg"
+    )
+    (diag,) = load_scenario_text(text, "s.yaml", lang="en").diagnostics
+    assert diag.message == (
+        "YAML syntax error: the indentation does not match the lines above: the line is indented"
+        " 3 spaces, but the lines above are indented 0, 2 or 4 spaces"
+    )
+
+
+def test_colon_inside_text_still_asks_for_quotes() -> None:
+    (diag,) = load_scenario_text("id: x\ntitle: Bruket: nu\n", "s.yaml", lang="en").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y003", 2, 14)
+    assert diag.message == (
+        "YAML syntax error: a colon in the wrong place; put quotes around text that contains ': '"
+    )
+
+
+def test_key_written_where_the_list_dashes_stand() -> None:
+    """A key dedented to the `- ` of its list item is told how far in it belongs."""
+    text = "id: x\nrounds:\n  - id: r1\n    title: t\n  minutes: 5\n"
+    (diag,) = load_scenario_text(text, "s.yaml", lang="sv").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("Y003", 5, 3)
+    assert diag.message == (
+        "YAML-syntaxfel: raden står där listans `- ` står men är inget listelement; hör nyckeln"
+        " till elementet ovanför ska den stå 2 blanksteg längre in"
+    )
+    (diag,) = load_scenario_text(text, "s.yaml", lang="en").diagnostics
+    assert diag.message == (
+        "YAML syntax error: the line stands where the list's `- ` stand but is no list item;"
+        " if the key belongs to the item above, indent it 2 more spaces"
+    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from varselspel.check.report import Reporter
 from varselspel.check.strings import STRINGS
-from varselspel.diagnostics import Severity
+from varselspel.diagnostics import Path, Severity
 from varselspel.expr import CompiledScenario, Effect, to_source, walk
 from varselspel.expr.ast import (
     Bool,
@@ -41,12 +42,12 @@ class Reason:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
-def _constant(node: Node) -> float | None:
+def constant(node: Node) -> float | None:
     """Return the value of a number literal, possibly negated."""
     if isinstance(node, Number):
         return node.value
     if isinstance(node, Unary) and node.op == "-":
-        inner = _constant(node.operand)
+        inner = constant(node.operand)
         return None if inner is None else -inner
     return None
 
@@ -66,12 +67,73 @@ def _possible(low: float, high: float, op: str, value: float) -> bool:
     return not (low == high == value)
 
 
-def _number_text(value: float) -> str:
+def number_text(value: float) -> str:
+    """Show a bound the way an author writes it (`300`, `0.5`, `∞`)."""
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
     if not math.isfinite(value):
         return str(value)
     return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+_TARGET = re.compile(r"\s*([a-z][a-z0-9_]*)\s*(?:\+=|-=|\*=|/=|=(?!=))")
+"""The target of an effect, read even when the rest of the effect does not compile."""
+
+
+@dataclass(frozen=True, slots=True)
+class Write:
+    """An effect on a flag or an indicator, as the flow analysis sees it."""
+
+    owner: str
+    """`inject` or `option`."""
+    owner_id: str
+    """Inject id, or `DECISION_KEY/OPTION`."""
+    name: str
+    """The flag or indicator written."""
+    effect: Effect | None
+    """The effect; None when it has problems of its own, so any value is possible."""
+
+
+def _effect_texts(scenario: Scenario) -> dict[Path, str]:
+    """Return every effect text of the scenario by its YAML path."""
+    texts: dict[Path, str] = {}
+    for ri, round_ in enumerate(scenario.rounds):
+        for ii, inject in enumerate(round_.injects):
+            for n, text in enumerate(inject.effects):
+                texts["rounds", ri, "injects", ii, "effects", n] = text
+        for di, decision in enumerate(round_.decisions):
+            for oi, option in enumerate(decision.options):
+                for n, text in enumerate(option.effects):
+                    texts["rounds", ri, "decisions", di, "options", oi, "effects", n] = text
+    return texts
+
+
+def writes(scenario: Scenario, compiled: CompiledScenario) -> list[tuple[int, Write]]:
+    """Return every effect's write with its round index, broken effects included by target.
+
+    An effect with an error (`flagga += 1`) is already reported; counting its target as written
+    with an unknown value keeps it from adding "never set" and "never true" warnings.
+    """
+    result: list[tuple[int, Write]] = []
+    texts: dict[Path, str] | None = None
+    for expr in compiled.expressions:
+        if expr.owner not in ("inject", "option") or expr.condition is not None:
+            continue
+        if expr.effect is not None:
+            target = expr.effect.target
+            if target.kind in (VarKind.FLAG, VarKind.INDICATOR):
+                result.append(
+                    (expr.round_index, Write(expr.owner, expr.owner_id, target.name, expr.effect))
+                )
+            continue
+        if texts is None:
+            texts = _effect_texts(scenario)
+        match = _TARGET.match(texts.get(expr.path, ""))
+        if match is not None:
+            result.append(
+                (expr.round_index, Write(expr.owner, expr.owner_id, match.group(1), None))
+            )
+    return result
 
 
 class Flow:
@@ -95,34 +157,35 @@ class Flow:
         self.round_ids = [r.id for r in scenario.rounds]
         count = len(scenario.rounds)
         # Two steps per round: its injects' effects, then its options' effects.
-        steps: list[list[Effect]] = [[] for _ in range(2 * count)]
-        for expr in compiled.expressions:
-            if (
-                expr.effect is not None
-                and 0 <= expr.round_index < count
-                and expr.round_index not in skipped
-            ):
-                steps[2 * expr.round_index + (expr.owner != "inject")].append(expr.effect)
+        self.steps: list[list[Write]] = [[] for _ in range(2 * count)]
+        for round_index, write in writes(scenario, compiled):
+            if 0 <= round_index < count and round_index not in skipped:
+                self.steps[2 * round_index + (write.owner != "inject")].append(write)
         values = {name: frozenset({start}) for name, start in self.flag_start.items()}
         self._flags: dict[str, list[frozenset[bool]]] = {n: [v] for n, v in values.items()}
         ranges = {name: self._start_range(name) for name in self.indicators}
         self._ranges: dict[str, list[tuple[float, float]]] = {
             name: [interval] for name, interval in ranges.items()
         }
-        for effects in steps:
-            for effect in effects:
-                target = effect.target
-                if target.kind is VarKind.FLAG and target.name in values:
-                    found = (
-                        {effect.value.value} if isinstance(effect.value, Bool) else {True, False}
-                    )
-                    values[target.name] = values[target.name] | found
-                elif target.kind is VarKind.INDICATOR and target.name in ranges:
-                    ranges[target.name] = self._widen(target.name, ranges[target.name], effect)
+        for step in self.steps:
+            for write in step:
+                name = write.name
+                if name in values:
+                    values[name] = values[name] | self._flag_values(write)
+                elif name in ranges:
+                    ranges[name] = self._widen(name, ranges[name], write.effect)
             for name, table in self._flags.items():
                 table.append(values[name])
             for name, ranges_table in self._ranges.items():
                 ranges_table.append(ranges[name])
+
+    @staticmethod
+    def _flag_values(write: Write) -> frozenset[bool]:
+        """The values a write can give a flag."""
+        effect = write.effect
+        if effect is not None and isinstance(effect.value, Bool):
+            return frozenset({effect.value.value})
+        return frozenset({True, False})
 
     def _bounds(self, name: str) -> tuple[float, float]:
         indicator = self.indicators[name]
@@ -136,11 +199,13 @@ class Flow:
         return start, start
 
     def _widen(
-        self, name: str, current: tuple[float, float], effect: Effect
+        self, name: str, current: tuple[float, float], effect: Effect | None
     ) -> tuple[float, float]:
         bottom, top = self._bounds(name)
+        if effect is None:
+            return bottom, top
         low, high = current
-        value = _constant(effect.value)
+        value = constant(effect.value)
         sign = 1.0 if effect.op == "+=" else -1.0 if effect.op == "-=" else 0.0
         if value is not None and effect.op == "=":
             value = min(max(value, bottom), top)
@@ -165,6 +230,16 @@ class Flow:
         table = self._ranges[name]
         return table[min(2 * round_index + (0 if strict else 1), len(table) - 1)]
 
+    def option_setting(self, name: str, round_index: int, value: bool | None = None) -> str | None:
+        """Return the first option of round `round_index` that writes `name` (to `value`), if any."""
+        index = 2 * round_index + 1
+        if not 0 <= index < len(self.steps):
+            return None
+        for write in self.steps[index]:
+            if write.name == name and (value is None or value in self._flag_values(write)):
+                return write.owner_id
+        return None
+
 
 @dataclass(slots=True)
 class _Context:
@@ -179,7 +254,11 @@ class _Context:
         if need in values:
             return None
         start = self.flow.flag_start.get(name, False)
-        return Reason("flag", offset, {"flag": name, "value": need, "start": start})
+        params: dict[str, object] = {"flag": name, "value": need, "start": start}
+        setter = None if self.strict else self.flow.option_setting(name, self.round_index, need)
+        if setter is not None:
+            params["setter"] = setter
+        return Reason("flag", offset, params)
 
     def indicator(self, var: Var, op: str, value: float, test: str) -> Reason | None:
         if var.name not in self.flow.indicators:
@@ -187,12 +266,17 @@ class _Context:
         low, high = self.flow.indicator_range(var.name, self.round_index, self.strict)
         if _possible(low, high, op, value):
             return None
-        params = {
+        params: dict[str, object] = {
             "indicator": var.name,
-            "low": _number_text(low),
-            "high": _number_text(high),
+            "low": number_text(low),
+            "high": number_text(high),
             "test": test,
         }
+        if not self.strict:
+            setter = self.flow.option_setting(var.name, self.round_index)
+            later = self.flow.indicator_range(var.name, self.round_index + 1, True)
+            if setter is not None and _possible(*later, op, value):
+                params["setter"] = setter
         return Reason("indicator", var.offset, params)
 
     def decision(self, call: Call) -> Reason | None:
@@ -220,7 +304,7 @@ class _Context:
 
 def _pair(a: Node, op: str, b: Node, ctx: _Context) -> Reason | None:
     test = f"{to_source(a)} {op} {to_source(b)}"
-    left, right = _constant(a), _constant(b)
+    left, right = constant(a), constant(b)
     if left is not None and right is not None:
         return (
             None if _possible(left, left, op, right) else Reason("false", a.offset, {"test": test})
@@ -264,7 +348,7 @@ def never_true(node: Node, ctx: _Context) -> Reason | None:
     if isinstance(node, Call):
         if node.func in ("valt", "beslutat"):
             return ctx.decision(node)
-        percent = _constant(node.args[0])
+        percent = constant(node.args[0])
         if percent is not None and percent <= 0:
             return Reason("false", node.offset, {"test": to_source(node)})
     return None
@@ -336,6 +420,10 @@ def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter)
         if found is None:
             continue
         owner = tr(STRINGS, f"owner.{expr.owner}", report.lang, id=expr.owner_id)
+        params = _render(found, report.lang)
+        if "setter" in params:
+            # Set by an option of the same round: its effects only apply when the round closes.
+            params["variant"] = "late"
         report.at_offset(
             Severity.WARNING,
             _OWNER_CODES[found.kind],
@@ -343,15 +431,18 @@ def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter)
             condition.source,
             found.offset,
             owner=owner,
-            **_render(found, report.lang),
+            **params,
         )
     return set(unreachable)
 
 
-def flag_usage(compiled: CompiledScenario) -> tuple[set[str], set[str]]:
-    """Return the flags read (by conditions or effect values) and the flags set by effects."""
+def flag_usage(scenario: Scenario, compiled: CompiledScenario) -> tuple[set[str], set[str]]:
+    """Return the flags read (by conditions or effect values) and the flags set by effects.
+
+    An effect with problems of its own still counts as setting its target.
+    """
     read: set[str] = set()
-    written: set[str] = set()
+    written = {write.name for _index, write in writes(scenario, compiled)}
 
     def reads(node: Node) -> None:
         for sub in walk(node):
@@ -363,9 +454,7 @@ def flag_usage(compiled: CompiledScenario) -> tuple[set[str], set[str]]:
             reads(expr.condition.node)
         if expr.effect is not None:
             reads(expr.effect.value)
-            if expr.effect.target.kind is VarKind.FLAG:
-                written.add(expr.effect.target.name)
     return read, written
 
 
-__all__ = ["Flow", "Reason", "check_flow", "flag_usage", "never_true"]
+__all__ = ["Flow", "Reason", "Write", "check_flow", "flag_usage", "never_true", "writes"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from varselspel.check.report import Reporter
 from varselspel.diagnostics import Diagnostic, PositionMap
@@ -18,12 +18,15 @@ def check_role_library(
     positions: Mapping[str, PositionMap] | None = None,
     files: Mapping[str, str] | None = None,
     lang: str | None = None,
+    known: Collection[str] = (),
 ) -> list[Diagnostic]:
     """Check role cards together: exclusive mandates held twice, repeated mandates, contacts.
 
-    Duplicate role ids within one folder are reported by the loader (R001), since a dict by id
-    cannot hold them.
+    A contact may name any of `roles` or of `known` (the other roles a scenario using these cards
+    would see, such as the bundled library). Duplicate role ids within one folder are reported by
+    the loader (R001), since a dict by id cannot hold them.
     """
+    known = {*roles, *known}
     positions = positions or {}
     files = files or {}
     diagnostics: list[Diagnostic] = []
@@ -45,7 +48,7 @@ def check_role_library(
                 holders.setdefault(item.id, (role_id, item.exclusive))
         for index, contact in enumerate(card.contacts):
             text = contact.strip()
-            if _ROLE_ID.match(text) and text not in roles:
+            if _ROLE_ID.match(text) and text not in known:
                 report.warning("C112", ("contacts", index), id=text)
         diagnostics.extend(report.sorted())
     return diagnostics

@@ -6,11 +6,12 @@ import difflib
 from collections.abc import Collection, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
-from varselspel.check.flow import check_flow, flag_usage
+from varselspel.check.flow import check_flow, constant, flag_usage, number_text
 from varselspel.check.report import Reporter
 from varselspel.check.strings import STRINGS
-from varselspel.diagnostics import Path
-from varselspel.expr import CompiledScenario
+from varselspel.diagnostics import Path, Severity
+from varselspel.expr import CompiledScenario, walk
+from varselspel.expr.ast import Call
 from varselspel.expr.parser import KEYWORDS
 from varselspel.i18n import tr
 from varselspel.model import RoleCard, Scenario
@@ -145,18 +146,56 @@ def _holders(mandate: str, role_ids: Iterable[str], roles: Mapping[str, RoleCard
     ]
 
 
+def _scenario_roles(
+    scenario: Scenario, roles: Mapping[str, RoleCard], report: Reporter
+) -> tuple[list[str], dict[str, str]]:
+    """Report unknown and repeated scenario roles; return the roles and each typo's intended id.
+
+    A role missing from the library whose id is close to a library role is taken to mean that
+    role, so later references to the intended id are not reported again against the typo.
+    """
+    listed: list[str] = []
+    intended: dict[str, str] = {}
+    for index, entry in enumerate(scenario.roles):
+        path: Path = ("roles", index, "role")
+        if entry.role not in roles:
+            suggestions = _suggest(entry.role, roles)
+            report.error("C011", path, id=entry.role, suggestions=suggestions)
+            if suggestions:
+                intended.setdefault(entry.role, suggestions[0])
+        if entry.role in listed:
+            report.error("C012", path, id=entry.role)
+        listed.append(entry.role)
+    return listed, intended
+
+
+def _scenario_role(
+    report: Reporter,
+    code: str,
+    path: Path,
+    role_id: str,
+    playable: Collection[str],
+    roles: Mapping[str, RoleCard],
+) -> None:
+    """Report `role_id` unless it is one of the scenario's roles (or what a typo among them meant)."""
+    if role_id in playable:
+        return
+    if role_id in roles:
+        # A library role the scenario does not list: adding it is the fix, not a look-alike.
+        report.error(code, path, id=role_id, hint=tr(STRINGS, "hint.add_role", report.lang))
+        return
+    report.error(code, path, id=role_id, suggestions=_suggest(role_id, playable))
+
+
 def check_references(
     scenario: Scenario, roles: Mapping[str, RoleCard], report: Reporter
 ) -> set[str]:
     """Report references to missing roles, cards, indicators and themes; return used card ids."""
-    scenario_roles: list[str] = []
-    for index, entry in enumerate(scenario.roles):
-        path: Path = ("roles", index, "role")
-        _known(report, "C011", path, entry.role, roles)
-        if entry.role in scenario_roles:
-            report.error("C012", path, id=entry.role)
-        scenario_roles.append(entry.role)
-    in_scenario = set(scenario_roles)
+    listed, intended = _scenario_roles(scenario, roles, report)
+    # Ids in error are never suggested; the ids their typos stand for count as the scenario's.
+    playable = {role for role in listed if role in roles} | set(intended.values())
+    in_scenario = playable | set(listed)
+    scenario_roles = [intended.get(role, role) for role in listed]
     knowledge = {c.id for c in scenario.cards.knowledge}
     network = {c.id for c in scenario.cards.network}
     financing = {c.id for c in scenario.cards.financing}
@@ -172,16 +211,20 @@ def check_references(
             used_cards.add(card_id)
             _known(report, "C015", (*base, index), card_id, all_cards)
 
+    def role_ref(code: str, path: Path, role_id: str) -> None:
+        if role_id not in in_scenario:
+            _scenario_role(report, code, path, role_id, playable, roles)
+
     for ri, round_ in enumerate(scenario.rounds):
         for ii, inject in enumerate(round_.injects):
             base: Path = ("rounds", ri, "injects", ii)
             for index, role_id in enumerate(inject.to):
-                _known(report, "C013", (*base, "to", index), role_id, in_scenario)
+                role_ref("C013", (*base, "to", index), role_id)
             cards(inject.cards, (*base, "cards"))
         for di, decision in enumerate(round_.decisions):
             base = ("rounds", ri, "decisions", di)
             for index, role_id in enumerate(decision.owners):
-                _known(report, "C014", (*base, "owners", index), role_id, in_scenario)
+                role_ref("C014", (*base, "owners", index), role_id)
             cards(decision.cards, (*base, "cards"))
             if decision.mandate is not None:
                 mandate_path: Path = (*base, "mandate")
@@ -189,10 +232,16 @@ def check_references(
                 holders = _holders(decision.mandate, scenario_roles, roles)
                 if known and not decision.owners and not holders:
                     report.warning("C106", mandate_path, id=decision.id, mandate=decision.mandate)
+            elif not decision.owners and decision.outside_mandate == "refuse":
+                report.warning("C115", (*base, "outside_mandate"), id=decision.id)
             for oi, option in enumerate(decision.options):
                 for ai, action in enumerate(option.actions):
                     apath: Path = (*base, "options", oi, "actions", ai)
-                    _known(report, "C016", (*apath, "responsible"), action.responsible, roles)
+                    responsible = action.responsible
+                    if _known(report, "C016", (*apath, "responsible"), responsible, roles) and (
+                        responsible not in in_scenario
+                    ):
+                        report.warning("C113", (*apath, "responsible"), id=responsible)
                     for pi, partner in enumerate(action.partners):
                         if partner in network:
                             used_cards.add(partner)
@@ -265,7 +314,7 @@ def check_agenda(scenario: Scenario, report: Reporter) -> None:
 
 def check_flags(scenario: Scenario, compiled: CompiledScenario, report: Reporter) -> None:
     """Warn about flags set but never read, and flags read but never set."""
-    read, written = flag_usage(compiled)
+    read, written = flag_usage(scenario, compiled)
     seen: set[str] = set()
     for index, flag in enumerate(scenario.flags):
         if flag.id in seen:
@@ -277,6 +326,35 @@ def check_flags(scenario: Scenario, compiled: CompiledScenario, report: Reporter
         elif flag.id in read and flag.id not in written:
             start = tr(STRINGS, f"value.{'true' if flag.start else 'false'}", report.lang)
             report.warning("C109", path, id=flag.id, start=start)
+
+
+def check_chances(compiled: CompiledScenario, report: Reporter) -> None:
+    """Warn about `chans(P)` with a constant P outside 0-100 (P is a percentage)."""
+    for expr in compiled.expressions:
+        if expr.condition is not None:
+            node, source = expr.condition.node, expr.condition.source
+        elif expr.effect is not None:
+            node, source = expr.effect.value, expr.effect.source
+        else:
+            continue
+        if node is None:
+            continue
+        for sub in walk(node):
+            if not (isinstance(sub, Call) and sub.func == "chans"):
+                continue
+            percent = constant(sub.args[0])
+            if percent is None or 0 <= percent <= 100:
+                continue
+            meaning = tr(STRINGS, "chance.always" if percent > 100 else "chance.never", report.lang)
+            report.at_offset(
+                Severity.WARNING,
+                "C114",
+                expr.path,
+                source,
+                sub.offset,
+                percent=number_text(percent),
+                meaning=meaning,
+            )
 
 
 def check_scenario_rules(
@@ -294,3 +372,4 @@ def check_scenario_rules(
     check_round_coverage(scenario, roles, report, unreachable)
     check_agenda(scenario, report)
     check_flags(scenario, compiled, report)
+    check_chances(compiled, report)

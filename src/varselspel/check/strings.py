@@ -124,9 +124,17 @@ STRINGS: Catalog = {
         "sv": "villkoret för {owner} kan aldrig bli sant: flaggan `{flag}` måste vara {value}, men den börjar som {start} och ingen effekt före denna punkt sätter den till {value}",
         "en": "the condition of {owner} can never be true: flag `{flag}` must be {value}, but it starts as {start} and no effect before this point sets it to {value}",
     },
+    "C101.late": {
+        "sv": "villkoret för {owner} kan aldrig bli sant: flaggan `{flag}` måste vara {value}, men det är alternativet `{setter}` i samma omgång som sätter den till {value}, och ett alternativs effekter gäller först när omgången stängs",
+        "en": "the condition of {owner} can never be true: flag `{flag}` must be {value}, but it is option `{setter}` of the same round that sets it to {value}, and an option's effects apply only when the round closes",
+    },
     "C102": {
         "sv": "villkoret för {owner} kan aldrig bli sant: `{indicator}` kan här bara ligga mellan {low} och {high}, så `{test}` gäller aldrig",
         "en": "the condition of {owner} can never be true: `{indicator}` can only lie between {low} and {high} here, so `{test}` never holds",
+    },
+    "C102.late": {
+        "sv": "villkoret för {owner} kan aldrig bli sant: `{indicator}` kan här bara ligga mellan {low} och {high}, så `{test}` gäller aldrig; alternativet `{setter}` i samma omgång ändrar den, men ett alternativs effekter gäller först när omgången stängs",
+        "en": "the condition of {owner} can never be true: `{indicator}` can only lie between {low} and {high} here, so `{test}` never holds; option `{setter}` of the same round changes it, but an option's effects apply only when the round closes",
     },
     "C103": {
         "sv": "villkoret för {owner} kan aldrig bli sant: beslutet `{decision}` fattas först {when}",
@@ -168,7 +176,25 @@ STRINGS: Catalog = {
         "sv": "kontakten `{id}` ser ut som ett roll-id men finns inte i rollbiblioteket",
         "en": "contact `{id}` looks like a role id but is not in the role library",
     },
+    "C113": {
+        "sv": "ansvarig `{id}` är inte en roll i scenariot, så ingen i gruppen spelar den; lägg till den under roles: eller välj en av scenariots roller",
+        "en": "responsible `{id}` is not a role of the scenario, so nobody in the group plays it; add it under roles: or choose one of the scenario's roles",
+    },
+    "C114": {
+        "sv": "chans({percent}) ligger utanför 0–100: chans tar en sannolikhet i procent, så {meaning}",
+        "en": "chans({percent}) lies outside 0–100: chans takes a probability in percent, so {meaning}",
+    },
+    "C115": {
+        "sv": "beslutet `{id}` har `outside_mandate: refuse` men varken `mandate` eller `owners`: hela gruppen äger det och inget val vägras; ange `mandate` eller `owners`, eller ta bort raden",
+        "en": "decision `{id}` has `outside_mandate: refuse` but neither `mandate` nor `owners`: the whole group owns it and no choice is refused; set `mandate` or `owners`, or remove the line",
+    },
     # --- words used inside messages -----------------------------------------------------
+    "hint.add_role": {
+        "sv": "den finns i rollbiblioteket, så lägg till den under roles:",
+        "en": "it is in the role library, so add it under roles:",
+    },
+    "chance.always": {"sv": "den är alltid sann", "en": "it is always true"},
+    "chance.never": {"sv": "den är aldrig sann", "en": "it is never true"},
     "owner.round": {"sv": "omgången `{id}`", "en": "round `{id}`"},
     "owner.inject": {"sv": "händelsen `{id}`", "en": "inject `{id}`"},
     "owner.decision": {"sv": "beslutet `{id}`", "en": "decision `{id}`"},
@@ -204,6 +230,14 @@ STRINGS: Catalog = {
 
 
 def message(code: str, lang: str | None, params: Mapping[str, object]) -> str:
-    """Return the message for `code`, with a "did you mean" tail when `suggestions` is given."""
-    filled = {k: v for k, v in params.items() if k != "suggestions"}
-    return tr(STRINGS, code, lang, **filled) + suggestion_tail(params.get("suggestions"), lang)
+    """Return the message for `code`, with a "did you mean" tail when `suggestions` is given.
+
+    A `hint` (already in the UI language) is added after the message instead of suggestions.
+    """
+    filled = {k: v for k, v in params.items() if k not in ("suggestions", "hint", "variant")}
+    variant = params.get("variant")
+    text = tr(STRINGS, f"{code}.{variant}" if variant else code, lang, **filled)
+    hint = params.get("hint")
+    if hint:
+        return f"{text}; {hint}"
+    return text + suggestion_tail(params.get("suggestions"), lang)

@@ -59,6 +59,10 @@ STRINGS: Catalog = {
         "sv": "mapp att skriva scenario.schema.json och role.schema.json i (standard: .)",
         "en": "folder to write scenario.schema.json and role.schema.json in (default: .)",
     },
+    "schema.lang": {
+        "sv": "Beskrivningarna i schemat är på gränssnittets språk (svenska; --lang en för engelska).",
+        "en": "The schema's descriptions are in the interface language (English here; Swedish by default).",
+    },
     "schema.wrote": {"sv": "Skrev {path}", "en": "Wrote {path}"},
     "schema.failed": {
         "sv": "Kunde inte skriva {path}: {reason}",

@@ -16,7 +16,7 @@ _HEAD = """\
 
 # --- Metadata --------------------------------------------------------------------------
 id: {id}
-title: {title}
+title: {title}                   # härledd ur id:t; skriv den som den ska stå i startvyn
 kind: {kind}                     # varsel (nedläggning, uppsägningar) eller etablering
 summary: >-
   {summary}
@@ -392,17 +392,41 @@ debrief:
 """
 
 
+_PLACE_WORDS = frozenset({"i", "på", "pa", "vid", "kring"})
+"""Words after which an id usually names a place, whose name is written with a capital."""
+
+
+def title_from_id(scenario_id: str) -> str:
+    """Derive a readable title from an id: `fabriken-i-norrby` -> `Fabriken i Norrby`."""
+    words = [word for word in scenario_id.replace("_", "-").split("-") if word]
+    shown: list[str] = []
+    for index, word in enumerate(words):
+        if index == 0 or words[index - 1] in _PLACE_WORDS:
+            word = word[:1].upper() + word[1:]
+        shown.append("på" if word == "pa" else word)
+    return " ".join(shown)
+
+
+def _yaml_text(text: str) -> str:
+    """Quote a title that some YAML reader would take for a truth value or null.
+
+    A title from an id holds only letters, digits and spaces, so nothing else needs quotes.
+    """
+    if text.lower() in ("yes", "no", "true", "false", "null", "on", "off", "y", "n"):
+        return f'"{text}"'
+    return text
+
+
 def render(scenario_id: str, kind: str, year: int, file: str) -> str:
     """Return the starting scenario's YAML text for `kind` (`varsel` or `etablering`)."""
+    title = _yaml_text(title_from_id(scenario_id))
     if kind == "etablering":
-        title = "Etableringen i Norrby"
         summary = (
             "En stor fabrik etableras i en liten kommun. Grupperna planerar bostäder, skola och "
             "kompetensförsörjning tillsammans."
         )
         body = _SETTING_ETABLERING + _CARDS_ETABLERING
     else:
-        title = "Varslet i Norrby"
         summary = (
             "Ett bruk varslar 300 anställda. Grupperna leder omställningen lokalt tillsammans med "
             "staten, regionen och facket."

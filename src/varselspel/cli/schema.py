@@ -31,10 +31,14 @@ def register(subparsers: Any, lang: str) -> None:
         "--out", type=Path, default=Path("."), metavar="DIR", help=tr(STRINGS, "schema.out", lang)
     )
     parser.set_defaults(handler=run)
+    parser.epilog = tr(STRINGS, "schema.lang", lang)
 
 
-def build_schemas() -> dict[str, dict[str, Any]]:
-    """Return the JSON Schemas by file name, built from the pydantic models and their docstrings."""
+def build_schemas(lang: str = "en") -> dict[str, dict[str, Any]]:
+    """Return the JSON Schemas by file name, described in `lang` (`sv` or `en`).
+
+    English comes from the models' docstrings, Swedish from `schema_strings.SV`.
+    """
     from varselspel.model import RoleCard, Scenario
 
     result: dict[str, dict[str, Any]] = {}
@@ -45,8 +49,69 @@ def build_schemas() -> dict[str, dict[str, Any]]:
         for def_name, definition in schema.get("$defs", {}).items():
             if def_name in classes:
                 _describe(definition, classes[def_name], classes)
+        if lang == "sv":
+            _swedish(schema, model)
         result[name] = {"$schema": _DIALECT, **_draft7(schema)}
     return result
+
+
+def _type_texts() -> dict[str, str]:
+    """Return the Swedish text of each shared id type's English description."""
+    from varselspel.cli.schema_strings import SV
+    from varselspel.model.common import Identifier, NameId
+
+    texts: dict[str, str] = {}
+    for type_name, annotation in (("Identifier", Identifier), ("NameId", NameId)):
+        for meta in typing.get_args(annotation)[1:]:
+            description = getattr(meta, "description", None)
+            if description:
+                texts[description] = SV[f"type.{type_name}"]
+    return texts
+
+
+def _swedish(schema: dict[str, Any], root: type) -> None:
+    """Replace every description by its Swedish text (models, fields, enums, id types).
+
+    The Swedish texts do not need the models' source, unlike the English docstrings.
+    """
+    from varselspel.cli.schema_strings import SV
+
+    types = _type_texts()
+
+    def types_in(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                types_in(item)
+        elif isinstance(node, dict):
+            text = node.get("description")
+            if isinstance(text, str) and text in types:
+                node["description"] = types[text]
+            for value in node.values():
+                types_in(value)
+
+    def one(definition: dict[str, Any], name: str) -> None:
+        if name in SV:
+            definition["description"] = SV[name]
+        for field, prop in definition.get("properties", {}).items():
+            own = SV.get(f"{name}.{field}")
+            if own is None:
+                continue
+            # The field's own text, then (as in English) the text of its id type.
+            english_type = _type_description(prop, types)
+            prop["description"] = f"{own} {types[english_type]}" if english_type else own
+
+    one(schema, root.__name__)
+    for def_name, definition in schema.get("$defs", {}).items():
+        one(definition, def_name)
+    types_in(schema)
+
+
+def _type_description(prop: dict[str, Any], types: dict[str, str]) -> str | None:
+    """Return the English id-type text a property's description ends with, if any."""
+    description = prop.get("description")
+    if not isinstance(description, str):
+        return None
+    return next((text for text in types if description.endswith(text)), None)
 
 
 def _draft7(node: Any) -> Any:
@@ -139,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
     """Write both schema files into the output folder."""
     lang = get_lang()
     out: Path = args.out
-    for name, schema in build_schemas().items():
+    for name, schema in build_schemas(lang).items():
         path = out / name
         try:
             out.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Messages of the `sessions` and `simulate` commands, in Swedish and English."""
+"""Messages of the `sessions` command, in Swedish and English."""
 
 from __future__ import annotations
 
@@ -37,74 +37,5 @@ STRINGS: Catalog = {
     "col.path": {"sv": "Fil", "en": "File"},
     "unreadable": {"sv": "Oläslig: {error}", "en": "Unreadable: {error}"},
     "unreadable.short": {"sv": "oläslig (se nedan)", "en": "unreadable (see below)"},
-    "simulate.help": {
-        "sv": "spela ett scenario automatiskt och rapportera det som aldrig nås",
-        "en": "play a scenario automatically and report what is never reached",
-    },
-    "simulate.scenario": {
-        "sv": "scenariofil, eller namnet på ett medföljande scenario",
-        "en": "scenario file, or the name of a bundled scenario",
-    },
-    "simulate.runs": {
-        "sv": "antal spelomgångar (standard 1000)",
-        "en": "number of runs (default 1000)",
-    },
-    "simulate.seed": {"sv": "slumpfrö (standard 0)", "en": "random seed (default 0)"},
-    "simulate.bad_runs": {
-        "sv": "--runs måste vara mellan 1 och 1 000 000.",
-        "en": "--runs must be between 1 and 1,000,000.",
-    },
-    "simulate.not_found": {
-        "sv": "Hittar inget scenario '{name}'. Ange en fil eller ett av: {choices}.",
-        "en": "No scenario '{name}' found. Give a file or one of: {choices}.",
-    },
-    "simulate.is_folder": {
-        "sv": "'{name}' är en mapp; ange en scenariofil (.yaml) eller namnet på ett medföljande scenario.",
-        "en": "'{name}' is a folder; give a scenario file (.yaml) or the name of a bundled scenario.",
-    },
-    "simulate.is_role": {
-        "sv": "{name} är ett rollkort, inte ett scenario; ange scenariofilen som använder rollen.",
-        "en": "{name} is a role card, not a scenario; give the scenario file that uses the role.",
-    },
-    "severity.error": {"sv": "fel", "en": "error"},
-    "simulate.invalid": {
-        "sv": "Scenariot har fel; kör `varselspel validate {path}` först.",
-        "en": "The scenario has errors; run `varselspel validate {path}` first.",
-    },
-    "simulate.title": {
-        "sv": "Simulering av {scenario}: {runs} spel, frö {seed}{mode}",
-        "en": "Simulation of {scenario}: {runs} runs, seed {seed}{mode}",
-    },
-    "simulate.exhaustive": {"sv": " (alla vägar)", "en": " (every path)"},
-    "simulate.rounds_never_played": {
-        "sv": "Omgångar som aldrig spelas",
-        "en": "Rounds never played",
-    },
-    "simulate.injects_never_reached": {
-        "sv": "Händelser som aldrig når en grupp",
-        "en": "Injects that never reach a group",
-    },
-    "simulate.decisions_never_put": {
-        "sv": "Beslut som aldrig ställs",
-        "en": "Decisions never put",
-    },
-    "simulate.options_never_chosen": {
-        "sv": "Alternativ som aldrig kan väljas",
-        "en": "Options never chosen",
-    },
-    "simulate.dead_ends": {
-        "sv": "Återvändsgränder (beslut utan tillgängligt alternativ)",
-        "en": "Dead ends (decisions with no available option)",
-    },
-    "simulate.dead_end_runs": {"sv": "{key}: i {count} spel", "en": "{key}: in {count} runs"},
-    "simulate.none": {"sv": "inga", "en": "none"},
-    "simulate.indicators": {
-        "sv": "Indikatorer vid slutet (min / medel / max)",
-        "en": "Indicators at the end (min / mean / max)",
-    },
-    "simulate.flags": {
-        "sv": "Flaggor sanna vid slutet (andel av spelen)",
-        "en": "Flags true at the end (share of runs)",
-    },
 }
-"""Every message of the two commands, by key."""
+"""Every message of the command, by key."""

@@ -86,14 +86,19 @@ def check_paths(
             role_groups.setdefault(file.parent, []).append(file)
     # The checker pulls in pydantic and the models; import it only when role cards are present.
     check_role_library = optional_checker("check_role_library") if role_groups else None
+    extra = [Path(d) for d in extra_role_dirs]
+    # Contacts may name any role a scenario beside these cards would see: the bundled library
+    # and every `--roles` folder count too.
+    known = _other_roles(extra, lang) if check_role_library is not None else set()
     for group in role_groups.values():
         library = load_role_files(group, lang=lang)
         diagnostics.extend(library.diagnostics)
         if check_role_library is not None and library.roles:
             diagnostics.extend(
-                check_role_library(library.roles, library.positions, library.files, lang)
+                check_role_library(
+                    library.roles, library.positions, library.files, lang, known=known
+                )
             )
-    extra = [Path(d) for d in extra_role_dirs]
     for folder in extra:
         if not folder.is_dir():
             code = "V004" if folder.exists() else "V001"
@@ -106,6 +111,15 @@ def check_paths(
                 load_bundle(file, extra_role_dirs=extra, lang=lang, compile=False).diagnostics
             )
     return files, kinds, _dedupe(diagnostics)
+
+
+def _other_roles(extra: Sequence[Path], lang: str) -> set[str]:
+    """Return the ids of the bundled roles and of the roles in the `--roles` folders."""
+    from varselspel.loader.bundle import cached_role_library
+    from varselspel.resources import bundled_roles_dir
+
+    library = cached_role_library([bundled_roles_dir(), *extra], lang)
+    return set(library.roles)
 
 
 def _dedupe(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -1,9 +1,16 @@
-"""Headless play of a scenario for authors: reachability, dead ends and indicator ranges."""
+"""Headless play of a scenario for authors: how often each part is reached, and where it ends.
+
+A scenario without `chans()` and with at most `runs` paths is played once along every path
+("all paths"); otherwise `runs` runs choose uniformly at random among the available options
+("sampled"). A time budget may stop either early; the report then says how far it got.
+"""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,88 +22,235 @@ from varselspel.expr import EvalEnv
 SIM_GROUP = "g1"
 """The group id simulated runs play as (it seeds `chans`)."""
 
+ALL_PATHS = "all_paths"
+"""Mode of a report that played every path once."""
+SAMPLED = "sampled"
+"""Mode of a report made of random runs."""
+
+Clock = Callable[[], float]
+"""Seconds from some fixed point, e.g. `time.monotonic`; injected by tests."""
+
 
 @dataclass(slots=True)
-class Range:
-    """Lowest, highest and mean of a value over all runs."""
+class Distribution:
+    """The values one indicator ended at, one per run: min, quartiles, max and mean."""
 
-    min: float = float("inf")
-    max: float = float("-inf")
-    total: float = 0.0
-    count: int = 0
+    counts: Counter[float] = field(default_factory=Counter)
+    """End value -> number of runs that ended there."""
 
-    def add(self, value: float) -> None:
-        """Count one value."""
-        self.min = min(self.min, value)
-        self.max = max(self.max, value)
-        self.total += value
-        self.count += 1
+    def add(self, value: float, times: int = 1) -> None:
+        """Count a run that ended at `value`."""
+        self.counts[value] += times
+
+    @property
+    def count(self) -> int:
+        """How many runs were counted."""
+        return sum(self.counts.values())
+
+    @property
+    def min(self) -> float:
+        """The lowest end value (0 when nothing was counted)."""
+        return min(self.counts, default=0.0)
+
+    @property
+    def max(self) -> float:
+        """The highest end value (0 when nothing was counted)."""
+        return max(self.counts, default=0.0)
 
     @property
     def mean(self) -> float:
-        """The mean (0 when nothing was counted)."""
-        return self.total / self.count if self.count else 0.0
+        """The mean end value (0 when nothing was counted)."""
+        total = self.count
+        return sum(v * n for v, n in self.counts.items()) / total if total else 0.0
+
+    def quantile(self, share: float) -> float:
+        """The value below which `share` of the runs ended, interpolated between neighbours."""
+        total = self.count
+        if not total:
+            return 0.0
+        position = share * (total - 1)
+        low_index = int(position)
+        fraction = position - low_index
+        low = self._at(low_index)
+        if not fraction:
+            return low
+        return low + (self._at(low_index + 1) - low) * fraction
+
+    def _at(self, index: int) -> float:
+        """The value at `index` of the sorted list of end values."""
+        seen = 0
+        for value in sorted(self.counts):
+            seen += self.counts[value]
+            if index < seen:
+                return value
+        return self.max
 
     def to_json(self) -> dict[str, float]:
-        """Return min, max and mean."""
-        if not self.count:
-            return {"min": 0.0, "max": 0.0, "mean": 0.0}
-        return {"min": self.min, "max": self.max, "mean": self.mean}
+        """Return min, the three quartiles, max and mean."""
+        return {
+            "min": self.min,
+            "q1": self.quantile(0.25),
+            "median": self.quantile(0.5),
+            "q3": self.quantile(0.75),
+            "max": self.max,
+            "mean": self.mean,
+        }
 
 
 @dataclass(slots=True)
 class SimulationReport:
-    """What the runs found."""
+    """What the runs found: how often each part was reached, and the indicators at the end."""
 
     scenario_id: str
     runs: int
+    """Runs done (paths played when every path was played)."""
     seed: int
-    exhaustive: bool = False
-    """True when every path was played once instead of random runs."""
-    rounds_never_played: list[str] = field(default_factory=list)
-    injects_never_reached: list[str] = field(default_factory=list)
-    decisions_never_put: list[str] = field(default_factory=list)
-    options_never_chosen: list[str] = field(default_factory=list)
+    mode: str = SAMPLED
+    """`all_paths` (every path once) or `sampled` (random runs)."""
+    runs_requested: int = 0
+    """Runs asked for; in `all_paths` mode the most paths that were to be enumerated."""
+    time_limit: float | None = None
+    """The time budget in seconds, if any."""
+    stopped_by_time_limit: bool = False
+    """True when the budget ended the runs before `runs_requested` were done."""
+    sampled_because: str | None = None
+    """Why the runs were random: `chance` (the scenario uses `chans`), `paths` (more paths
+    than `runs_requested`) or `time` (listing the paths took half the time limit)."""
+    rounds: dict[str, int] = field(default_factory=dict)
+    """Round id -> runs in which it was played."""
+    injects: dict[str, int] = field(default_factory=dict)
+    """Inject id -> runs in which it reached the group (a backup inject: could be released)."""
+    decisions: dict[str, int] = field(default_factory=dict)
+    """Decision key -> runs in which it was put to the group."""
+    options: dict[str, int] = field(default_factory=dict)
+    """`ROUND.DECISION.OPTION` -> runs in which it was chosen."""
     dead_ends: dict[str, int] = field(default_factory=dict)
     """Decision key -> runs in which it was put but had no available option."""
-    indicators: dict[str, Range] = field(default_factory=dict)
-    """Indicator id -> range of its value at the end."""
+    indicators: dict[str, Distribution] = field(default_factory=dict)
+    """Indicator id -> distribution of its value at the end."""
     flags_true: dict[str, int] = field(default_factory=dict)
     """Flag id -> runs that ended with the flag true."""
 
+    @property
+    def exhaustive(self) -> bool:
+        """True when every path was played once."""
+        return self.mode == ALL_PATHS
+
+    def share(self, count: int) -> float:
+        """The share of the runs that `count` runs make."""
+        return count / self.runs if self.runs else 0.0
+
+    @property
+    def rounds_never_played(self) -> list[str]:
+        """Rounds played in no run."""
+        return _never(self.rounds)
+
+    @property
+    def injects_never_reached(self) -> list[str]:
+        """Injects that reached the group in no run."""
+        return _never(self.injects)
+
+    @property
+    def decisions_never_put(self) -> list[str]:
+        """Decisions put in no run."""
+        return _never(self.decisions)
+
+    @property
+    def options_never_chosen(self) -> list[str]:
+        """Options chosen in no run."""
+        return _never(self.options)
+
     def to_json(self) -> dict[str, Any]:
         """Return a JSON-ready dict with stable field names."""
+
+        def reached(counts: dict[str, int]) -> dict[str, dict[str, float]]:
+            return {k: {"runs": n, "share": round(self.share(n), 4)} for k, n in counts.items()}
+
         return {
             "scenario": self.scenario_id,
+            "mode": self.mode,
             "runs": self.runs,
+            "runs_requested": self.runs_requested,
             "seed": self.seed,
-            "exhaustive": self.exhaustive,
+            "time_limit": self.time_limit,
+            "stopped_by_time_limit": self.stopped_by_time_limit,
+            "sampled_because": self.sampled_because,
+            "rounds": reached(self.rounds),
+            "injects": reached(self.injects),
+            "decisions": reached(self.decisions),
+            "options": reached(self.options),
+            "flags_true": reached(self.flags_true),
+            "dead_ends": reached(self.dead_ends),
+            "indicators": {k: v.to_json() for k, v in self.indicators.items()},
             "rounds_never_played": self.rounds_never_played,
             "injects_never_reached": self.injects_never_reached,
             "decisions_never_put": self.decisions_never_put,
             "options_never_chosen": self.options_never_chosen,
-            "dead_ends": self.dead_ends,
-            "indicators": {k: v.to_json() for k, v in self.indicators.items()},
-            "flags_true": self.flags_true,
         }
+
+
+def _never(counts: dict[str, int]) -> list[str]:
+    return [key for key, count in counts.items() if not count]
 
 
 @dataclass(slots=True)
 class _Tally:
     """Counts gathered while playing."""
 
-    rounds: set[str] = field(default_factory=set)
-    injects: set[str] = field(default_factory=set)
-    decisions: set[str] = field(default_factory=set)
-    options: set[str] = field(default_factory=set)
-    dead_ends: dict[str, int] = field(default_factory=dict)
-    indicators: dict[str, Range] = field(default_factory=dict)
-    flags_true: dict[str, int] = field(default_factory=dict)
+    rounds: Counter[str] = field(default_factory=Counter)
+    injects: Counter[str] = field(default_factory=Counter)
+    decisions: Counter[str] = field(default_factory=Counter)
+    options: Counter[str] = field(default_factory=Counter)
+    dead_ends: Counter[str] = field(default_factory=Counter)
+    indicators: dict[str, Distribution] = field(default_factory=dict)
+    flags_true: Counter[str] = field(default_factory=Counter)
     runs: int = 0
 
 
 Chooser = Callable[[str, list[str]], str]
 """Picks one option id for a decision key among the available ones."""
+
+
+class _Budget:
+    """A time budget read from a clock; `None` seconds never runs out."""
+
+    def __init__(self, seconds: float | None, clock: Clock) -> None:
+        self.clock = clock
+        self.seconds = seconds
+        self.start = clock()
+
+    def share_left(self, share: float) -> _Budget:
+        """A budget of `share` of this one, starting now (with the same clock)."""
+        part = _Budget(None, self.clock)
+        if self.seconds is not None:
+            part.seconds = max(0.0, self.seconds * share - (part.start - self.start))
+        return part
+
+    def spent(self) -> bool:
+        """True when the time is up."""
+        return self.seconds is not None and self.clock() - self.start >= self.seconds
+
+
+class _RoundPlan:
+    """One round's compiled conditions and effects, looked up once instead of once per run."""
+
+    def __init__(self, compiled: Any, rnd: Any) -> None:
+        self.round_id: str = rnd.id
+        self.condition: Any = compiled.round_condition(rnd.id)
+        self.injects = [
+            (i.id, compiled.inject_condition(i.id), compiled.inject_effects(i.id))
+            for i in rnd.injects
+            if not i.backup
+        ]
+        self.backups = [(i.id, compiled.inject_condition(i.id)) for i in rnd.injects if i.backup]
+        self.decisions = []
+        for decision in rnd.decisions:
+            key = f"{rnd.id}.{decision.id}"
+            options = [
+                (o.id, compiled.option_condition(key, o.id), f"{key}.{o.id}")
+                for o in decision.options
+            ]
+            self.decisions.append((key, compiled.decision_condition(key), options))
 
 
 class _Player:
@@ -115,6 +269,7 @@ class _Player:
         self.start_indicators = {i.id: float(i.start) for i in self.scenario.indicators}
         self.start_flags = {f.id: f.start for f in self.scenario.flags}
         self.start_model = model_defaults(self.scenario)
+        self.plans = [_RoundPlan(compiled, rnd) for rnd in self.scenario.rounds]
 
     def env(self, seed: int) -> EvalEnv:
         """Return a fresh environment whose `chans` is seeded like a session's first group."""
@@ -135,36 +290,34 @@ class _Player:
         self, index: int, env: EvalEnv, tally: _Tally, choose: Chooser
     ) -> list[tuple[str, str]]:
         """Play one round up to its close; return the choices made (applied by the caller)."""
-        c = self.compiled
-        rnd = self.scenario.rounds[index]
-        if not c.round_condition(rnd.id).evaluate(env):
+        plan = self.plans[index]
+        if not plan.condition.evaluate(env):
             return []
-        tally.rounds.add(rnd.id)
+        tally.rounds[plan.round_id] += 1
+        apply = self.compiled.apply
         # Scheduled injects in order; backup injects are released on demand, so the simulation
         # only checks that they could reach a group and leaves their effects out.
-        for inject in rnd.injects:
-            if not inject.backup and c.inject_condition(inject.id).evaluate(env):
-                tally.injects.add(inject.id)
-                c.apply(c.inject_effects(inject.id), env)
-        for inject in rnd.injects:
-            if inject.backup and c.inject_condition(inject.id).evaluate(env):
-                tally.injects.add(inject.id)
+        for inject_id, condition, effects in plan.injects:
+            if condition.evaluate(env):
+                tally.injects[inject_id] += 1
+                apply(effects, env)
+        for inject_id, condition in plan.backups:
+            if condition.evaluate(env):
+                tally.injects[inject_id] += 1
         made: list[tuple[str, str]] = []
-        for decision in rnd.decisions:
-            key = f"{rnd.id}.{decision.id}"
-            if not c.decision_condition(key).evaluate(env):
+        for key, condition, options in plan.decisions:
+            if not condition.evaluate(env):
                 continue
-            tally.decisions.add(key)
-            available = [
-                o.id for o in decision.options if c.option_condition(key, o.id).evaluate(env)
-            ]
+            tally.decisions[key] += 1
+            available = [option for option in options if option[1].evaluate(env)]
             if not available:
-                tally.dead_ends[key] = tally.dead_ends.get(key, 0) + 1
+                tally.dead_ends[key] += 1
                 continue
-            option = choose(key, available)
-            tally.options.add(f"{key}.{option}")
-            env.choices[key] = option
-            made.append((key, option))
+            picked = choose(key, [option[0] for option in available])
+            option_id, _condition, option_key = next(o for o in available if o[0] == picked)
+            tally.options[option_key] += 1
+            env.choices[key] = option_id
+            made.append((key, option_id))
         return made
 
     def close_round(self, made: list[tuple[str, str]], env: EvalEnv) -> None:
@@ -172,64 +325,77 @@ class _Player:
         for key, option in made:
             self.compiled.apply(self.compiled.option_effects(key, option), env)
 
-    def finish(self, env: EvalEnv, tally: _Tally) -> None:
-        """Count the end values of one run."""
-        tally.runs += 1
-        for name, value in env.indicators.items():
-            tally.indicators.setdefault(name, Range()).add(value)
-        for name, value in env.flags.items():
-            if value:
-                tally.flags_true[name] = tally.flags_true.get(name, 0) + 1
-
-    def random_run(self, seed: int, rng: random.Random, tally: _Tally) -> None:
-        """Play one run choosing uniformly among the available options."""
+    def play(self, seed: int, tally: _Tally, choose: Chooser) -> None:
+        """Play one run to the end and count where it ended."""
         env = self.env(seed)
         for index in range(len(self.scenario.rounds)):
-            made = self.play_round(index, env, tally, lambda _k, opts: rng.choice(opts))
+            made = self.play_round(index, env, tally, choose)
             self.close_round(made, env)
-        self.finish(env, tally)
+        tally.runs += 1
+        for name, value in env.indicators.items():
+            tally.indicators.setdefault(name, Distribution()).add(value)
+        for name, value in env.flags.items():
+            if value:
+                tally.flags_true[name] += 1
 
-    def exhaustive(self, seed: int, limit: int, tally: _Tally) -> bool:
-        """Play every path once (depth first); False when there are more than `limit` paths."""
-        rounds = len(self.scenario.rounds)
-        # Each path is a list of option indices taken in order; explore by replaying prefixes.
+    def sample(self, seed: int, runs: int, tally: _Tally, budget: _Budget) -> bool:
+        """Play up to `runs` random runs; return True when the budget stopped them early."""
+        rng = random.Random(seed)
+
+        def choose(_key: str, options: list[str]) -> str:
+            return rng.choice(options)
+
+        for run in range(runs):
+            # At least one run, so even a spent budget reports something.
+            if run and budget.spent():
+                return True
+            self.play(seed * 1_000_003 + run, tally, choose)
+        return False
+
+    def enumerate_paths(self, seed: int, limit: int, tally: _Tally, budget: _Budget) -> str | None:
+        """Play every path once, depth first; return why not (`paths`, `time`) or None when done.
+
+        Paths are counted into `tally`, which is worth nothing when this returns a reason.
+
+        Each play follows a prefix of option indices and then the first option at every later
+        branch, so every play is a whole path; the branches it passed are explored afterwards.
+        """
         stack: list[list[int]] = [[]]
-        paths = 0
-        pending: list[_Tally] = []
         while stack:
+            if tally.runs >= limit:
+                return "paths"
+            if budget.spent():
+                return "time"
             prefix = stack.pop()
-            trial = _Tally()
-            env = self.env(seed)
-            position = 0
-            branch: tuple[int, int] | None = None
+            path = _Path(prefix)
+            self.play(seed, tally, path.choose)
+            # Deepest branch first, first alternative first, so paths come in a stable order.
+            for depth in range(len(path.taken) - 1, len(prefix) - 1, -1):
+                for alternative in range(path.widths[depth] - 1, 0, -1):
+                    stack.append([*path.taken[:depth], alternative])
+            # Every alternative still on the stack is at least one more path.
+            if tally.runs + len(stack) > limit:
+                return "paths"
+        return None
 
-            def choose(key: str, options: list[str], prefix: list[int] = prefix) -> str:
-                nonlocal position, branch
-                if position < len(prefix):
-                    picked = options[prefix[position]]
-                else:
-                    if branch is None:
-                        branch = (position, len(options))
-                    picked = options[0]
-                position += 1
-                return picked
 
-            for index in range(rounds):
-                made = self.play_round(index, env, trial, choose)
-                self.close_round(made, env)
-            if branch is not None:
-                # The path forks after this prefix: explore every option there, first one first.
-                _at, width = branch
-                stack.extend([*prefix, alternative] for alternative in range(width - 1, -1, -1))
-                continue
-            self.finish(env, trial)
-            pending.append(trial)
-            paths += 1
-            if paths > limit:
-                return False
-        for trial in pending:
-            _merge(tally, trial)
-        return True
+class _Path:
+    """Follows a prefix of option indices, then the first option at every later decision."""
+
+    def __init__(self, prefix: list[int]) -> None:
+        self.prefix = prefix
+        self.taken: list[int] = []
+        """The option index taken at each decision, in order."""
+        self.widths: list[int] = []
+        """How many options were available at each decision."""
+
+    def choose(self, _key: str, options: list[str]) -> str:
+        """Pick the next option of the path."""
+        step = len(self.taken)
+        index = self.prefix[step] if step < len(self.prefix) else 0
+        self.taken.append(index)
+        self.widths.append(len(options))
+        return options[index]
 
 
 def _uses_chance(expr: Any) -> bool:
@@ -240,61 +406,71 @@ def _uses_chance(expr: Any) -> bool:
     return False
 
 
-def _merge(into: _Tally, other: _Tally) -> None:
-    """Add one tally to another."""
-    into.rounds |= other.rounds
-    into.injects |= other.injects
-    into.decisions |= other.decisions
-    into.options |= other.options
-    for key, n in other.dead_ends.items():
-        into.dead_ends[key] = into.dead_ends.get(key, 0) + n
-    for name, rng in other.indicators.items():
-        target = into.indicators.setdefault(name, Range())
-        target.min = min(target.min, rng.min)
-        target.max = max(target.max, rng.max)
-        target.total += rng.total
-        target.count += rng.count
-    for name, n in other.flags_true.items():
-        into.flags_true[name] = into.flags_true.get(name, 0) + n
-    into.runs += other.runs
+def simulate(
+    bundle: BundleLike,
+    runs: int = 1000,
+    seed: int = 0,
+    *,
+    time_limit: float | None = None,
+    clock: Clock = time.monotonic,
+) -> SimulationReport:
+    """Play a scenario headless: every path when there are at most `runs`, else random runs.
 
-
-def simulate(bundle: BundleLike, runs: int = 1000, seed: int = 0) -> SimulationReport:
-    """Play a scenario headless: all paths when there are at most `runs`, else random runs."""
+    With `time_limit` (seconds on `clock`) the work stops when the time is up: enumerating the
+    paths may use half of it, and random runs stop after the run that crosses it (at least one
+    run is always played). The report says which happened.
+    """
     player = _Player(bundle)
-    tally = _Tally()
+    budget = _Budget(time_limit, clock)
     has_chance = any(_uses_chance(e) for e in getattr(player.compiled, "expressions", ()))
-    exhaustive = not has_chance and player.exhaustive(seed, runs, tally)
-    if not exhaustive:
-        tally = _Tally()
-        rng = random.Random(seed)
-        for run in range(runs):
-            player.random_run(seed * 1_000_003 + run, rng, tally)
-    return _report(bundle, tally, runs, seed, exhaustive)
+    tally = _Tally()
+    because = "chance"
+    if not has_chance:
+        found = player.enumerate_paths(seed, runs, tally, budget.share_left(0.5))
+        if found is None:
+            return _report(bundle, tally, runs, seed, time_limit, False, None)
+        because = found
+    tally = _Tally()
+    stopped = player.sample(seed, runs, tally, budget)
+    return _report(bundle, tally, runs, seed, time_limit, stopped, because)
+
+
+def _counts(keys: Iterable[str], counted: Counter[str]) -> dict[str, int]:
+    """The count of every key, in the scenario's order, zero for those never reached."""
+    return {key: counted.get(key, 0) for key in keys}
 
 
 def _report(
-    bundle: BundleLike, tally: _Tally, runs: int, seed: int, exhaustive: bool
+    bundle: BundleLike,
+    tally: _Tally,
+    runs: int,
+    seed: int,
+    time_limit: float | None,
+    stopped: bool,
+    because: str | None,
 ) -> SimulationReport:
-    """Turn the counts into a report of what was never reached."""
+    """Turn the counts into a report over every round, inject, decision, option and flag."""
     scenario = bundle.scenario
-    report = SimulationReport(
-        scenario_id=scenario.id, runs=tally.runs, seed=seed, exhaustive=exhaustive
+    rounds = [r.id for r in scenario.rounds]
+    injects = [i.id for r in scenario.rounds for i in r.injects]
+    decisions = [f"{r.id}.{d.id}" for r in scenario.rounds for d in r.decisions]
+    options = [
+        f"{r.id}.{d.id}.{o.id}" for r in scenario.rounds for d in r.decisions for o in d.options
+    ]
+    return SimulationReport(
+        scenario_id=scenario.id,
+        runs=tally.runs,
+        seed=seed,
+        mode=SAMPLED if because else ALL_PATHS,
+        runs_requested=runs,
+        time_limit=time_limit,
+        stopped_by_time_limit=stopped,
+        sampled_because=because,
+        rounds=_counts(rounds, tally.rounds),
+        injects=_counts(injects, tally.injects),
+        decisions=_counts(decisions, tally.decisions),
+        options=_counts(options, tally.options),
+        dead_ends={k: n for k, n in _counts(decisions, tally.dead_ends).items() if n},
+        indicators={i.id: tally.indicators.get(i.id, Distribution()) for i in scenario.indicators},
+        flags_true=_counts((f.id for f in scenario.flags), tally.flags_true),
     )
-    for rnd in scenario.rounds:
-        if rnd.id not in tally.rounds:
-            report.rounds_never_played.append(rnd.id)
-        for inject in rnd.injects:
-            if inject.id not in tally.injects:
-                report.injects_never_reached.append(inject.id)
-        for decision in rnd.decisions:
-            key = f"{rnd.id}.{decision.id}"
-            if key not in tally.decisions:
-                report.decisions_never_put.append(key)
-            for option in decision.options:
-                if f"{key}.{option.id}" not in tally.options:
-                    report.options_never_chosen.append(f"{key}.{option.id}")
-    report.dead_ends = dict(tally.dead_ends)
-    report.indicators = {i.id: tally.indicators.get(i.id, Range()) for i in scenario.indicators}
-    report.flags_true = {f.id: tally.flags_true.get(f.id, 0) for f in scenario.flags}
-    return report

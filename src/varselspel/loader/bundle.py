@@ -260,10 +260,11 @@ def load_bundle_from_texts(
     """Rebuild a bundle from saved texts (a session's own copy), without touching the disk.
 
     A stored session passes `strict=False`: its copy was accepted when the session began, so a
-    checker rule added in a later version must not lock a facilitator out of their own workshop.
+    checker rule or a stricter type added in a later version must not lock a facilitator out of
+    their own workshop.
     """
-    load = load_scenario_text(scenario_text, name, lang=lang)
+    load = load_scenario_text(scenario_text, name, lang=lang, lenient=not strict)
     if load.scenario is None:
         return BundleResult(None, list(load.diagnostics), load, None)
-    library = load_role_library_from_texts(role_texts, lang=lang)
+    library = load_role_library_from_texts(role_texts, lang=lang, lenient=not strict)
     return check_loaded(load, library, lang=lang, strict=strict)

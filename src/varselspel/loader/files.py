@@ -194,20 +194,32 @@ def _unencodable(text: str, exc: UnicodeEncodeError, file: str, lang: str | None
 
 
 def validate_data(
-    model: type[BaseModel], data: Any, positions: PositionMap, file: str, lang: str | None
+    model: type[BaseModel],
+    data: Any,
+    positions: PositionMap,
+    file: str,
+    lang: str | None,
+    *,
+    lenient: bool = False,
 ) -> tuple[Any, list[Diagnostic]]:
-    """Validate plain data against `model` once, mapping every error to its node."""
+    """Validate plain data against `model` once, mapping every error to its node.
+
+    `lenient` lets text stand for numbers and truth values (`"30"`, `yes`), as versions before
+    strict types did; only copies of scenarios accepted back then (a saved session's) use it.
+    """
     from pydantic import ValidationError
 
     from varselspel.loader.schema_errors import diagnostics_from_validation
 
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, strict=False if lenient else None), []
     except ValidationError as exc:
         return None, diagnostics_from_validation(exc, model, positions, file, lang)
 
 
-def _load_text(text: str | bytes, file: str, lang: str | None, what: str) -> tuple[_Parsed, Any]:
+def _load_text(
+    text: str | bytes, file: str, lang: str | None, what: str, lenient: bool = False
+) -> tuple[_Parsed, Any]:
     """Read a text and validate it against the model `what` names; errors join the diagnostics."""
     parsed = parse_text(text, file, lang, what=what)
     value = None
@@ -216,7 +228,9 @@ def _load_text(text: str | bytes, file: str, lang: str | None, what: str) -> tup
         from varselspel.model import RoleCard, Scenario
 
         model = RoleCard if what == "role" else Scenario
-        value, errors = validate_data(model, parsed.data, parsed.positions, file, lang)
+        value, errors = validate_data(
+            model, parsed.data, parsed.positions, file, lang, lenient=lenient
+        )
         parsed.diagnostics.extend(errors)
     return parsed, value
 
@@ -239,10 +253,10 @@ def _load_file(
 
 
 def load_scenario_text(
-    text: str | bytes, file: str = "<scenario>", *, lang: str | None = None
+    text: str | bytes, file: str = "<scenario>", *, lang: str | None = None, lenient: bool = False
 ) -> LoadResult:
-    """Load a scenario from its YAML text (str or raw bytes)."""
-    parsed, scenario = _load_text(text, file, lang, "scenario")
+    """Load a scenario from its YAML text (str or raw bytes); `lenient`: see `validate_data`."""
+    parsed, scenario = _load_text(text, file, lang, "scenario", lenient)
     return LoadResult(
         file, parsed.text, parsed.sha256, scenario, parsed.diagnostics, parsed.positions
     )
@@ -254,10 +268,10 @@ def load_scenario_file(path: str | os.PathLike[str], *, lang: str | None = None)
 
 
 def load_role_text(
-    text: str | bytes, file: str = "<role>", *, lang: str | None = None
+    text: str | bytes, file: str = "<role>", *, lang: str | None = None, lenient: bool = False
 ) -> RoleLoadResult:
-    """Load one role card from its YAML text."""
-    parsed, role = _load_text(text, file, lang, "role")
+    """Load one role card from its YAML text; `lenient`: see `validate_data`."""
+    parsed, role = _load_text(text, file, lang, "role", lenient)
     return RoleLoadResult(
         file, parsed.text, parsed.sha256, role, parsed.diagnostics, parsed.positions
     )

@@ -81,13 +81,14 @@ def load_role_library(dirs: Iterable[Path | str], *, lang: str | None = None) ->
 
 
 def load_role_library_from_texts(
-    texts: dict[str, str], *, lang: str | None = None
+    texts: dict[str, str], *, lang: str | None = None, lenient: bool = False
 ) -> RoleLibraryResult:
     """Load role cards from texts keyed by a name (e.g. the role id they were saved under)."""
     library = RoleLibraryResult()
     seen_here: dict[str, str] = {}
     for name in sorted(texts):
-        _add(library, load_role_text(texts[name], f"<roll {name}>", lang=lang), seen_here, lang)
+        loaded = load_role_text(texts[name], f"<roll {name}>", lang=lang, lenient=lenient)
+        _add(library, loaded, seen_here, lang)
     return library
 
 

@@ -130,7 +130,10 @@ def _one(
         owner = model_at(model, loc[:-1])
         names = list(owner.model_fields) if owner is not None else []
         close = difflib.get_close_matches(leaf, names, n=1, cutoff=0.6)
-        if close:
+        deeper = _one_level_deeper(owner, loc, positions, lang) if owner is not None else None
+        if deeper is not None:
+            hint = deeper
+        elif close:
             hint = tr(STRINGS, "S002.hint", lang, suggestion=close[0])
         elif names:
             hint = tr(STRINGS, "S002.allowed", lang, allowed=", ".join(names))
@@ -147,14 +150,19 @@ def _one(
         message = tr(STRINGS, code, lang, field=field, hint=hint)
     elif kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         code = "S004"
-        message = tr(STRINGS, code, lang, **params)
+        message = tr(STRINGS, code, lang, hint=_quoted_hint(value, lang), **params)
     elif kind in ("float_parsing", "float_type", "finite_number"):
         code = "S005"
         hint = tr(STRINGS, "S005.hint", lang) if isinstance(value, str) and "," in value else ""
-        message = tr(STRINGS, code, lang, hint=hint, **params)
+        message = tr(STRINGS, code, lang, hint=hint or _quoted_hint(value, lang), **params)
     elif kind in ("bool_parsing", "bool_type"):
         code = "S006"
-        message = tr(STRINGS, code, lang, **params)
+        hint = ""
+        if isinstance(value, str) and value.strip().lower() in _YES_NO:
+            hint = tr(STRINGS, "S006.yesno", lang)
+        elif isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            hint = tr(STRINGS, "S006.quoted", lang)
+        message = tr(STRINGS, code, lang, hint=hint, **params)
     elif kind in ("too_short", "string_too_short"):
         code = "S007"
         minimum = ctx.get("min_length", 1)
@@ -167,6 +175,13 @@ def _one(
         code = "S008"
         unit = tr(STRINGS, "unit.chars" if kind == "string_too_long" else "unit.items", lang)
         message = tr(STRINGS, code, lang, field=field, max=ctx.get("max_length"), unit=unit)
+    elif kind == "string_pattern_mismatch" and _CHOICES_PATTERN.match(str(ctx.get("pattern", ""))):
+        # A text field with a fixed set of values: the same mistake as a wrong enum value.
+        code = "S010"
+        match = _CHOICES_PATTERN.match(str(ctx.get("pattern", "")))
+        assert match is not None
+        choices = ", ".join(f"`{c}`" for c in match.group(1).split("|"))
+        message = tr(STRINGS, code, lang, choices=choices, **params)
     elif kind == "string_pattern_mismatch":
         code = "S009"
         pattern = str(ctx.get("pattern", ""))
@@ -209,11 +224,68 @@ def _one(
     return _diag(code, message, file, where, loc)
 
 
+def _one_level_deeper(
+    owner: type[BaseModel], loc: Path, positions: PositionMap, lang: str | None
+) -> str | None:
+    """Say where an unknown key belongs when it is a field one level further in.
+
+    A key dedented out of its mapping (`outcome` written at the level of the decision instead of
+    inside its option) lands in the parent, where it is unknown.
+    """
+    leaf = loc[-1]
+    parent = loc[:-1]
+    key_pos = positions.keys.get(loc)
+    best: tuple[int, str, Any] | None = None
+    fallback: str | None = None
+    for name, field in owner.model_fields.items():
+        annotation = _strip_optional(field.annotation)
+        is_list = typing.get_origin(annotation) is list
+        child = _unwrap(annotation, 0) if is_list else annotation
+        if not (isinstance(child, type) and issubclass(child, BaseModel)):
+            continue
+        if leaf not in child.model_fields:
+            continue
+        fallback = fallback or name
+        if key_pos is None:
+            continue
+        # The child mapping nearest above the key: the last list item, or the mapping itself.
+        places = [(*parent, name)]
+        if is_list:
+            index = 0
+            while (*parent, name, index) in positions.values:
+                places.append((*parent, name, index))
+                index += 1
+        for place in places:
+            pos = positions.values.get(place)
+            if pos is None or pos.line >= key_pos.line or pos.column <= key_pos.column:
+                continue
+            if best is None or pos.line > best[0]:
+                best = (pos.line, name, pos)
+    if best is not None and key_pos is not None:
+        line, name, pos = best
+        spaces = pos.column - key_pos.column
+        return tr(STRINGS, "S002.deeper", lang, parent=name, line=line, spaces=spaces)
+    if fallback is not None:
+        return tr(STRINGS, "S002.under", lang, parent=fallback)
+    return None
+
+
 def _diag(code: str, message: str, file: str, where: Any, loc: Path) -> Diagnostic:
     """Build an error diagnostic at `where` (a Position or None)."""
     line = where.line if where is not None else None
     column = where.column if where is not None else None
     return Diagnostic(Severity.ERROR, code, message, file, line, column, loc)
+
+
+_YES_NO = frozenset({"yes", "no", "y", "n", "on", "off", "ja", "nej"})
+_NUMBER_TEXT = re.compile(r"\s*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*\Z")
+
+
+def _quoted_hint(value: Any, lang: str | None) -> str:
+    """Explain a number written in quotes (text in YAML), or nothing."""
+    if isinstance(value, str) and _NUMBER_TEXT.match(value):
+        return tr(STRINGS, "S004.quoted", lang)
+    return ""
 
 
 def _pattern_rule(pattern: str, lang: str | None) -> str:

@@ -30,6 +30,10 @@ STRINGS: Catalog = {
         "sv": "YAML-syntaxfel: citattecknet här stängs aldrig",
         "en": "YAML syntax error: the quote here is never closed",
     },
+    "Y005.swallowed": {
+        "sv": "YAML-syntaxfel: citattecknet här stängs inte på sin rad, så texten fortsätter ända till rad {end} och tar med sig raderna emellan; stäng citattecknet",
+        "en": "YAML syntax error: the quote here is not closed on its line, so the text runs on to line {end} and takes the lines in between with it; close the quote",
+    },
     "Y006": {
         "sv": "nyckeln `{key}` finns två gånger i samma mappning (rad {first} och rad {second})",
         "en": "the key `{key}` appears twice in the same mapping (line {first} and line {second})",
@@ -100,6 +104,19 @@ STRINGS: Catalog = {
         "sv": "ett kolon på fel ställe; sätt citattecken runt text som innehåller ': '",
         "en": "a colon in the wrong place; put quotes around text that contains ': '",
     },
+    "yaml.indent_deeper": {
+        "sv": "indraget skiljer sig från raden ovanför: den här nyckeln är indragen {here} blanksteg, nyckeln ovanför {above}; nycklar i samma mappning ska stå rakt under varandra",
+        "en": "the indentation differs from the line above: this key is indented {here} spaces, the key above {above}; keys of one mapping must line up",
+    },
+    "yaml.indent_between": {
+        "sv": "indraget stämmer inte med raderna ovanför: raden är indragen {here} blanksteg, men raderna ovanför är indragna {levels} blanksteg",
+        "en": "the indentation does not match the lines above: the line is indented {here} spaces, but the lines above are indented {levels} spaces",
+    },
+    "yaml.indent_item": {
+        "sv": "raden står där listans `- ` står men är inget listelement; hör nyckeln till elementet ovanför ska den stå {spaces} blanksteg längre in",
+        "en": "the line stands where the list's `- ` stand but is no list item; if the key belongs to the item above, indent it {spaces} more spaces",
+    },
+    "yaml.or": {"sv": " eller ", "en": " or "},
     "yaml.unclosed_list": {
         "sv": "listan som börjar med `[` här stängs aldrig med `]`, eller så saknas ett kommatecken",
         "en": "the list opened with `[` here is never closed with `]`, or a comma is missing",
@@ -170,6 +187,14 @@ STRINGS: Catalog = {
         "en": "unknown key `{field}`{hint}",
     },
     "S002.hint": {"sv": "; menade du `{suggestion}`?", "en": "; did you mean `{suggestion}`?"},
+    "S002.deeper": {
+        "sv": "; den hör till `{parent}` ovanför (rad {line}) och ska stå {spaces} blanksteg längre in",
+        "en": "; it belongs to `{parent}` above (line {line}) and should stand {spaces} spaces further in",
+    },
+    "S002.under": {
+        "sv": "; den hör hemma under `{parent}:`",
+        "en": "; it belongs under `{parent}:`",
+    },
     "S002.allowed": {
         "sv": "; tillåtna nycklar här: {allowed}",
         "en": "; keys allowed here: {allowed}",
@@ -187,8 +212,12 @@ STRINGS: Catalog = {
         "en": " (the text contains `: ` and so became a mapping; put quotes around the whole text)",
     },
     "S004": {
-        "sv": "`{field}` ska vara ett heltal, inte `{value}`",
-        "en": "`{field}` must be a whole number, not `{value}`",
+        "sv": "`{field}` ska vara ett heltal, inte `{value}`{hint}",
+        "en": "`{field}` must be a whole number, not `{value}`{hint}",
+    },
+    "S004.quoted": {
+        "sv": " (talet står inom citattecken och är därför text; ta bort citattecknen)",
+        "en": " (the number is in quotes and so is text; remove the quotes)",
     },
     "S005": {
         "sv": "`{field}` ska vara ett tal, inte `{value}`{hint}",
@@ -199,8 +228,16 @@ STRINGS: Catalog = {
         "en": " (use a decimal point, e.g. 0.5)",
     },
     "S006": {
-        "sv": "`{field}` ska vara true eller false, inte `{value}`",
-        "en": "`{field}` must be true or false, not `{value}`",
+        "sv": "`{field}` ska vara true eller false, inte `{value}`{hint}",
+        "en": "`{field}` must be true or false, not `{value}`{hint}",
+    },
+    "S006.yesno": {
+        "sv": " (`yes` och `no` är text i YAML 1.2; skriv true eller false)",
+        "en": " (`yes` and `no` are text in YAML 1.2; write true or false)",
+    },
+    "S006.quoted": {
+        "sv": " (inom citattecken är det text; ta bort citattecknen)",
+        "en": " (in quotes it is text; remove the quotes)",
     },
     "S007": {
         "sv": "`{field}` måste ha minst {min} element",

@@ -8,6 +8,7 @@ first character inside the quote, so an offset into the string maps to a column 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,12 @@ _INFS = frozenset({".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})
 _NEG_INFS = frozenset({"-.inf", "-.Inf", "-.INF"})
 _NANS = frozenset({".nan", ".NaN", ".NAN"})
 _SPECIAL_START = frozenset("0123456789-+.~nNtTfF")
+_STRUCTURE = re.compile(r"\s*(?:-(?:\s|$)|[A-Za-z_][\w-]*:(?:\s|$))")
+"""A line that starts like YAML structure: a list item or a `key:`."""
+_KEY_LINE = re.compile(r" *(?:- +)*([A-Za-z_][\w-]*):(\s.*)?\Z")
+"""A line holding a `key:` (possibly after list dashes): the key, then what follows the colon."""
+_ITEM_LINE = re.compile(r" *- +(?:- +)*")
+"""A line that starts a list item."""
 _MISSING = object()
 _TOO_LONG = object()
 
@@ -191,6 +198,8 @@ class _Reader:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.produced = 0
         self.alias_nodes = 0
+        self.quoted_spans: list[tuple[int, int, int]] = []
+        """Quoted scalars over several lines: 0-based start line and column, end line."""
 
     def run(self) -> ReadResult:
         """Parse the text and return the result; never raises for bad input."""
@@ -238,6 +247,15 @@ class _Reader:
             return _error("Y003", self.file, cm.line + 1, cm.column + 1, self.lang, detail=detail)
         if problem == "exceeded maximum nesting depth":
             return _error("Y009", self.file, line, column, self.lang, limit=MAX_DEPTH)
+        if mark is not None:
+            quote = self._swallowing_quote(mark.line)
+            if quote is not None:
+                # The quote was closed much later, by the next quote character in the file.
+                text = tr(STRINGS, "Y005.swallowed", self.lang, end=quote[2])
+                return Diagnostic(Severity.ERROR, "Y005", text, self.file, quote[0], quote[1])
+            hint = self._indentation_hint(mark, problem)
+            if hint is not None:
+                return _error("Y003", self.file, line, column, self.lang, detail=hint)
         key = "yaml." + problem
         detail = tr(STRINGS, key, self.lang) if key in STRINGS else problem
         return _error("Y003", self.file, line, column, self.lang, detail=detail)
@@ -255,6 +273,78 @@ class _Reader:
         code = ord(char) if isinstance(char, str) and char else int(char or 0)
         detail = tr(STRINGS, "yaml.bad_character", self.lang, char=f"U+{code:04X}")
         return _error("Y003", self.file, line, column, self.lang, detail=detail)
+
+    def _swallowing_quote(self, error_line: int) -> tuple[int, int, int] | None:
+        """Find a quoted text that runs over line breaks into lines that look like YAML.
+
+        Returns the 1-based line and column of its opening quote and the line it ends on. An
+        unclosed quote ends at the next quote character, often far below, where the parser then
+        stumbles; the mistake is where the quote opened.
+        """
+        if not self.quoted_spans:
+            return None
+        lines = self.text.split("\n")
+        for start, column, end in reversed(self.quoted_spans):
+            if start > error_line:
+                continue
+            if any(_STRUCTURE.match(text) for text in lines[start + 1 : end + 1]):
+                return start + 1, column + 1, end + 1
+        return None
+
+    def _indentation_hint(self, mark: Any, problem: str) -> str | None:
+        """Explain an error on a line whose indentation does not fit the lines above."""
+        lines = self.text.split("\n")
+        if not 0 <= mark.line < len(lines):
+            return None
+        current = lines[mark.line]
+        if not _columns(current):
+            return None
+        here = len(current) - len(current.lstrip(" "))
+        above = (text for text in reversed(lines[: mark.line]) if _columns(text))
+        nearest = next(above, None)
+        if nearest is None:
+            return None
+        if problem.startswith("mapping values are not allowed"):
+            # Only a key's own colon after deeper indentation; a colon later in the line is text
+            # that needs quotes.
+            key, previous = _KEY_LINE.match(current), _KEY_LINE.match(nearest)
+            if key is None or previous is None or mark.column != key.end(1):
+                return None
+            value = (previous.group(2) or "").strip()
+            if key.start(1) <= previous.start(1) or value[:1] in ("", "|", ">"):
+                return None
+            return tr(
+                STRINGS, "yaml.indent_deeper", self.lang, here=key.start(1), above=previous.start(1)
+            )
+        if problem not in ("did not find expected key", "did not find expected '-' indicator"):
+            return None
+        # The columns of the blocks still open above the line, innermost first.
+        levels: list[int] = []
+        for level in (n for text in itertools.chain((nearest,), above) for n in _columns(text)):
+            if not levels or level < levels[-1]:
+                levels.append(level)
+            if level == 0:
+                break
+        if here in levels:
+            return self._item_hint(current, here, lines[: mark.line], problem)
+        ordered = [str(n) for n in sorted(levels)]
+        joined = ordered[-1]
+        if len(ordered) > 1:
+            joined = ", ".join(ordered[:-1]) + tr(STRINGS, "yaml.or", self.lang) + ordered[-1]
+        return tr(STRINGS, "yaml.indent_between", self.lang, here=here, levels=joined)
+
+    def _item_hint(self, current: str, here: int, above: list[str], problem: str) -> str | None:
+        """Explain a key written where the `- ` of the list above stands."""
+        if problem != "did not find expected '-' indicator" or not _KEY_LINE.match(current):
+            return None
+        if current[here:].startswith("-"):
+            return None
+        for text in reversed(above):
+            match = _KEY_LINE.match(text)
+            if match is not None and text[here : here + 1] == "-" and not text[:here].strip():
+                spaces = match.start(1) - here
+                return tr(STRINGS, "yaml.indent_item", self.lang, spaces=spaces)
+        return None
 
     def _tab_near(self, line_index: int | None) -> tuple[int, int] | None:
         """Find a tab in the indentation of the error's line (libyaml reports it there)."""
@@ -334,6 +424,8 @@ class _Reader:
                         self._fail("Y018", mark, limit=MAX_NUMBER_CHARS)
                     if event.style in ("'", '"'):
                         pos = Position(mark.line + 1, mark.column + 2)
+                        if event.end_mark.line != mark.line:
+                            self.quoted_spans.append((mark.line, mark.column, event.end_mark.line))
                     else:
                         pos = Position(mark.line + 1, mark.column + 1)
                     if event.anchor is not None:
@@ -471,6 +563,23 @@ class _Reader:
                         path = (*frame.path, key)
                         values[path] = pos
                         keys[path] = pos
+
+
+def _columns(line: str) -> list[int]:
+    """Return where a line's blocks start, innermost first: its key, then each `- ` item."""
+    match = _KEY_LINE.match(line)
+    if match is not None:
+        head = line[: match.start(1)]
+        columns = [match.start(1)]
+    elif _ITEM_LINE.match(line):
+        head = line
+        columns = []
+    else:
+        return []
+    stripped = head.rstrip()
+    # Every dash before the content opens a list item at its own column.
+    columns.extend(index for index in range(len(stripped) - 1, -1, -1) if stripped[index] == "-")
+    return columns
 
 
 def _short_tag(tag: str) -> str:

@@ -7,7 +7,14 @@ from typing import Any
 
 from pydantic import Field
 
-from varselspel.model.common import Identifier, Level, NameId, StrictModel, empty_list
+from varselspel.model.common import (
+    Identifier,
+    Level,
+    NameId,
+    StrictModel,
+    WholeNumber,
+    empty_list,
+)
 
 
 def _choices(*values: str) -> dict[str, Any]:
@@ -38,9 +45,9 @@ class Municipality(StrictModel):
 
     name: str = Field(min_length=1)
     """Name of the municipality, e.g. `Älvsby kommun`."""
-    population: int = Field(gt=0)
+    population: WholeNumber = Field(gt=0)
     """Number of residents."""
-    employed: int = Field(ge=0)
+    employed: WholeNumber = Field(ge=0)
     """Residents in employment (day-time population is not used)."""
     unemployment_rate: float = Field(default=0.06, ge=0, le=1)
     """Share of the labour force that is unemployed before the scenario starts."""
@@ -48,9 +55,9 @@ class Municipality(StrictModel):
     """Total kommunalskatt, kommun plus region, as a share (0.3237 = 32.37 %, the 2024 average)."""
     municipal_tax_rate: float = Field(default=0.21, gt=0, lt=1)
     """The municipality's own part of the tax rate, as a share (about 21 points of the total)."""
-    revenue_per_inhabitant: int = Field(default=65_000, gt=0)
+    revenue_per_inhabitant: WholeNumber = Field(default=65_000, gt=0)
     """The municipality's revenue from tax and utjämning per inhabitant, SEK per year."""
-    average_income: int = Field(default=360_000, gt=0)
+    average_income: WholeNumber = Field(default=360_000, gt=0)
     """Average taxable income per employed resident, SEK per year."""
     description: str = ""
     """A few sentences on the place: industries, commuting, housing, schools."""
@@ -61,7 +68,7 @@ class Region(StrictModel):
 
     name: str = Field(min_length=1)
     """Name of the region, e.g. `Region Nordanå`."""
-    population: int = Field(gt=0)
+    population: WholeNumber = Field(gt=0)
     """Number of residents in the region."""
     description: str = ""
     """A few sentences on the region: labour-market region, other large employers."""
@@ -74,11 +81,11 @@ class Company(StrictModel):
     """The company's fictional name."""
     sector: str = ""
     """The industry, e.g. `massa och papper`."""
-    employees: int = Field(ge=0)
+    employees: WholeNumber = Field(ge=0)
     """Employees today (for an etablering: before the expansion, often 0)."""
-    affected: int = Field(default=0, ge=0)
+    affected: WholeNumber = Field(default=0, ge=0)
     """Employees given varsel (varsel) or permanent jobs planned (etablering)."""
-    construction_peak: int = Field(default=0, ge=0)
+    construction_peak: WholeNumber = Field(default=0, ge=0)
     """Workers on site at the peak of construction (etablering)."""
     resident_share: float = Field(default=1.0, ge=0, le=1)
     """Share of the employees (or of new employees) who live in the municipality."""
@@ -93,7 +100,7 @@ class Supplier(StrictModel):
 
     name: str = Field(min_length=1)
     """The supplier's fictional name."""
-    employees: int = Field(ge=0)
+    employees: WholeNumber = Field(ge=0)
     """Its employees in the municipality."""
     dependence: float = Field(default=0.5, ge=0, le=1)
     """Share of its turnover that comes from the company."""
@@ -203,8 +210,13 @@ class Inject(StrictModel):
     """The message itself."""
     sender: str = ""
     """Who it comes from, e.g. `lokaltidningen`, `facket`, `en oroad förälder`."""
-    channel: str = ""
-    """How it arrives: artikel, samtal, mejl, sms, möte, sociala medier."""
+    channel: str = Field(
+        default="",
+        json_schema_extra={
+            "examples": ["artikel", "samtal", "mejl", "sms", "möte", "sociala medier"]
+        },
+    )
+    """How it arrives, in free text; the usual words are artikel, samtal, mejl, sms, möte, sociala medier."""
     to: list[Identifier] = Field(default_factory=empty_list)
     """Role ids that receive it; empty means every role."""
     condition: str = ""
@@ -228,7 +240,7 @@ class ActionItem(StrictModel):
     """Role id of the responsible actor."""
     partners: list[Identifier] = Field(default_factory=empty_list)
     """Role ids or network card ids of the key partners."""
-    level: Level = Level.LOKAL
+    level: Level = Field(default=Level.LOKAL, strict=False)
     """lokal, regional or nationell."""
     timeframe: str = ""
     """When, e.g. `inom 2 veckor`, `vecka 1-8`, `2027`."""
@@ -304,7 +316,7 @@ class Round(StrictModel):
     """Title, e.g. `Varslet blir offentligt`."""
     game_time: str = Field(min_length=1)
     """Game time, e.g. `Dag 0`, `Vecka 2`, `Månad 6`."""
-    minutes: int = Field(ge=1, le=240)
+    minutes: WholeNumber = Field(ge=1, le=240)
     """Discussion time box in minutes."""
     briefing: str = Field(min_length=1)
     """What every group hears when the round starts."""
@@ -434,7 +446,7 @@ class Scenario(StrictModel):
     """Scenario id, e.g. `bruket-i-alvsby`."""
     title: str = Field(min_length=1)
     """Title shown in the launcher and on the projector."""
-    kind: ScenarioKind
+    kind: ScenarioKind = Field(strict=False)
     """`varsel` or `etablering`."""
     summary: str = Field(min_length=1)
     """Two or three sentences for the launcher."""
@@ -442,15 +454,15 @@ class Scenario(StrictModel):
         default="sv", pattern=r"^(sv|en)$", json_schema_extra=_choices("sv", "en")
     )
     """Language of the scenario text: `sv` or `en`."""
-    year: int = Field(ge=1990, le=2100)
+    year: WholeNumber = Field(ge=1990, le=2100)
     """The year the scenario's rules and figures assume."""
     authors: list[str] = Field(default_factory=empty_list)
     """Who wrote it."""
     version: str = "1.0"
     """The scenario's own version."""
-    duration_minutes: int = Field(ge=5, le=1440)
+    duration_minutes: WholeNumber = Field(ge=5, le=1440)
     """Length of the whole workshop in minutes, including the debrief."""
-    debrief_minutes: int = Field(default=20, ge=0, le=480)
+    debrief_minutes: WholeNumber = Field(default=20, ge=0, le=480)
     """Minutes set aside for the debrief."""
     sources: list[Source] = Field(default_factory=empty_list)
     """The public facts the scenario rests on."""

@@ -46,7 +46,12 @@ SV: dict[str, str] = {
     "Municipality.employed": "Förvärvsarbetande invånare (dagbefolkningen används inte).",
     "Municipality.unemployment_rate": "Andel av arbetskraften som är arbetslös innan scenariot"
     " börjar.",
-    "Municipality.tax_rate": "Kommunalskatten som andel (0.3237 = 32,37 %, snittet 2024).",
+    "Municipality.tax_rate": "Hela kommunalskatten, kommun och region, som andel (0.3237 ="
+    " 32,37 %, snittet 2024).",
+    "Municipality.municipal_tax_rate": "Kommunens egen del av skattesatsen, som andel (ungefär"
+    " 21 procentenheter av den totala).",
+    "Municipality.revenue_per_inhabitant": "Kommunens intäkter från skatt och utjämning per"
+    " invånare, kronor per år.",
     "Municipality.average_income": "Genomsnittlig beskattningsbar inkomst per förvärvsarbetande"
     " invånare, kronor per år.",
     "Municipality.description": "Några meningar om orten: näringar, pendling, bostäder, skolor.",
@@ -71,16 +76,16 @@ SV: dict[str, str] = {
     "Supplier.description": "Vad den levererar.",
     "ImpactAssumptions": "Antaganden som konsekvensmodellen använder; författaren får ändra"
     " vart och ett.",
-    "ImpactAssumptions.local_multiplier": "Indirekta och inducerade lokala jobb per direkt jobb"
-    " (ett antagande: lokalt är lägre än nationellt).",
+    "ImpactAssumptions.local_multiplier": "Indirekta jobb i leverantörskedjan hos lokala företag"
+    " som inte står som underleverantörer, per direkt jobb.",
     "ImpactAssumptions.dismissed_share": "Andel av de varslade som till slut sägs upp"
     " (Arbetsförmedlingen: ungefär 6 av 10).",
     "ImpactAssumptions.unemployed_share": "Andel av de varslade som blir arbetslösa"
     " (Arbetsförmedlingen: ungefär 2 av 10).",
     "ImpactAssumptions.reemployed_12m": "Andel av de uppsagda som arbetar eller studerar efter"
     " 12 månader (TSL 87-94 %, TRR ungefär 8 av 10).",
-    "ImpactAssumptions.move_away_share": "Andel av de arbetslösa invånarna vars hushåll flyttar"
-    " (risk för befolkningen).",
+    "ImpactAssumptions.move_away_share": "Andel av invånarna som mister jobbet vars hushåll"
+    " flyttar (varsel).",
     "ImpactAssumptions.household_size": "Genomsnittligt antal personer per hushåll som flyttar"
     " in eller ut.",
     "ImpactAssumptions.in_mover_share": "Andel av de nya jobben som går till personer som flyttar"
@@ -89,6 +94,10 @@ SV: dict[str, str] = {
     " hushåll (etablering).",
     "ImpactAssumptions.children_school_per_household": "Skolbarn (6-15 år) per inflyttat hushåll"
     " (etablering).",
+    "ImpactAssumptions.new_jobs": "Nya lokala jobb sedan varslet (nya företag, avknoppningar);"
+    " effekter lägger till (varsel).",
+    "ImpactAssumptions.new_jobs_local_share": "Andel av de nya lokala jobben som går till"
+    " invånare utan arbete (varsel).",
     "ImpactAssumptions.construction_resident_share": "Andel av byggarbetarna som folkbokför sig"
     " i kommunen under bygget (etablering).",
     "RoleInScenario": "En roll ur rollbiblioteket, med det som just detta scenario berättar för"

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import Field
 
 from varselspel.model.common import Identifier, Level, NameId, StrictModel, empty_list
+from varselspel.model.phase import Phase
 
 
 def _choices(*values: str) -> dict[str, Any]:
@@ -142,6 +143,9 @@ class RoleInScenario(StrictModel):
 
     role: Identifier
     """Role id from the roles library."""
+    organisation: str = ""
+    """The organisation the role stands for in this scenario, e.g. `Pappers avdelning 14`;
+    empty keeps the role card's (often generic) organisation."""
     briefing: str = ""
     """What this role knows when the scenario starts."""
     private_goals: list[str] = Field(default_factory=empty_list)
@@ -300,6 +304,10 @@ class Round(StrictModel):
     """Discussion time box in minutes."""
     briefing: str = Field(min_length=1)
     """What every group hears when the round starts."""
+    phase: Phase | None = None
+    """The phase the round rehearses: Omställningsguiden's `forbered`, `analysera`, `planera`,
+    `genomfor`, `folj-upp`, or the establishment guide's `samordna`, `forutsattningar`,
+    `leverantorer`, `eftervard`; the plan is organised by it."""
     condition: str = ""
     """Expression that must be true for the round to be played; otherwise it is skipped."""
     injects: list[Inject] = Field(default_factory=empty_list)

@@ -511,9 +511,10 @@ def test_option_actions_are_concrete(stem: str) -> None:
 NOTICE_MONTHS = {"högst 25": {"2", "två"}, "26–100": {"4", "fyra"}, "fler än 100": {"6", "sex"}}
 FACT_RULES: list[tuple[str, str, Callable[[tuple[str, ...]], bool]]] = [
     (
-        "EGF needs more than 200 dismissed",
+        # Regulation (EU) 2021/691 art. 4(2): at least 200 dismissed within four months.
+        "EGF needs at least 200 dismissed",
         r"\b(minst|fler än|över|mer än|från) 200 (?:uppsagda|sägs upp)",
-        lambda g: g[0] in {"fler än", "över", "mer än"},
+        lambda g: g[0] == "minst",
     ),
     ("EGF pays 60 %", r"EU betalar (\d+) ?%", lambda g: g[0] == "60"),
     ("FRO pays at most 50 %", r"FRO betalar högst (\d+) ?%", lambda g: g[0] == "50"),
@@ -565,7 +566,7 @@ def test_facts_agree_with_domain() -> None:
 
 def test_fact_rules_catch_wrong_claims() -> None:
     wrong, _ = fact_findings(
-        "EGF kräver minst 200\n uppsagda. EU betalar 65 %. Högst 200 000 euro per företag. "
+        "EGF kräver fler än 200\n uppsagda. EU betalar 65 %. Högst 200 000 euro per företag. "
         "Minst tre månader vid 26–100 berörda. 50 % av inkomsten i 40 veckor heltid."
     )
     assert len(wrong) == 6, wrong

@@ -63,7 +63,8 @@ def test_docx_has_heading_styles_and_action_tables(plan: ActionPlan) -> None:
     document = _docx(render_plan(plan, "docx"))
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.text]
     headings1 = [text for style, text in styles if style == "Heading 1"]
-    assert headings1[:3] == ["Deltagare", "Sammanfattning", "Lägesbild"]
+    phases = ["Planen fas för fas"] if plan.phases else []
+    assert headings1[: 3 + len(phases)] == ["Deltagare", "Sammanfattning", *phases, "Lägesbild"]
     assert {"Åtgärder", "Organisation och mandat", "Källor"} <= set(headings1)
     assert ("Heading 2", "Lokal nivå") in styles
     assert styles[0][0] == "Title"

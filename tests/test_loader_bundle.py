@@ -189,3 +189,20 @@ def test_fallbacks_when_the_checker_is_absent(
     message = found[("B002", expr_line, expr_column)]
     assert message.startswith("the expression could not be compiled: X")
     assert "samverkan_startad" in message
+
+
+def test_a_scenario_names_the_organisation_a_role_stands_for(tmp_path: Path) -> None:
+    """`roles[].organisation` replaces the card's generic one in the bundle, not in the library."""
+    text = render("x", "varsel", 2026, "x.yaml")
+    assert "  - role: facket\n" in text
+    cast = text.replace("  - role: facket\n", "  - role: facket\n    organisation: Pappers\n", 1)
+    bundle = load_bundle(write(tmp_path / "scenarios" / "x.yaml", cast)).bundle
+    assert bundle is not None
+    assert bundle.roles["facket"].organisation == "Pappers"
+    generic = load_role_library([bundled_roles_dir()]).roles["facket"].organisation
+    assert generic != "Pappers"
+    # A resumed session rebuilds the bundle from its saved texts and keeps the cast.
+    again = load_bundle_from_texts(bundle.scenario_text, bundle.role_texts).bundle
+    assert again is not None and again.roles["facket"].organisation == "Pappers"
+    plain = load_bundle(write(tmp_path / "scenarios" / "y.yaml", text)).bundle
+    assert plain is not None and plain.roles["facket"].organisation == generic

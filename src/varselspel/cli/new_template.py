@@ -86,7 +86,7 @@ indicators:
     good: down                   # lägre är bättre
   - id: fortroende
     label: Förtroende för kommunens ledning
-    unit: "%"
+    unit: index 0–100
     start: 50
     min: 0
     max: 100
@@ -230,7 +230,7 @@ indicators:
     good: up
   - id: fortroende
     label: Förtroende för kommunens ledning
-    unit: "%"
+    unit: index 0–100
     start: 60
     min: 0
     max: 100
@@ -340,7 +340,8 @@ cards:
       administrator: Svenska ESF-rådet
       who_may_apply: Medlemsstaten, efter ansökan via regeringen
       conditions:
-        - Fler än 200 uppsagda inom referensperioden.
+        - Minst 200 uppsagda inom en referensperiod på fyra månader (på små arbetsmarknader kan färre räcka).
+        - Arbetsförmedlingen förbereder ansökan åt regeringen.
         - Fondens andel av kostnaderna är begränsad; resten måste medfinansieras.
 
 """

@@ -29,6 +29,7 @@ SV: dict[str, str] = {
     "Scenario.action_plan": "Hur handlingsplanen är ordnad.",
     "Scenario.debrief": "Mål och frågor för utvärderingen.",
     "ScenarioKind": "Om scenariot gäller en nedläggning (varsel) eller en etablering.",
+    "Phase": "En fas i Omställningsguiden eller ett steg i guiden för stora etableringar.",
     "Source": "Ett offentligt faktum som scenariot vilar på.",
     "Source.title": "Vad källan är, t.ex. `Lag (1974:13) om vissa anställningsfrämjande åtgärder`.",
     "Source.url": "Var den kan läsas.",
@@ -105,6 +106,8 @@ SV: dict[str, str] = {
     "RoleInScenario.role": "Roll-id ur rollbiblioteket.",
     "RoleInScenario.briefing": "Vad rollen vet när scenariot börjar.",
     "RoleInScenario.private_goals": "Mål som bara den här rollens kort visar.",
+    "RoleInScenario.organisation": "Organisationen som rollen står för i just detta scenario,"
+    " t.ex. `Pappers avdelning 14`; tomt behåller rollkortets (ofta allmänna) organisation.",
     "RoleInScenario.required": "Sant när scenariot behöver att någon (eller processledaren)"
     " har rollen.",
     "Indicator": "Ett tal som scenariot följer per grupp.",
@@ -123,6 +126,9 @@ SV: dict[str, str] = {
     "Round": "Ett steg i speltiden med en tidsram för diskussionen.",
     "Round.id": "Id, unikt i scenariot, t.ex. `r1`.",
     "Round.title": "Titel, t.ex. `Varslet blir offentligt`.",
+    "Round.phase": "Fasen som omgången övar: Omställningsguidens `forbered`, `analysera`,"
+    " `planera`, `genomfor`, `folj-upp`, eller etableringsguidens `samordna`, `forutsattningar`,"
+    " `leverantorer`, `eftervard`; handlingsplanen ordnas efter den.",
     "Round.game_time": "Speltid, t.ex. `Dag 0`, `Vecka 2`, `Månad 6`.",
     "Round.minutes": "Diskussionstiden i minuter.",
     "Round.briefing": "Vad alla grupper får höra när omgången börjar.",

@@ -6,6 +6,7 @@ from varselspel.export.document import Document
 from varselspel.export.numbers import fmt_change, fmt_list, fmt_number, fmt_share
 from varselspel.export.strings import STRINGS
 from varselspel.i18n import tr
+from varselspel.model import phase_label
 from varselspel.model.common import Level
 from varselspel.plan.model import ActionPlan, LessonItem, PlanAction
 
@@ -38,10 +39,19 @@ def financing_text(action: PlanAction, lang: str) -> str:
 
 
 def origin_text(action: PlanAction, lang: str) -> str:
-    """Say whether an action came from an option or the group's own text."""
+    """Say whether an action came from an option or the group's own text, and in which phase."""
     if action.origin == "own":
-        return tr(STRINGS, "origin.own", lang)
-    return tr(STRINGS, "origin.option", lang, option=action.source_option)
+        text = tr(STRINGS, "origin.own", lang)
+    else:
+        text = tr(STRINGS, "origin.option", lang, option=action.source_option)
+    return with_phase(text, action.phase, lang)
+
+
+def with_phase(text: str, phase: str, lang: str) -> str:
+    """Return the text followed by the phase's name in brackets, or the text alone."""
+    if not phase:
+        return text
+    return tr(STRINGS, "in_phase", lang, text=text, phase=phase_label(phase, lang))
 
 
 def action_columns(plan: ActionPlan, lang: str) -> list[str]:
@@ -65,6 +75,7 @@ def action_columns(plan: ActionPlan, lang: str) -> list[str]:
 ACTION_WIDTHS = (14, 12, 13, 12, 8, 12, 10, 12)
 GROUPS_WIDTH = 8
 DECISION_WIDTHS = (11, 19, 20, 15, 15, 14)
+PHASE_WIDTHS = (18, 27, 55)
 
 
 def short(plan: ActionPlan, titles: list[str] | str) -> str:
@@ -181,6 +192,30 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
         doc.paragraph(tr(STRINGS, "summary.key_choices", lang), "label")
         doc.bullets(plan.summary.key_choices)
 
+    # The phases of Tillväxtverket's guides are the plan's spine: what came out of each one.
+    if plan.phases:
+        doc.heading(1, tr(STRINGS, "section.phases", lang))
+        guides = list(dict.fromkeys(p.guide for p in plan.phases))
+        names = [tr(STRINGS, f"phases.guide.{g}", lang) for g in guides]
+        doc.paragraph(tr(STRINGS, "phases.intro", lang, guides=fmt_list(names, lang)))
+        doc.table(
+            [
+                tr(STRINGS, "col.phase", lang),
+                tr(STRINGS, "col.rounds", lang),
+                tr(STRINGS, "col.phase_actions", lang),
+            ],
+            [
+                (
+                    tr(STRINGS, f"phase.numbered.{p.guide}", lang, number=p.number, label=p.label),
+                    "; ".join(f"{r.game_time}: {r.title}" for r in p.rounds),
+                    "; ".join(a.title for a in plan.actions_in(p.id)) or none,
+                )
+                for p in plan.phases
+            ],
+            kind="phases",
+            widths=PHASE_WIDTHS,
+        )
+
     # Lägesbild
     sit = plan.situation
     doc.heading(1, tr(STRINGS, "section.situation", lang))
@@ -286,7 +321,7 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
             + ([tr(STRINGS, "label.group", lang)] if plan.kind == "synthesis" else []),
             [
                 (
-                    f"{d.game_time}: {d.round_title}",
+                    with_phase(f"{d.game_time}: {d.round_title}", d.phase, lang),
                     d.question,
                     d.option,
                     d.rationale,

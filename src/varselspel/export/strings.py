@@ -43,6 +43,7 @@ STRINGS: Catalog = {
     "label.none": {"sv": "–", "en": "–"},
     # Sections
     "section.summary": {"sv": "Sammanfattning", "en": "Summary"},
+    "section.phases": {"sv": "Planen fas för fas", "en": "The plan phase by phase"},
     "section.situation": {"sv": "Lägesbild", "en": "Situation picture (lägesbild)"},
     "section.goals": {"sv": "Mål", "en": "Goals"},
     "section.organisation": {"sv": "Organisation och mandat", "en": "Organisation and mandate"},
@@ -111,10 +112,34 @@ STRINGS: Catalog = {
     "rating.unable": {"sv": "Klarade inte", "en": "Unable"},
     "origin.option": {"sv": "Val: {option}", "en": "Choice: {option}"},
     "origin.own": {"sv": "Egen", "en": "Own"},
+    "in_phase": {"sv": "{text} ({phase})", "en": "{text} ({phase})"},
+    "col.phase": {"sv": "Fas", "en": "Phase"},
+    "col.rounds": {"sv": "Omgångar", "en": "Rounds"},
+    "col.phase_actions": {"sv": "Åtgärder", "en": "Actions"},
+    "phase.numbered.omstallningsguiden": {
+        "sv": "Fas {number}: {label}",
+        "en": "Phase {number}: {label}",
+    },
+    "phase.numbered.etableringsguiden": {
+        "sv": "Steg {number}: {label}",
+        "en": "Step {number}: {label}",
+    },
+    "phases.intro": {
+        "sv": "Omgångarna följer {guides}. Tabellen visar vilka åtgärder som kom ur varje fas.",
+        "en": "The rounds follow {guides}. The table shows which actions came from each phase.",
+    },
+    "phases.guide.omstallningsguiden": {
+        "sv": "Omställningsguidens faser",
+        "en": "the phases of Omställningsguiden",
+    },
+    "phases.guide.etableringsguiden": {
+        "sv": "stegen i Tillväxtverkets guide för stora etableringar",
+        "en": "the steps of Tillväxtverket's guide for large establishments",
+    },
     "theme.none": {"sv": "Övriga åtgärder", "en": "Other actions"},
     "mandate.ok": {"sv": "Inom mandat", "en": "Within mandate"},
     "mandate.anchor": {
-        "sv": "Behöver förankras med {roles}",
+        "sv": "Behöver förankras hos {roles}",
         "en": "Needs anchoring with {roles}",
     },
     "mandate.anchor_unknown": {"sv": "Behöver förankras", "en": "Needs anchoring"},

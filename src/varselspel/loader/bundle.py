@@ -193,7 +193,7 @@ def check_loaded(
         return result
     result.bundle = ScenarioBundle(
         scenario=scenario,
-        roles={r: library.roles[r] for r in sorted(used) if r in library.roles},
+        roles={r: _cast(library.roles[r], scenario) for r in sorted(used) if r in library.roles},
         compiled=compiled,
         scenario_text=load.text,
         role_texts={r: library.texts[r] for r in sorted(used) if r in library.texts},
@@ -201,6 +201,14 @@ def check_loaded(
         file=load.file,
     )
     return result
+
+
+def _cast(card: RoleCard, scenario: Scenario) -> RoleCard:
+    """Return the role card as the scenario casts it: with the scenario's organisation, if any."""
+    entry = next((e for e in scenario.roles if e.role == card.id), None)
+    if entry is None or not entry.organisation.strip():
+        return card
+    return card.model_copy(update={"organisation": entry.organisation.strip()})
 
 
 def _expr_problems(

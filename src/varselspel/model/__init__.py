@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 from varselspel.model.common import Level, StrictModel
+from varselspel.model.phase import (
+    ETABLERING_STEPS,
+    OMSTALLNING_PHASES,
+    Guide,
+    Phase,
+    guide_label,
+    guide_of,
+    phase_label,
+    phase_number,
+)
 from varselspel.model.role import Limit, MandateItem, RoleCard
 from varselspel.model.scenario import (
     ActionItem,
@@ -34,6 +44,8 @@ from varselspel.model.scenario import (
 )
 
 __all__ = [
+    "ETABLERING_STEPS",
+    "OMSTALLNING_PHASES",
     "ActionItem",
     "ActionPlanSettings",
     "ActionTheme",
@@ -44,6 +56,7 @@ __all__ = [
     "FacilitatorNotes",
     "FinancingCard",
     "Flag",
+    "Guide",
     "ImpactAssumptions",
     "Indicator",
     "Inject",
@@ -55,6 +68,7 @@ __all__ = [
     "NetworkCard",
     "Objective",
     "Option",
+    "Phase",
     "Region",
     "RoleCard",
     "RoleInScenario",
@@ -65,4 +79,8 @@ __all__ = [
     "Source",
     "StrictModel",
     "Supplier",
+    "guide_label",
+    "guide_of",
+    "phase_label",
+    "phase_number",
 ]

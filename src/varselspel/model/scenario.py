@@ -15,6 +15,7 @@ from varselspel.model.common import (
     WholeNumber,
     empty_list,
 )
+from varselspel.model.phase import Phase
 
 
 def _choices(*values: str) -> dict[str, Any]:
@@ -157,6 +158,9 @@ class RoleInScenario(StrictModel):
 
     role: Identifier
     """Role id from the roles library."""
+    organisation: str = ""
+    """The organisation the role stands for in this scenario, e.g. `Pappers avdelning 14`;
+    empty keeps the role card's (often generic) organisation."""
     briefing: str = ""
     """What this role knows when the scenario starts."""
     private_goals: list[str] = Field(default_factory=empty_list)
@@ -320,6 +324,10 @@ class Round(StrictModel):
     """Discussion time box in minutes."""
     briefing: str = Field(min_length=1)
     """What every group hears when the round starts."""
+    phase: Phase | None = Field(default=None, strict=False)
+    """The phase the round rehearses: Omställningsguiden's `forbered`, `analysera`, `planera`,
+    `genomfor`, `folj-upp`, or the establishment guide's `samordna`, `forutsattningar`,
+    `leverantorer`, `eftervard`; the plan is organised by it."""
     condition: str = ""
     """Expression that must be true for the round to be played; otherwise it is skipped."""
     injects: list[Inject] = Field(default_factory=empty_list)

@@ -10,7 +10,18 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from varselspel.i18n import get_lang, tr
-from varselspel.model import ActionItem, Decision, Option, RoleCard, Round, Scenario
+from varselspel.model import (
+    ActionItem,
+    Decision,
+    Guide,
+    Option,
+    RoleCard,
+    Round,
+    Scenario,
+    guide_of,
+    phase_label,
+    phase_number,
+)
 from varselspel.model.common import Level
 from varselspel.plan.impact import impact_figures, impact_notes
 from varselspel.plan.model import (
@@ -27,7 +38,9 @@ from varselspel.plan.model import (
     Lessons,
     Organisation,
     Participant,
+    PhaseRound,
     PlanAction,
+    PlanPhase,
     PlanSource,
     Rating,
     RoleAssignment,
@@ -65,6 +78,12 @@ class _Lookup:
             f"{rnd.id}.{dec.id}": (rnd, dec) for rnd in scenario.rounds for dec in rnd.decisions
         }
         self.order = {key: index for index, key in enumerate(self.decisions)}
+        self.rounds = {rnd.id: rnd for rnd in scenario.rounds}
+
+    def phase(self, round_id: str | None) -> str:
+        """Return the phase id of a round, or an empty string."""
+        rnd = self.rounds.get(round_id or "")
+        return rnd.phase.value if rnd is not None and rnd.phase is not None else ""
 
     def role(self, role_id: str | None) -> str:
         """Return a role's title, a network actor's name, or the text itself."""
@@ -165,6 +184,7 @@ def _option_action(
         indicator_id=item.indicator or "",
         indicator=look.indicator(item.indicator),
         theme=look.theme(item.theme),
+        phase=look.phase(key.split(".", 1)[0]),
         origin="option",
         source_decision=key,
         source_option=option.label,
@@ -199,6 +219,7 @@ def _group_actions(group: GroupState, look: _Lookup) -> list[PlanAction]:
                 indicator_id=f.indicator or "",
                 indicator=look.indicator(f.indicator),
                 theme=look.theme(f.theme),
+                phase=look.phase(own.round),
                 origin="own",
                 groups=[group.name],
             )
@@ -219,6 +240,7 @@ def _decisions(group: GroupState, look: _Lookup) -> list[DecisionRecord]:
                 round_id=choice.round,
                 round_title=rnd.title if rnd is not None else choice.round,
                 game_time=rnd.game_time if rnd is not None else "",
+                phase=look.phase(choice.round),
                 decision_key=key,
                 question=dec.question if dec is not None else key,
                 option_id=choice.option,
@@ -398,6 +420,32 @@ def _situation(
     )
 
 
+def _phases(groups: Iterable[GroupState], look: _Lookup) -> list[PlanPhase]:
+    """Return the phases of the rounds any of the groups played, in order of first appearance."""
+    groups = list(groups)
+    lang = look.lang
+    phases: dict[str, PlanPhase] = {}
+    for rnd in look.scenario.rounds:
+        if rnd.phase is None:
+            continue
+        record = (g.rounds.get(rnd.id) for g in groups)
+        if not any(r is not None and r.played for r in record):
+            continue
+        entry = phases.get(rnd.phase.value)
+        if entry is None:
+            entry = PlanPhase(
+                id=rnd.phase.value,
+                label=phase_label(rnd.phase, lang),
+                guide="omstallningsguiden"
+                if guide_of(rnd.phase) is Guide.OMSTALLNING
+                else "etableringsguiden",
+                number=phase_number(rnd.phase),
+            )
+        played = PhaseRound(round_id=rnd.id, title=rnd.title, game_time=rnd.game_time)
+        phases[rnd.phase.value] = entry.model_copy(update={"rounds": [*entry.rounds, played]})
+    return list(phases.values())
+
+
 def _group_goals(group: GroupState) -> list[str]:
     """Return the group's own goals: its notes that start with `Mål:` or `Goal:`."""
     goals: list[str] = []
@@ -569,6 +617,7 @@ def build_group_plan(
         session_id=session.info.id,
         title_page=_title_page(session, [group], look, today),
         summary=_summary(_rounds_played(group), decisions, actions, [d.option for d in decisions]),
+        phases=_phases([group], look),
         situation=_situation(
             scenario, figures, _indicators(group, scenario), impact_notes(session, group_id, code)
         ),
@@ -747,6 +796,7 @@ def build_synthesis(
             agreed,
             len(differences),
         ),
+        phases=_phases(groups, look),
         situation=_situation(
             scenario, figures, [i for g in groups for i in _indicators(g, scenario)], notes
         ),

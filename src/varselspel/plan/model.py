@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from varselspel.model.common import Level
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the plan's JSON format; bump the major part on any incompatible change."""
 
 
@@ -77,6 +77,32 @@ class Summary(PlanModel):
     """Decisions where the groups chose differently (synthesis only)."""
     key_choices: list[str] = Field(default_factory=list)
     """Labels of the options chosen, in playing order (group plan) or agreed by all (synthesis)."""
+
+
+class PhaseRound(PlanModel):
+    """A round that belongs to a phase of the plan."""
+
+    round_id: str
+    """Round id."""
+    title: str
+    """Round title."""
+    game_time: str
+    """Game time of the round, e.g. `Dag 0`."""
+
+
+class PlanPhase(PlanModel):
+    """A phase of Omställningsguiden (or a step of the establishment guide) that rounds rehearsed."""
+
+    id: str
+    """Phase id, e.g. `forbered` or `samordna`."""
+    label: str
+    """The phase's name in the plan's language, e.g. `Planera och förankra`."""
+    guide: Literal["omstallningsguiden", "etableringsguiden"]
+    """The guide the phase comes from."""
+    number: int
+    """The phase's place in its guide, from 1."""
+    rounds: list[PhaseRound] = Field(default_factory=list)
+    """The rounds played in this phase, in playing order."""
 
 
 class Figure(PlanModel):
@@ -177,6 +203,8 @@ class DecisionRecord(PlanModel):
     """Round title."""
     game_time: str
     """Game time of the round, e.g. `Vecka 1`."""
+    phase: str = ""
+    """Phase id of the round (see `ActionPlan.phases`); empty when the round has none."""
     decision_key: str
     """`ROUND.DECISION`."""
     question: str
@@ -265,6 +293,8 @@ class PlanAction(PlanModel):
     """Label of the follow-up indicator."""
     theme: str = ""
     """Title of the plan theme the action belongs under."""
+    phase: str = ""
+    """Phase id of the round the action came from; empty when the round has none."""
     origin: Literal["option", "own"]
     """`option` when the action came with a chosen option, `own` when the group wrote it."""
     source_decision: str = ""
@@ -362,6 +392,8 @@ class ActionPlan(PlanModel):
     """The title page."""
     summary: Summary
     """Counts behind the summary."""
+    phases: list[PlanPhase] = Field(default_factory=list)
+    """The phases the played rounds rehearsed, in playing order; the plan's spine."""
     situation: Situation
     """The lägesbild."""
     goals: list[Goal] = Field(default_factory=list)
@@ -386,3 +418,7 @@ class ActionPlan(PlanModel):
     def actions_at(self, level: Level) -> list[PlanAction]:
         """Return the actions of one level, in plan order."""
         return [action for action in self.actions if action.level == level]
+
+    def actions_in(self, phase: str) -> list[PlanAction]:
+        """Return the actions that came from rounds of one phase, in plan order."""
+        return [action for action in self.actions if action.phase == phase]

@@ -201,11 +201,11 @@ STRINGS: Catalog = {
     "unit.percent": {"sv": "%", "en": "%"},
     # Generated next steps
     "next.anchor": {
-        "sv": "Förankra beslutet ”{option}” ({question}) med {roles}.",
+        "sv": "Förankra beslutet ”{option}” ({question}) hos {roles}.",
         "en": "Anchor the decision “{option}” ({question}) with {roles}.",
     },
     "next.anchor_unknown": {
-        "sv": "Förankra beslutet ”{option}” ({question}) med den som har mandatet.",
+        "sv": "Förankra beslutet ”{option}” ({question}) hos den som har mandatet.",
         "en": "Anchor the decision “{option}” ({question}) with whoever holds the mandate.",
     },
     "and": {"sv": "och", "en": "and"},

@@ -1,4 +1,4 @@
-"""Property test: a stored session reopens to exactly the state it had."""
+"""Property tests: a stored session reopens to exactly the state it had, deciding nothing again."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from test_engine_fold import BUNDLE, POOL
 from varselspel.engine import Command
+from varselspel.engine.fold import fold
+from varselspel.expr import EvalEnv
 from varselspel.store import create_session, open_session
 
 
@@ -72,3 +75,71 @@ def test_two_handles_interleaving_agree(
         assert one.state == two.state == one.rebuild()
         one.close()
         two.close()
+
+
+def _raise(*args: object, **kwargs: object) -> None:
+    raise AssertionError("replay consulted the rules")
+
+
+def forbid_rules(patch: pytest.MonkeyPatch) -> None:
+    """Make every expression evaluation and the impact model raise."""
+    import varselspel.engine.exprs as exprs
+    import varselspel.engine.impact as impact
+    import varselspel.engine.index as index
+    import varselspel.expr.compile as compile_module
+    import varselspel.expr.program as program
+
+    patch.setattr(program.Condition, "evaluate", _raise)
+    patch.setattr(program.Effect, "apply", _raise)
+    patch.setattr(program, "apply_effects", _raise)
+    patch.setattr(compile_module, "apply_effects", _raise)
+    for name in ("env", "round_ok", "inject_ok", "decision_ok", "option_ok", "_changes"):
+        patch.setattr(exprs.ExprRuntime, name, _raise)
+    for module, name in (
+        (impact, "setting_values"),
+        (impact, "impact_for"),
+        (impact, "varsel_impact"),
+        (impact, "etablering_impact"),
+        (index, "setting_values"),
+        (index, "model_defaults"),
+    ):
+        patch.setattr(module, name, _raise)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(POOL), st.integers(min_value=0, max_value=600)), max_size=60
+    ),
+    seed=st.integers(min_value=0, max_value=2**31 - 1),
+)
+def test_replay_of_stored_facts_evaluates_nothing(
+    steps: list[tuple[tuple[Command, str], int]], seed: int
+) -> None:
+    """fold(facts) after a store round trip equals the live state, with the rules made to raise."""
+    now = [datetime(2026, 1, 1, tzinfo=UTC)]
+    with tempfile.TemporaryDirectory() as tmp:
+        session = create_session(
+            BUNDLE,
+            ["A", "B"],
+            seed=seed,
+            folder=Path(tmp),
+            clock=lambda: now[0],
+            durability="normal",
+        )
+        for (command, actor), seconds in steps:
+            now[0] += timedelta(seconds=seconds)
+            session.execute(command, actor)
+        path = session.path
+        assert path is not None
+        live = session.state
+        session.close()
+        with pytest.MonkeyPatch.context() as patch:
+            forbid_rules(patch)
+            with pytest.raises(AssertionError, match="consulted"):
+                BUNDLE.compiled.round_condition("r2").evaluate(EvalEnv())
+            again = open_session(path, clock=lambda: now[0])
+            assert again.state == live
+            assert again.rebuild() == live
+            assert fold(list(again.events), again.index.round_index) == live
+            again.close()

@@ -9,7 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
-from varselspel.engine.events import Event
+from varselspel.engine.events import Event, StoredEvent
 from varselspel.model import RoleCard, Scenario
 
 
@@ -72,8 +72,11 @@ class Journal(Protocol):
     def write_lock(self) -> AbstractContextManager[None]:
         """Hold the exclusive right to append until the block ends (then commit durably)."""
 
-    def events_after(self, seq: int) -> Sequence[Event]:
-        """Return the events with a seq above `seq`, in order (including other processes')."""
+    def events_after(self, seq: int) -> Sequence[StoredEvent]:
+        """Return the events with a seq above `seq`, in order (including other processes').
+
+        An event of an older schema comes back as it was stored; the session upcasts it.
+        """
 
     def append(self, event: Event) -> None:
         """Append one event; only inside `write_lock`."""

@@ -20,12 +20,15 @@ from varselspel.engine.commands import (
     Command,
     Undo,
 )
-from varselspel.engine.events import Event
-from varselspel.engine.fold import Rules, undo_target
+from varselspel.engine.decide import Rules
+from varselspel.engine.events import EVENT_VERSION, Event
+from varselspel.engine.fold import apply_event, fold, is_undo, undo_target
+from varselspel.engine.index import ScenarioIndex
 from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
 from varselspel.engine.queries import DecisionView, decisions_for
-from varselspel.engine.result import CommandResult
+from varselspel.engine.result import CommandResult, Message
 from varselspel.engine.state import SessionState
+from varselspel.engine.upcast import Upcaster
 from varselspel.model import Inject, MandateItem, Option, Round, Scenario
 
 Clock = Callable[[], datetime]
@@ -66,6 +69,7 @@ class Session:
         self.journal: Journal = journal if journal is not None else MemoryJournal()
         self.clock: Clock = clock or utc_now
         self.rules = Rules(bundle, info.seed)
+        self._upcaster = Upcaster(bundle, info.seed)
         self._events: list[Event] = []
         self._state = self.rules.initial_state()
         self._snapshot: SessionState | None = None
@@ -127,12 +131,22 @@ class Session:
 
     @property
     def state(self) -> SessionState:
-        """A snapshot of the current state; it does not change when the session does."""
-        if self._snapshot is None:
+        """A snapshot of the current state; it does not change when the session does.
+
+        Treat it as read-only: it is the live state until the next change, which then works on
+        a copy (so reading after opening or after a change costs nothing).
+        """
+        self._snapshot = self._state
+        return self._state
+
+    def _own_state(self) -> SessionState:
+        """Return the live state to change, copying it first if a snapshot was handed out."""
+        if self._snapshot is self._state:
             # A dump and validate round trip is about twice as fast as a deep copy.
             with gc_paused():
-                self._snapshot = SessionState.model_validate(self._state.model_dump())
-        return self._snapshot
+                self._state = SessionState.model_validate(self._state.model_dump())
+        self._snapshot = None
+        return self._state
 
     @property
     def events(self) -> Sequence[Event]:
@@ -150,40 +164,63 @@ class Session:
         """Seq of the last event."""
         return len(self._events)
 
+    @property
+    def index(self) -> ScenarioIndex:
+        """The scenario's look-ups: rounds, decisions by key, options, injects, owners."""
+        return self.rules.index
+
+    @property
+    def read_only(self) -> bool:
+        """True when the session can be viewed and exported but not changed."""
+        return bool(getattr(self.journal, "read_only", False))
+
+    @property
+    def upcast(self) -> Sequence[int]:
+        """Seqs of events whose facts were worked out from an older schema when they were read."""
+        return tuple(self._upcaster.upcast)
+
     def rebuild(self) -> SessionState:
-        """Fold all events from scratch (the incremental state must equal this)."""
+        """Fold all events' facts from scratch (the incremental state must equal this)."""
         with gc_paused():
-            return self.rules.fold(self._events)
+            return fold(self._events, self.rules.round_index)
 
     # --- changing -------------------------------------------------------------------------------
 
     def execute(
         self, command: Command | Mapping[str, Any], actor: str = FACILITATOR
     ) -> CommandResult:
-        """Validate a command against the current state and record it as an event when valid."""
+        """Decide a command against the current state and record its facts when accepted."""
         if isinstance(command, Mapping):
             try:
                 cmd: Command = COMMAND_ADAPTER.validate_python(dict(command))
             except ValidationError as error:
-                detail = "; ".join(str(e.get("msg", "")) for e in error.errors())
-                return self.rules.refuse("invalid_command", detail=detail)
+                return _invalid(error)
         else:
             cmd = command
         with self.journal.write_lock():
             self._pull()
-            refusal, normalized = self.rules.validate(self._state, self._events, cmd, actor)
-            if refusal is not None:
-                return refusal
-            event = Event(seq=self.seq + 1, at=self.clock(), actor=actor, command=normalized)
+            decided = self.rules.decide(self._state, self._events, cmd, actor)
+            if isinstance(decided, Message):
+                return CommandResult(ok=False, code=decided.code, params=decided.params)
+            event = Event(
+                v=EVENT_VERSION,
+                seq=self.seq + 1,
+                at=self.clock(),
+                actor=actor,
+                command=decided.command,
+                facts=decided.facts,
+            )
             self.journal.append(event)
         # Only once the journal has committed the event does the in-memory state change.
-        notices = self._apply(event)
-        return CommandResult(ok=True, event=event, notices=notices)
+        self._apply(event)
+        return CommandResult(ok=True, event=event, notices=list(decided.notices))
 
     def check(self, command: Command, actor: str = FACILITATOR) -> CommandResult:
         """Tell whether a command would be accepted now, without recording it."""
-        refusal, _ = self.rules.validate(self._state, self._events, command, actor)
-        return refusal if refusal is not None else CommandResult(ok=True)
+        decided = self.rules.decide(self._state, self._events, command, actor)
+        if isinstance(decided, Message):
+            return CommandResult(ok=False, code=decided.code, params=decided.params)
+        return CommandResult(ok=True, notices=list(decided.notices))
 
     def undo(self, actor: str = FACILITATOR) -> CommandResult:
         """Undo the last command still in effect (facilitator only)."""
@@ -205,28 +242,29 @@ class Session:
     def _pull(self) -> int:
         """Fold in events the journal has that this object has not seen yet."""
         with gc_paused():
-            new = list(self.journal.events_after(self.seq))
-            if not new:
+            stored = self.journal.events_after(self.seq)
+            if not stored:
                 return 0
-            if len(new) > 1 and (not self._events or any(isinstance(e.command, Undo) for e in new)):
+            new = self._upcaster.current(stored, self._events)
+            if len(new) > 1 and (not self._events or any(is_undo(e) for e in new)):
                 # Many events at once (opening a session): one fold from scratch is cheapest.
                 self._events.extend(new)
-                self._state = self.rules.fold(self._events)
+                self._state = fold(self._events, self.rules.round_index)
                 self._snapshot = None
                 return len(new)
             for event in new:
                 self._apply(event)
             return len(new)
 
-    def _apply(self, event: Event) -> list[str]:
-        """Add one event to the log and the incremental state."""
+    def _apply(self, event: Event) -> None:
+        """Add one event to the log and fold its facts into the state."""
         self._events.append(event)
-        self._snapshot = None
-        if isinstance(event.command, Undo):
+        if is_undo(event):
             with gc_paused():
-                self._state = self.rules.fold(self._events)
-            return []
-        return self.rules.apply(self._state, event)
+                self._state = fold(self._events, self.rules.round_index)
+            self._snapshot = None
+            return
+        apply_event(self._own_state(), event, self.rules.round_index)
 
     # --- questions the UI asks ------------------------------------------------------------------
 
@@ -253,7 +291,7 @@ class Session:
 
     def decisions_owned_by(self, role: str) -> list[str]:
         """Decision keys the role owns (through `owners` or its mandate)."""
-        return [key for key in self.rules.decisions if role in self.rules.owners(key)]
+        return [key for key in self.index.decisions if role in self.index.owners(key)]
 
     def missing_roles(self, group: str) -> list[str]:
         """Required scenario roles that nobody in the group (nor the facilitator) holds."""
@@ -279,3 +317,11 @@ class Session:
         from varselspel.engine.impact import impact_for
 
         return impact_for(self.scenario, self._state.groups[group].model)
+
+
+def _invalid(error: ValidationError) -> CommandResult:
+    """Return the refusal of a command that does not validate: the fields at fault, as codes."""
+    fields = [".".join(str(part) for part in e.get("loc", ())) or "type" for e in error.errors()]
+    return CommandResult(
+        ok=False, code="invalid_command", params={"fields": list(dict.fromkeys(fields))}
+    )

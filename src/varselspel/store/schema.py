@@ -5,7 +5,7 @@ from __future__ import annotations
 APPLICATION_ID = 0x56535350
 """SQLite `application_id` of a varselspel session file ("VSSP")."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The newest file format this code writes and reads (SQLite `user_version`)."""
 
 MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
@@ -30,6 +30,13 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                 type TEXT NOT NULL,
                 payload TEXT NOT NULL
             )""",
+        ),
+    ),
+    2: (
+        "events record their schema version and the varselspel version that wrote them",
+        (
+            "ALTER TABLE events ADD COLUMN schema INTEGER NOT NULL DEFAULT 1",
+            "ALTER TABLE events ADD COLUMN written_by TEXT NOT NULL DEFAULT ''",
         ),
     ),
 }

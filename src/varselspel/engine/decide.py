@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, assert_never
+from typing import assert_never
 
 from varselspel.engine import commands as c
 from varselspel.engine import facts as f
@@ -598,9 +598,3 @@ class Rules:
         after = self._choice_map(group)
         after[cmd.decision] = cmd.option
         return (chosen, *self._withdrawn(state, group, cmd.decision, after))
-
-
-def dump(model: Any) -> dict[str, Any]:
-    """Return a JSON-ready dict of a state, command or fact model."""
-    result: dict[str, Any] = model.model_dump(mode="json")
-    return result

@@ -128,13 +128,19 @@ def create_session(
     else:
         target = Path(path)
     with _building(target) as temporary:
-        store = SessionStore.create(temporary, durability="normal")
+        # Synced once as a whole before it is published, so each setup commit need not be.
+        building = SessionStore.create(temporary, durability="normal")
         try:
-            Session.create(bundle, groups, seed, store, title=title, clock=clock)
+            made = Session.create(bundle, groups, seed, building, title=title, clock=clock)
         finally:
-            store.close()
+            building.close()
         _publish(temporary, target)
-    return open_session(target, clock=clock, durability=durability)
+    store = SessionStore.open(target, durability=durability)
+    try:
+        return Session.resume(bundle, made.info, store, clock=clock)
+    except BaseException:
+        store.close()
+        raise
 
 
 def load_stored_bundle(store: SessionStore) -> BundleLike:

@@ -22,7 +22,8 @@ def test_bench_engine_quick_prints_its_figures() -> None:
     for figure in (
         "apply one command to a session holding",
         "durability=full",
-        "reopen 600 events and rebuild state from facts",
+        "reopen 600 events (clean close)",
+        "reopen 600 events (after a crash)",
         "simulate --runs 50",
         "modules importing Textual: none",
     ):

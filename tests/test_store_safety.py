@@ -383,3 +383,62 @@ def test_events_record_their_schema_and_the_version_that_wrote_them(
 
 def test_memory_session_is_not_read_only(bundle: ScenarioBundle) -> None:
     assert not Session.create(bundle, ["A"], seed=1).read_only
+
+
+# --- the state saved at a clean close -----------------------------------------------------------
+
+
+def test_a_clean_close_saves_the_state_and_the_next_open_folds_nothing(
+    bundle: ScenarioBundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import varselspel.engine.session as session_module
+
+    first = create_session(bundle, ["A", "B"], seed=1, folder=tmp_path)
+    for command in (StartSession(), StartRound(), WriteNote(text="x")):
+        assert first.execute(command).ok
+    path, state, events = first.path, first.state, first.events
+    assert path is not None
+    first.close()
+    with monkeypatch.context() as patch:
+        patch.setattr(session_module, "fold", _no_fold)
+        patch.setattr(session_module, "apply_event", _no_fold)
+        again = open_session(path)
+        assert again.state == state and again.seq == len(events)
+        assert again.events == events  # read when first asked for
+        again.journal.close()
+    # An undo needs the whole log: it is read, and the fold takes the event out.
+    again = open_session(path)
+    assert again.undo().ok and len(again.state.notes) == 0
+    again.close()
+
+
+def _no_fold(*args: object) -> None:
+    raise AssertionError("folded")
+
+
+def test_a_saved_state_that_does_not_fit_the_log_is_ignored(
+    bundle: ScenarioBundle, tmp_path: Path
+) -> None:
+    path = stored(bundle, tmp_path)
+    conn = sqlite3.connect(path)
+    (state,) = conn.execute("SELECT state FROM saved_state").fetchone()
+    conn.execute("UPDATE saved_state SET state = ?", (state.replace("anteckning 1", "ändrad"),))
+    conn.commit()
+    conn.close()
+    session = open_session(path)
+    assert [n.text for n in session.state.notes] == ["anteckning 0", "anteckning 1", "anteckning 2"]
+    session.close()
+
+
+def test_events_after_the_saved_state_are_folded_on_top(
+    bundle: ScenarioBundle, tmp_path: Path
+) -> None:
+    path = stored(bundle, tmp_path)  # closed cleanly: a saved state at seq 5
+    crashing = open_session(path)
+    for n in range(3):
+        assert crashing.execute(WriteNote(text=f"efter {n}")).ok
+    state = crashing.state
+    crashing.journal.close()  # as if the process died: no new state saved
+    again = open_session(path)
+    assert again.state == state == again.rebuild()
+    again.close()

@@ -81,6 +81,12 @@ class Journal(Protocol):
     def append(self, event: Event) -> None:
         """Append one event; only inside `write_lock`."""
 
+    def saved_state(self) -> tuple[int, str] | None:
+        """Return (seq, state JSON) saved at a clean close, when it still fits the log, else None."""
+
+    def save_state(self, seq: int, state_json: str) -> None:
+        """Keep the state after event `seq`, so the next open need not fold every event again."""
+
     def close(self) -> None:
         """Release the log."""
 
@@ -108,6 +114,13 @@ class MemoryJournal:
     def append(self, event: Event) -> None:
         """Keep the event."""
         self.events.append(event)
+
+    def saved_state(self) -> tuple[int, str] | None:
+        """Memory keeps no saved state."""
+        return None
+
+    def save_state(self, seq: int, state_json: str) -> None:
+        """Nothing to keep: the events are in memory anyway."""
 
     def close(self) -> None:
         """Nothing to release."""

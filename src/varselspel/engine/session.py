@@ -6,7 +6,7 @@ import gc
 import secrets
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,10 @@ class Session:
         self.rules = Rules(bundle, info.seed)
         self._upcaster = Upcaster(bundle, info.seed)
         self._events: list[Event] = []
+        self._skipped = 0
+        """Events before `_events` not read yet: a state saved at the last close stands for them."""
+        self._saved = 0
+        """Seq of the state the journal holds saved, if any."""
         self._state = self.rules.initial_state()
         self._snapshot: SessionState | None = None
 
@@ -116,9 +120,17 @@ class Session:
         journal: Journal,
         *,
         clock: Clock | None = None,
+        saved: tuple[int, SessionState] | None = None,
     ) -> Session:
-        """Rebuild a session from the events its journal holds."""
+        """Rebuild a session from the events its journal holds.
+
+        `saved` is the state after some event, saved at a clean close; then only the events after
+        it are folded, and the earlier ones are read when first asked for.
+        """
         session = cls(bundle, info, journal, clock=clock)
+        if saved is not None:
+            session._skipped = session._saved = saved[0]
+            session._state = saved[1]
         session.refresh()
         return session
 
@@ -151,7 +163,17 @@ class Session:
     @property
     def events(self) -> Sequence[Event]:
         """All events so far, in order (undo events and undone events included)."""
-        return tuple(self._events)
+        return tuple(self._all())
+
+    def _all(self) -> list[Event]:
+        """Return every event, reading those a saved state stood for when not read yet."""
+        if self._skipped:
+            with gc_paused():
+                stored = self.journal.events_after(0)[: self._skipped]
+                head = self._upcaster.current(stored, tuple)
+            self._events[:0] = head
+            self._skipped = 0
+        return self._events
 
     @property
     def path(self) -> Path | None:
@@ -162,7 +184,7 @@ class Session:
     @property
     def seq(self) -> int:
         """Seq of the last event."""
-        return len(self._events)
+        return self._skipped + len(self._events)
 
     @property
     def index(self) -> ScenarioIndex:
@@ -182,7 +204,7 @@ class Session:
     def rebuild(self) -> SessionState:
         """Fold all events' facts from scratch (the incremental state must equal this)."""
         with gc_paused():
-            return fold(self._events, self.rules.round_index)
+            return fold(self._all(), self.rules.round_index)
 
     # --- changing -------------------------------------------------------------------------------
 
@@ -199,7 +221,7 @@ class Session:
             cmd = command
         with self.journal.write_lock():
             self._pull()
-            decided = self.rules.decide(self._state, self._events, cmd, actor)
+            decided = self.rules.decide(self._state, self._log_for(cmd), cmd, actor)
             if isinstance(decided, Message):
                 return CommandResult(ok=False, code=decided.code, params=decided.params)
             event = Event(
@@ -217,10 +239,14 @@ class Session:
 
     def check(self, command: Command, actor: str = FACILITATOR) -> CommandResult:
         """Tell whether a command would be accepted now, without recording it."""
-        decided = self.rules.decide(self._state, self._events, command, actor)
+        decided = self.rules.decide(self._state, self._log_for(command), command, actor)
         if isinstance(decided, Message):
             return CommandResult(ok=False, code=decided.code, params=decided.params)
         return CommandResult(ok=True, notices=list(decided.notices))
+
+    def _log_for(self, command: Command) -> Sequence[Event]:
+        """Return the events deciding a command needs: all of them for an undo, else none."""
+        return self._all() if isinstance(command, Undo) else ()
 
     def undo(self, actor: str = FACILITATOR) -> CommandResult:
         """Undo the last command still in effect (facilitator only)."""
@@ -228,15 +254,19 @@ class Session:
 
     def last_undoable(self) -> Event | None:
         """The event `undo` would cancel now (to show before undoing), or None."""
-        target = undo_target(self._events)
-        return self._events[target - 1] if target is not None else None
+        events = self._all()
+        target = undo_target(events)
+        return events[target - 1] if target is not None else None
 
     def refresh(self) -> int:
         """Fold in events other processes appended; return how many arrived."""
         return self._pull()
 
     def close(self) -> None:
-        """Release the journal."""
+        """Save the state for a quick next open (when it changed), then release the journal."""
+        if not self.read_only and self.seq > self._saved:
+            with suppress(Exception):  # the state saved is only a shortcut; the log has it all
+                self.journal.save_state(self.seq, self._state.model_dump_json())
         self.journal.close()
 
     def _pull(self) -> int:
@@ -245,11 +275,12 @@ class Session:
             stored = self.journal.events_after(self.seq)
             if not stored:
                 return 0
-            new = self._upcaster.current(stored, self._events)
-            if len(new) > 1 and (not self._events or any(is_undo(e) for e in new)):
+            new = self._upcaster.current(stored, self._all)
+            if len(new) > 1 and (self.seq == 0 or any(is_undo(e) for e in new)):
                 # Many events at once (opening a session): one fold from scratch is cheapest.
-                self._events.extend(new)
-                self._state = fold(self._events, self.rules.round_index)
+                events = self._all()
+                events.extend(new)
+                self._state = fold(events, self.rules.round_index)
                 self._snapshot = None
                 return len(new)
             for event in new:
@@ -261,7 +292,7 @@ class Session:
         self._events.append(event)
         if is_undo(event):
             with gc_paused():
-                self._state = fold(self._events, self.rules.round_index)
+                self._state = fold(self._all(), self.rules.round_index)
             self._snapshot = None
             return
         apply_event(self._own_state(), event, self.rules.round_index)

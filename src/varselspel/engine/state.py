@@ -14,7 +14,9 @@ from varselspel.engine.commands import ActionFields, LessonKind, RatingValue
 class StateModel(BaseModel):
     """Base of the state classes: plain fields, no validation on assignment."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, ser_json_inf_nan="constants"
+    )
 
 
 M = TypeVar("M", bound=StateModel)

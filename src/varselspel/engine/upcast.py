@@ -8,7 +8,7 @@ store writes the upcast events back when it may, so later opens are pure data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, assert_never
 
 from varselspel.engine import commands as c
@@ -349,8 +349,10 @@ class Upcaster:
         self.upcast: list[int] = []
         """Seqs of the events worked out from an older schema, for the store to write back."""
 
-    def current(self, stored: Iterable[StoredEvent], before: Sequence[Event]) -> list[Event]:
-        """Return stored events as current ones; `before` are the session's events so far."""
+    def current(
+        self, stored: Iterable[StoredEvent], before: Callable[[], Sequence[Event]]
+    ) -> list[Event]:
+        """Return stored events as current ones; `before()` gives the session's events so far."""
         out: list[Event] = []
         for event in stored:
             if isinstance(event, Event):
@@ -360,7 +362,7 @@ class Upcaster:
                 continue
             if self._legacy is None:
                 self._legacy = LegacyDeriver(self.bundle, self.seed)
-                for earlier in before:
+                for earlier in before():
                     self._legacy.follow(earlier)
                 for earlier in out:
                     self._legacy.follow(earlier)

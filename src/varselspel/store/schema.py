@@ -33,10 +33,17 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     2: (
-        "events record their schema version and the varselspel version that wrote them",
+        "events record their schema version and the varselspel version that wrote them;"
+        " the state saved at a clean close",
         (
             "ALTER TABLE events ADD COLUMN schema INTEGER NOT NULL DEFAULT 1",
             "ALTER TABLE events ADD COLUMN written_by TEXT NOT NULL DEFAULT ''",
+            """CREATE TABLE IF NOT EXISTS saved_state (
+                seq INTEGER PRIMARY KEY,
+                schema INTEGER NOT NULL,
+                digest TEXT NOT NULL,
+                state TEXT NOT NULL
+            )""",
         ),
     ),
 }

@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from varselspel.engine import commands as c
 from varselspel.engine.fold import FoldError
 from varselspel.engine.journal import BundleLike
 from varselspel.engine.session import Clock, Session, utc_now
+from varselspel.engine.state import SessionState
 from varselspel.store.errors import StoreError, classify, corrupt, writable
 from varselspel.store.sqlite import Durability, SessionStore
 
@@ -159,8 +162,13 @@ def _read(store: SessionStore, clock: Clock | None) -> Session:
     """Rebuild the session a store holds; every problem is a StoreError."""
     info = store.info()
     bundle = load_stored_bundle(store)
+    saved: tuple[int, SessionState] | None = None
+    found = store.saved_state()
+    if found is not None:
+        with suppress(ValidationError):
+            saved = found[0], SessionState.model_validate_json(found[1])
     try:
-        return Session.resume(bundle, info, store, clock=clock)
+        return Session.resume(bundle, info, store, clock=clock, saved=saved)
     except FoldError as error:
         raise corrupt(
             store.path, "event", seq=error.seq, problem="fold", detail=str(error.__cause__)

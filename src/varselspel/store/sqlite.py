@@ -350,6 +350,53 @@ class SessionStore:
                 )
         return changed
 
+    def _digest(self, seq: int, state: bytes) -> str:
+        """Return the sha256 of the payloads of events 1 to `seq` and of a state's JSON."""
+        digest = hashlib.sha256()
+        rows = self.conn.execute(
+            "SELECT CAST(payload AS BLOB) FROM events WHERE seq <= ? ORDER BY seq", (seq,)
+        )
+        for (payload,) in rows:
+            digest.update(hashlib.sha256(bytes(payload)).digest())
+        digest.update(state)
+        return digest.hexdigest()
+
+    def save_state(self, seq: int, state_json: str) -> None:
+        """Keep the state after event `seq` with a digest of the log it is the fold of."""
+        if self.layout < 2:
+            return
+        with self._transaction():
+            digest = self._digest(seq, state_json.encode("utf-8"))
+            self.conn.execute("DELETE FROM saved_state")
+            self.conn.execute(
+                "INSERT INTO saved_state (seq, schema, digest, state) VALUES (?, ?, ?, ?)",
+                (seq, EVENT_VERSION, digest, state_json),
+            )
+
+    def saved_state(self) -> tuple[int, str] | None:
+        """Return (seq, state JSON) saved at a clean close, if the log is still what it folded.
+
+        Any change to an event it covers, to the state itself, or a newer schema, and it is
+        ignored: the events are then folded again, and read in full.
+        """
+        if self.layout < 2:
+            return None
+        try:
+            rows = self._query(
+                "SELECT seq, schema, digest, CAST(state AS BLOB) FROM saved_state"
+                " ORDER BY seq DESC LIMIT 1"
+            )
+            if not rows:
+                return None
+            seq, schema, digest, state = rows[0]
+            if schema != EVENT_VERSION or self.event_count() < seq:
+                return None
+            if self._digest(int(seq), bytes(state)) != digest:
+                return None
+            return int(seq), bytes(state).decode("utf-8")
+        except (StoreError, sqlite3.Error, UnicodeDecodeError):
+            return None
+
     def event_count(self) -> int:
         """Return how many events the file holds."""
         return int(self._query("SELECT count(*) FROM events")[0][0])

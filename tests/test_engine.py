@@ -41,6 +41,7 @@ from varselspel.engine import (
 from varselspel.engine.exprs import chance_draw
 from varselspel.i18n import set_lang
 from varselspel.loader import ScenarioBundle, load_bundle
+from varselspel.messages import describe
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine" / "scenario.yaml"
 
@@ -264,7 +265,8 @@ def test_revising_a_choice_withdraws_choices_that_depended_on_it(session: Sessio
     )
     # "presser" needs valt("r1.ledning", "kommunen"): revising that withdraws it, with a notice.
     result = session.execute(ChooseOption(group="g1", decision="r1.ledning", option="vanta"))
-    assert result.ok and any("Vad säger vi?" in n for n in result.notices), result.notices
+    words = [describe(n, "sv", session.bundle) for n in result.notices]
+    assert result.ok and any("Vad säger vi?" in w for w in words), words
     assert "r1.kommunikation" not in session.state.groups["g1"].choices
     assert session.state == session.rebuild()
     ok(session, ChooseOption(group="g1", decision="r1.ledning", option="kommunen"))
@@ -284,7 +286,7 @@ def test_revising_a_choice_withdraws_choices_that_depended_on_it(session: Sessio
         ChooseOption(group="g1", decision="r1.kommunikation", option="tyst", agreed_roles=["kso"]),
     )
     kept = session.execute(ChooseOption(group="g1", decision="r1.ledning", option="vanta"))
-    assert kept.ok and not any("Vad säger vi?" in n for n in kept.notices)
+    assert kept.ok and not any(n.code == "choice_withdrawn" for n in kept.notices)
     ok(session, CloseRound())
     g1 = session.state.groups["g1"]
     assert set(g1.choices) == {"r1.ledning", "r1.kommunikation"}
@@ -483,13 +485,34 @@ def test_dict_commands_and_bad_input(session: Session) -> None:
     assert not unknown.ok and unknown.code == "invalid_command"
 
 
-def test_reasons_are_localised(session: Session) -> None:
+def test_refusals_are_codes_that_callers_put_into_words(session: Session) -> None:
+    # The engine picks no language, whatever the process-wide one is; the caller names it.
     set_lang("en")
     result = session.execute(CloseRound())
-    assert result.reason.startswith("Not possible now")
+    assert (result.code, result.params) == ("wrong_phase", {"phase": "setup"})
+    assert describe(result.message, "sv").startswith("Det går inte just nu")
+    assert "förberedelse" in describe(result.message, "sv")
+    assert describe(result.message, "en") == "Not possible now: the session is in phase setup."
     set_lang("sv")
-    result = session.execute(CloseRound())
-    assert result.reason.startswith("Det går inte just nu")
+
+
+def test_notices_name_roles_and_questions_in_words(session: Session) -> None:
+    started(session)
+    result = session.execute(ChooseOption(group="g1", decision="r1.ledning", option="kommunen"))
+    (notice,) = result.notices
+    assert (notice.code, notice.params) == ("outside_mandate_anchor", {"owners": ["kso"]})
+    label = session.bundle.roles["kso"].label
+    assert label in describe(notice, "sv", session.bundle)
+    assert "kso" in describe(notice, "en")  # without the bundle the id stands in for the label
+
+
+def test_engine_calls_no_language_function() -> None:
+    # Words are chosen by the UI, the CLI and the exporters; the engine only has codes.
+    import varselspel.engine as engine
+
+    for path in Path(engine.__file__).parent.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "get_lang" not in text and "import tr" not in text, path.name
 
 
 def test_state_is_a_snapshot(session: Session) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import sqlite3
@@ -277,7 +278,7 @@ def test_older_file_is_migrated(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     store = SessionStore.open(path)
-    assert [m[0] for m in store.migrations()] == [1]
+    assert [m[0] for m in store.migrations()] == list(range(1, SCHEMA_VERSION + 1))
     assert store.event_count() == 0
     store.close()
     check = sqlite3.connect(path)
@@ -285,24 +286,36 @@ def test_older_file_is_migrated(tmp_path: Path) -> None:
     check.close()
 
 
-def test_event_that_does_not_apply_is_reported(bundle: ScenarioBundle, tmp_path: Path) -> None:
+@pytest.mark.parametrize("schema", [1, 2])
+def test_event_that_does_not_apply_is_reported(
+    bundle: ScenarioBundle, tmp_path: Path, schema: int
+) -> None:
     session = create_session(bundle, ["A"], seed=1, folder=tmp_path)
     path = session.journal.path  # type: ignore[attr-defined]
     session.close()
     conn = sqlite3.connect(path)
-    payload = (
-        '{"seq": 2, "at": "2026-01-01T00:00:00Z", "actor": "facilitator",'
-        ' "command": {"type": "remove_group", "group": "g9"}}'
-    )
+    event = {
+        "seq": 2,
+        "at": "2026-01-01T00:00:00Z",
+        "actor": "facilitator",
+        "command": {"type": "remove_group", "group": "g9"},
+    }
+    if schema == 2:
+        event |= {"v": 2, "facts": [{"type": "group_removed", "group": "g9"}]}
     conn.execute(
-        "INSERT INTO events VALUES (2, '2026-01-01T00:00:00Z', 'facilitator', 'remove_group', ?)",
-        (payload,),
+        "INSERT INTO events (seq, at, actor, type, payload, schema)"
+        " VALUES (2, '2026-01-01T00:00:00Z', 'facilitator', 'remove_group', ?, ?)",
+        (json.dumps(event), schema),
     )
     conn.commit()
     conn.close()
+    before = path.read_bytes()
+    set_lang("en")
     with pytest.raises(StoreError) as caught:
         open_session(path)
-    assert caught.value.code == "corrupt" and "event 2" in str(caught.value)
+    assert caught.value.code == "corrupt" and caught.value.seq == 2
+    assert "event 2" in str(caught.value) and "does not fit" in str(caught.value)
+    assert path.read_bytes() == before
 
 
 def test_summary_names_the_current_round(bundle: ScenarioBundle, tmp_path: Path) -> None:
@@ -322,9 +335,11 @@ def test_damaged_event_payload_is_reported(bundle: ScenarioBundle, tmp_path: Pat
     conn.execute('UPDATE events SET payload = \'{"seq": 2, "broken\' WHERE seq = 2')
     conn.commit()
     conn.close()
+    set_lang("en")
     with pytest.raises(StoreError) as caught:
         open_session(path)
-    assert caught.value.code == "corrupt" and "event 2" in str(caught.value)
+    assert caught.value.code == "corrupt" and caught.value.seq == 2
+    assert "event 2: not valid JSON" in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -358,7 +373,7 @@ def test_read_only_folder_even_for_root(
         raise sqlite3.OperationalError("unable to open database file")
 
     monkeypatch.setattr(sqlite_module, "_connect", refuse)
-    monkeypatch.setattr(errors_module, "_writable", lambda folder: False)
+    monkeypatch.setattr(errors_module, "writable", lambda folder: False)
     set_lang("en")
     with pytest.raises(StoreError) as caught:
         create_session(bundle, ["A"], seed=1, folder=tmp_path)

@@ -29,6 +29,30 @@ STRINGS: Catalog = {
         "sv": "{folder} är en fil, inte en mapp; ange mappen där övningarna ligger.",
         "en": "{folder} is a file, not a folder; give the folder the sessions are in.",
     },
+    "sessions.copy.help": {
+        "sv": "kopiera en övningsfil säkert, även medan den är öppen (allt sparat följer med)",
+        "en": "copy a session file safely, even while it is open (everything saved goes along)",
+    },
+    "sessions.copy.session": {
+        "sv": "övningsfilen, eller övningens id eller titel i listan",
+        "en": "the session file, or the session's id or title in the list",
+    },
+    "sessions.copy.dest": {
+        "sv": "ny fil, eller en mapp att kopiera till med samma filnamn",
+        "en": "a new file, or a folder to copy into under the same name",
+    },
+    "sessions.copy.done": {
+        "sv": "Kopierade {source}\n  till {dest}",
+        "en": "Copied {source}\n  to {dest}",
+    },
+    "sessions.copy.not_found": {
+        "sv": "Hittar ingen övning '{session}'. Ange en fil, eller ett id eller en titel ur `varselspel sessions`.",
+        "en": "No session '{session}' found. Give a file, or an id or title from `varselspel sessions`.",
+    },
+    "sessions.copy.ambiguous": {
+        "sv": "'{session}' passar flera övningar: {files}. Ange filen.",
+        "en": "'{session}' matches several sessions: {files}. Give the file.",
+    },
     "col.title": {"sv": "Titel", "en": "Title"},
     "col.scenario": {"sv": "Scenario", "en": "Scenario"},
     "col.groups": {"sv": "Grupper", "en": "Groups"},

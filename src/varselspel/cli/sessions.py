@@ -1,4 +1,4 @@
-"""`varselspel sessions`: list saved sessions with their scenario, groups, phase and file."""
+"""`varselspel sessions`: list saved sessions; `sessions copy` copies one safely, even while open."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from varselspel.cli.common import add_subcommand
 from varselspel.cli.session_strings import STRINGS
-from varselspel.i18n import tr
+from varselspel.i18n import get_lang, tr
 
 
 def register(subparsers: Any, lang: str) -> None:
@@ -23,6 +23,35 @@ def register(subparsers: Any, lang: str) -> None:
         "--format", choices=["table", "json"], default="table", help=tr(STRINGS, "format", lang)
     )
     parser.set_defaults(handler=run)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    copy = add_subcommand(actions, "copy", tr(STRINGS, "sessions.copy.help", lang))
+    copy.add_argument("session", metavar="SESSION", help=tr(STRINGS, "sessions.copy.session", lang))
+    copy.add_argument("dest", metavar="DEST", help=tr(STRINGS, "sessions.copy.dest", lang))
+    copy.set_defaults(handler=run_copy)
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    """Copy one session file with SQLite's online backup and say where the copy went."""
+    from varselspel.cli.export import _match_listed
+    from varselspel.store import StoreError, copy_session
+
+    lang = get_lang()
+    source = Path(args.session)
+    if not source.is_file():
+        matches = _match_listed(args.session)
+        if len(matches) != 1:
+            key = "sessions.copy.ambiguous" if matches else "sessions.copy.not_found"
+            files = ", ".join(str(m) for m in matches)
+            print(tr(STRINGS, key, lang, session=args.session, files=files), file=sys.stderr)
+            return 1
+        source = matches[0]
+    try:
+        written = copy_session(source, Path(args.dest))
+    except StoreError as error:
+        print(error.message(lang), file=sys.stderr)
+        return 1
+    print(tr(STRINGS, "sessions.copy.done", lang, source=str(source), dest=str(written)))
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

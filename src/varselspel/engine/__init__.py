@@ -1,4 +1,4 @@
-"""The game engine: sessions, commands, events, state, mandates and the consequence model."""
+"""The game engine: sessions, commands, facts, events, state, mandates and the impact model."""
 
 from __future__ import annotations
 
@@ -35,11 +35,13 @@ from varselspel.engine.commands import (
     Undo,
     WriteNote,
 )
-from varselspel.engine.events import Event
+from varselspel.engine.events import EVENT_VERSION, Event, LegacyEvent, StoredEvent
+from varselspel.engine.facts import Fact, Values
 from varselspel.engine.impact import EtableringImpact, VarselImpact, impact_for
+from varselspel.engine.index import ScenarioIndex, decision_key
 from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
 from varselspel.engine.queries import DecisionView
-from varselspel.engine.result import CommandResult
+from varselspel.engine.result import CommandResult, Message
 from varselspel.engine.session import Session
 from varselspel.engine.state import (
     ChoiceRecord,
@@ -59,6 +61,7 @@ from varselspel.engine.state import (
 
 __all__ = [
     "COMMAND_ADAPTER",
+    "EVENT_VERSION",
     "FACILITATOR",
     "ActionFields",
     "AddAction",
@@ -78,13 +81,16 @@ __all__ = [
     "EtableringImpact",
     "Event",
     "ExtendTimer",
+    "Fact",
     "GroupState",
     "HistoryPoint",
     "InjectDelivery",
     "Journal",
+    "LegacyEvent",
     "Lesson",
     "LessonKind",
     "MemoryJournal",
+    "Message",
     "Note",
     "OwnAction",
     "Participant",
@@ -101,16 +107,20 @@ __all__ = [
     "RenameGroup",
     "ResumeTimer",
     "RoundRecord",
+    "ScenarioIndex",
     "Session",
     "SessionInfo",
     "SessionState",
     "StartDebrief",
     "StartRound",
     "StartSession",
+    "StoredEvent",
     "TimerState",
     "UnassignRole",
     "Undo",
+    "Values",
     "VarselImpact",
     "WriteNote",
+    "decision_key",
     "impact_for",
 ]

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
+from varselspel.engine.facts import Values
 from varselspel.engine.journal import BundleLike
 from varselspel.engine.state import GroupState
 from varselspel.expr import EvalEnv
+
+V = TypeVar("V", float, bool)
 
 
 def chance_draw(seed: int, group: str, place: str) -> float:
     """Return a stable number in [0, 100) for a session seed, a group and a place."""
     digest = hashlib.blake2b(f"{seed}\x1f{group}\x1f{place}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") / 2**64 * 100.0
+
+
+def changed(before: Mapping[str, V], after: Mapping[str, V]) -> dict[str, V]:
+    """Return the entries of `after` that differ from `before` (-0.0 and 0.0 count as different)."""
+    return {
+        key: value
+        for key, value in after.items()
+        if key not in before or before[key] != value or repr(before[key]) != repr(value)
+    }
 
 
 class ExprRuntime:
@@ -43,13 +56,20 @@ class ExprRuntime:
             self._chance_fns[group] = fn
         return fn
 
-    def env(self, group: GroupState) -> EvalEnv:
-        """Return an environment whose dicts are the group's own (effects change them)."""
+    def env(self, group: GroupState, choices: dict[str, str] | None = None) -> EvalEnv:
+        """Return an environment whose dicts are the group's own (effects change them).
+
+        `choices` replaces the group's choices, to ask what would hold after a change.
+        """
         return EvalEnv(
             indicators=group.indicators,
             flags=group.flags,
             model=group.model,
-            choices={key: choice.option for key, choice in group.choices.items()},
+            choices=(
+                choices
+                if choices is not None
+                else {key: choice.option for key, choice in group.choices.items()}
+            ),
             chance=self._chance(group.id),
             bounds=self.bounds,
         )
@@ -62,13 +82,40 @@ class ExprRuntime:
         """Return whether the inject's condition holds for the group."""
         return bool(self.compiled.inject_condition(inject_id).evaluate(self.env(group)))
 
-    def decision_ok(self, group: GroupState, key: str) -> bool:
+    def decision_ok(
+        self, group: GroupState, key: str, choices: dict[str, str] | None = None
+    ) -> bool:
         """Return whether the decision's condition holds for the group."""
-        return bool(self.compiled.decision_condition(key).evaluate(self.env(group)))
+        env = self.env(group, choices)
+        return bool(self.compiled.decision_condition(key).evaluate(env))
 
-    def option_ok(self, group: GroupState, key: str, option: str) -> bool:
+    def option_ok(
+        self, group: GroupState, key: str, option: str, choices: dict[str, str] | None = None
+    ) -> bool:
         """Return whether the option's condition holds for the group."""
-        return bool(self.compiled.option_condition(key, option).evaluate(self.env(group)))
+        env = self.env(group, choices)
+        return bool(self.compiled.option_condition(key, option).evaluate(env))
+
+    def inject_changes(self, group: GroupState, inject_id: str) -> Values:
+        """Return the values the inject's effects would leave changed, leaving the group as is."""
+        return self._changes(group, [self.compiled.inject_effects(inject_id)])
+
+    def option_changes(self, group: GroupState, chosen: Iterable[tuple[str, str]]) -> Values:
+        """Return the values the chosen options' effects, in order, would leave changed."""
+        return self._changes(group, [self.compiled.option_effects(k, o) for k, o in chosen])
+
+    def _changes(self, group: GroupState, effect_lists: list[Any]) -> Values:
+        """Apply effects to a copy of the group's values and return what changed."""
+        env = self.env(group).copy()
+        for effects in effect_lists:
+            for effect in effects:
+                effect.apply(env)
+        # Validated, so an effect's whole number is a float here just as after a round trip.
+        return Values(
+            indicators=changed(group.indicators, env.indicators),
+            flags=changed(group.flags, env.flags),
+            model=changed(group.model, env.model),
+        )
 
     def apply_inject(self, group: GroupState, inject_id: str) -> None:
         """Apply the inject's effects to the group."""

@@ -9,7 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
-from varselspel.engine.events import Event
+from varselspel.engine.events import Event, StoredEvent
 from varselspel.model import RoleCard, Scenario
 
 
@@ -72,11 +72,20 @@ class Journal(Protocol):
     def write_lock(self) -> AbstractContextManager[None]:
         """Hold the exclusive right to append until the block ends (then commit durably)."""
 
-    def events_after(self, seq: int) -> Sequence[Event]:
-        """Return the events with a seq above `seq`, in order (including other processes')."""
+    def events_after(self, seq: int) -> Sequence[StoredEvent]:
+        """Return the events with a seq above `seq`, in order (including other processes').
+
+        An event of an older schema comes back as it was stored; the session upcasts it.
+        """
 
     def append(self, event: Event) -> None:
         """Append one event; only inside `write_lock`."""
+
+    def saved_state(self) -> tuple[int, str] | None:
+        """Return (seq, state JSON) saved at a clean close, when it still fits the log, else None."""
+
+    def save_state(self, seq: int, state_json: str) -> None:
+        """Keep the state after event `seq`, so the next open need not fold every event again."""
 
     def close(self) -> None:
         """Release the log."""
@@ -105,6 +114,13 @@ class MemoryJournal:
     def append(self, event: Event) -> None:
         """Keep the event."""
         self.events.append(event)
+
+    def saved_state(self) -> tuple[int, str] | None:
+        """Memory keeps no saved state."""
+        return None
+
+    def save_state(self, seq: int, state_json: str) -> None:
+        """Nothing to keep: the events are in memory anyway."""
 
     def close(self) -> None:
         """Nothing to release."""

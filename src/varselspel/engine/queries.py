@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from varselspel.model import Decision, Option
 
 if TYPE_CHECKING:
-    from varselspel.engine.fold import Rules
+    from varselspel.engine.decide import Rules
     from varselspel.engine.state import SessionState
 
 

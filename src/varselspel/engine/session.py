@@ -6,7 +6,7 @@ import gc
 import secrets
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,12 +20,15 @@ from varselspel.engine.commands import (
     Command,
     Undo,
 )
-from varselspel.engine.events import Event
-from varselspel.engine.fold import Rules, undo_target
+from varselspel.engine.decide import Rules
+from varselspel.engine.events import EVENT_VERSION, Event
+from varselspel.engine.fold import apply_event, fold, is_undo, undo_target
+from varselspel.engine.index import ScenarioIndex
 from varselspel.engine.journal import BundleLike, Journal, MemoryJournal, SessionInfo
 from varselspel.engine.queries import DecisionView, decisions_for
-from varselspel.engine.result import CommandResult
+from varselspel.engine.result import CommandResult, Message
 from varselspel.engine.state import SessionState
+from varselspel.engine.upcast import Upcaster
 from varselspel.model import Inject, MandateItem, Option, Round, Scenario
 
 Clock = Callable[[], datetime]
@@ -66,7 +69,12 @@ class Session:
         self.journal: Journal = journal if journal is not None else MemoryJournal()
         self.clock: Clock = clock or utc_now
         self.rules = Rules(bundle, info.seed)
+        self._upcaster = Upcaster(bundle, info.seed)
         self._events: list[Event] = []
+        self._skipped = 0
+        """Events before `_events` not read yet: a state saved at the last close stands for them."""
+        self._saved = 0
+        """Seq of the state the journal holds saved, if any."""
         self._state = self.rules.initial_state()
         self._snapshot: SessionState | None = None
 
@@ -112,9 +120,17 @@ class Session:
         journal: Journal,
         *,
         clock: Clock | None = None,
+        saved: tuple[int, SessionState] | None = None,
     ) -> Session:
-        """Rebuild a session from the events its journal holds."""
+        """Rebuild a session from the events its journal holds.
+
+        `saved` is the state after some event, saved at a clean close; then only the events after
+        it are folded, and the earlier ones are read when first asked for.
+        """
         session = cls(bundle, info, journal, clock=clock)
+        if saved is not None:
+            session._skipped = session._saved = saved[0]
+            session._state = saved[1]
         session.refresh()
         return session
 
@@ -127,17 +143,37 @@ class Session:
 
     @property
     def state(self) -> SessionState:
-        """A snapshot of the current state; it does not change when the session does."""
-        if self._snapshot is None:
+        """A snapshot of the current state; it does not change when the session does.
+
+        Treat it as read-only: it is the live state until the next change, which then works on
+        a copy (so reading after opening or after a change costs nothing).
+        """
+        self._snapshot = self._state
+        return self._state
+
+    def _own_state(self) -> SessionState:
+        """Return the live state to change, copying it first if a snapshot was handed out."""
+        if self._snapshot is self._state:
             # A dump and validate round trip is about twice as fast as a deep copy.
             with gc_paused():
-                self._snapshot = SessionState.model_validate(self._state.model_dump())
-        return self._snapshot
+                self._state = SessionState.model_validate(self._state.model_dump())
+        self._snapshot = None
+        return self._state
 
     @property
     def events(self) -> Sequence[Event]:
         """All events so far, in order (undo events and undone events included)."""
-        return tuple(self._events)
+        return tuple(self._all())
+
+    def _all(self) -> list[Event]:
+        """Return every event, reading those a saved state stood for when not read yet."""
+        if self._skipped:
+            with gc_paused():
+                stored = self.journal.events_after(0)[: self._skipped]
+                head = self._upcaster.current(stored, tuple)
+            self._events[:0] = head
+            self._skipped = 0
+        return self._events
 
     @property
     def path(self) -> Path | None:
@@ -148,42 +184,69 @@ class Session:
     @property
     def seq(self) -> int:
         """Seq of the last event."""
-        return len(self._events)
+        return self._skipped + len(self._events)
+
+    @property
+    def index(self) -> ScenarioIndex:
+        """The scenario's look-ups: rounds, decisions by key, options, injects, owners."""
+        return self.rules.index
+
+    @property
+    def read_only(self) -> bool:
+        """True when the session can be viewed and exported but not changed."""
+        return bool(getattr(self.journal, "read_only", False))
+
+    @property
+    def upcast(self) -> Sequence[int]:
+        """Seqs of events whose facts were worked out from an older schema when they were read."""
+        return tuple(self._upcaster.upcast)
 
     def rebuild(self) -> SessionState:
-        """Fold all events from scratch (the incremental state must equal this)."""
+        """Fold all events' facts from scratch (the incremental state must equal this)."""
         with gc_paused():
-            return self.rules.fold(self._events)
+            return fold(self._all(), self.rules.round_index)
 
     # --- changing -------------------------------------------------------------------------------
 
     def execute(
         self, command: Command | Mapping[str, Any], actor: str = FACILITATOR
     ) -> CommandResult:
-        """Validate a command against the current state and record it as an event when valid."""
+        """Decide a command against the current state and record its facts when accepted."""
         if isinstance(command, Mapping):
             try:
                 cmd: Command = COMMAND_ADAPTER.validate_python(dict(command))
             except ValidationError as error:
-                detail = "; ".join(str(e.get("msg", "")) for e in error.errors())
-                return self.rules.refuse("invalid_command", detail=detail)
+                return _invalid(error)
         else:
             cmd = command
         with self.journal.write_lock():
             self._pull()
-            refusal, normalized = self.rules.validate(self._state, self._events, cmd, actor)
-            if refusal is not None:
-                return refusal
-            event = Event(seq=self.seq + 1, at=self.clock(), actor=actor, command=normalized)
+            decided = self.rules.decide(self._state, self._log_for(cmd), cmd, actor)
+            if isinstance(decided, Message):
+                return CommandResult(ok=False, code=decided.code, params=decided.params)
+            event = Event(
+                v=EVENT_VERSION,
+                seq=self.seq + 1,
+                at=self.clock(),
+                actor=actor,
+                command=decided.command,
+                facts=decided.facts,
+            )
             self.journal.append(event)
         # Only once the journal has committed the event does the in-memory state change.
-        notices = self._apply(event)
-        return CommandResult(ok=True, event=event, notices=notices)
+        self._apply(event)
+        return CommandResult(ok=True, event=event, notices=list(decided.notices))
 
     def check(self, command: Command, actor: str = FACILITATOR) -> CommandResult:
         """Tell whether a command would be accepted now, without recording it."""
-        refusal, _ = self.rules.validate(self._state, self._events, command, actor)
-        return refusal if refusal is not None else CommandResult(ok=True)
+        decided = self.rules.decide(self._state, self._log_for(command), command, actor)
+        if isinstance(decided, Message):
+            return CommandResult(ok=False, code=decided.code, params=decided.params)
+        return CommandResult(ok=True, notices=list(decided.notices))
+
+    def _log_for(self, command: Command) -> Sequence[Event]:
+        """Return the events deciding a command needs: all of them for an undo, else none."""
+        return self._all() if isinstance(command, Undo) else ()
 
     def undo(self, actor: str = FACILITATOR) -> CommandResult:
         """Undo the last command still in effect (facilitator only)."""
@@ -191,42 +254,48 @@ class Session:
 
     def last_undoable(self) -> Event | None:
         """The event `undo` would cancel now (to show before undoing), or None."""
-        target = undo_target(self._events)
-        return self._events[target - 1] if target is not None else None
+        events = self._all()
+        target = undo_target(events)
+        return events[target - 1] if target is not None else None
 
     def refresh(self) -> int:
         """Fold in events other processes appended; return how many arrived."""
         return self._pull()
 
     def close(self) -> None:
-        """Release the journal."""
+        """Save the state for a quick next open (when it changed), then release the journal."""
+        if not self.read_only and self.seq > self._saved:
+            with suppress(Exception):  # the state saved is only a shortcut; the log has it all
+                self.journal.save_state(self.seq, self._state.model_dump_json())
         self.journal.close()
 
     def _pull(self) -> int:
         """Fold in events the journal has that this object has not seen yet."""
         with gc_paused():
-            new = list(self.journal.events_after(self.seq))
-            if not new:
+            stored = self.journal.events_after(self.seq)
+            if not stored:
                 return 0
-            if len(new) > 1 and (not self._events or any(isinstance(e.command, Undo) for e in new)):
+            new = self._upcaster.current(stored, self._all)
+            if len(new) > 1 and (self.seq == 0 or any(is_undo(e) for e in new)):
                 # Many events at once (opening a session): one fold from scratch is cheapest.
-                self._events.extend(new)
-                self._state = self.rules.fold(self._events)
+                events = self._all()
+                events.extend(new)
+                self._state = fold(events, self.rules.round_index)
                 self._snapshot = None
                 return len(new)
             for event in new:
                 self._apply(event)
             return len(new)
 
-    def _apply(self, event: Event) -> list[str]:
-        """Add one event to the log and the incremental state."""
+    def _apply(self, event: Event) -> None:
+        """Add one event to the log and fold its facts into the state."""
         self._events.append(event)
-        self._snapshot = None
-        if isinstance(event.command, Undo):
+        if is_undo(event):
             with gc_paused():
-                self._state = self.rules.fold(self._events)
-            return []
-        return self.rules.apply(self._state, event)
+                self._state = fold(self._all(), self.rules.round_index)
+            self._snapshot = None
+            return
+        apply_event(self._own_state(), event, self.rules.round_index)
 
     # --- questions the UI asks ------------------------------------------------------------------
 
@@ -253,7 +322,7 @@ class Session:
 
     def decisions_owned_by(self, role: str) -> list[str]:
         """Decision keys the role owns (through `owners` or its mandate)."""
-        return [key for key in self.rules.decisions if role in self.rules.owners(key)]
+        return [key for key in self.index.decisions if role in self.index.owners(key)]
 
     def missing_roles(self, group: str) -> list[str]:
         """Required scenario roles that nobody in the group (nor the facilitator) holds."""
@@ -279,3 +348,11 @@ class Session:
         from varselspel.engine.impact import impact_for
 
         return impact_for(self.scenario, self._state.groups[group].model)
+
+
+def _invalid(error: ValidationError) -> CommandResult:
+    """Return the refusal of a command that does not validate: the fields at fault, as codes."""
+    fields = [".".join(str(part) for part in e.get("loc", ())) or "type" for e in error.errors()]
+    return CommandResult(
+        ok=False, code="invalid_command", params={"fields": list(dict.fromkeys(fields))}
+    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from varselspel.engine.exprs import chance_draw
-from varselspel.engine.fold import model_defaults
+from varselspel.engine.index import model_defaults
 from varselspel.engine.journal import BundleLike
 from varselspel.expr import EvalEnv
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,7 +14,26 @@ from varselspel.engine.commands import ActionFields, LessonKind, RatingValue
 class StateModel(BaseModel):
     """Base of the state classes: plain fields, no validation on assignment."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, ser_json_inf_nan="constants"
+    )
+
+
+M = TypeVar("M", bound=StateModel)
+
+
+def built(cls: type[M], values: dict[str, Any]) -> M:
+    """Return a state object from values already valid, every field given (no defaults filled).
+
+    What `model_construct` does for these plain models, without its alias and default handling;
+    folding thousands of events spends most of its time making these objects.
+    """
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 class Phase(StrEnum):

@@ -1,4 +1,7 @@
-"""Messages of the engine, in Swedish and English."""
+"""Words for the engine's codes, in Swedish and English; `varselspel.messages` fills them in.
+
+The engine itself never picks a language: it returns codes and parameters (`Message`).
+"""
 
 from __future__ import annotations
 
@@ -107,8 +110,8 @@ STRINGS: Catalog = {
         "en": "The choice is outside the mandate and needs anchoring with {owners}.",
     },
     "choice_withdrawn": {
-        "sv": 'Valet för "{decision}" togs bort: det går inte längre att välja efter ändringen.',
-        "en": 'The choice for "{decision}" was withdrawn: it is no longer available after the change.',
+        "sv": 'Valet för "{question}" togs bort: det går inte längre att välja efter ändringen.',
+        "en": 'The choice for "{question}" was withdrawn: it is no longer available after the change.',
     },
     "no_choice": {
         "sv": "Gruppen har inte valt något för beslutet '{decision}'.",
@@ -154,8 +157,8 @@ STRINGS: Catalog = {
         "en": "The field '{field}' is filled in by the engine and must be left empty.",
     },
     "invalid_command": {
-        "sv": "Ogiltigt kommando: {detail}",
-        "en": "Invalid command: {detail}",
+        "sv": "Ogiltigt kommando: fel i {fields}.",
+        "en": "Invalid command: wrong {fields}.",
     },
     "phase.setup": {"sv": "förberedelse", "en": "setup"},
     "phase.ready": {"sv": "mellan omgångar", "en": "between rounds"},
@@ -164,4 +167,4 @@ STRINGS: Catalog = {
     "phase.ended": {"sv": "avslutad", "en": "ended"},
     "all_groups": {"sv": "alla grupper", "en": "all groups"},
 }
-"""Every message the engine shows, by key."""
+"""Every message of the engine by code, and the words for the codes in its parameters."""

@@ -51,7 +51,7 @@ from varselspel.plan.model import (
 from varselspel.plan.strings import GOAL_PREFIXES, STRINGS
 
 if TYPE_CHECKING:
-    from varselspel.engine import GroupState, Session
+    from varselspel.engine import GroupState, ScenarioIndex, Session
 
 FACILITATOR = "facilitator"
 """The holder value of a role the facilitator plays."""
@@ -66,18 +66,19 @@ LEAD_MANDATE_HINTS: tuple[str, ...] = ("sammankalla", "samordning", "samverkan",
 class _Lookup:
     """Resolves role, card, indicator and theme ids of a scenario to the names a reader knows."""
 
-    def __init__(self, scenario: Scenario, roles: Mapping[str, RoleCard], lang: str) -> None:
+    def __init__(self, index: ScenarioIndex, lang: str) -> None:
+        scenario = index.scenario
         self.scenario = scenario
-        self.roles = roles
+        self.roles: Mapping[str, RoleCard] = index.roles
         self.lang = lang
         self.network = {card.id: card for card in scenario.cards.network}
         self.financing = {card.id: card for card in scenario.cards.financing}
         self.indicators = {ind.id: ind for ind in scenario.indicators}
         self.themes = {theme.id: theme for theme in scenario.action_plan.themes}
-        self.decisions: dict[str, tuple[Round, Decision]] = {
-            f"{rnd.id}.{dec.id}": (rnd, dec) for rnd in scenario.rounds for dec in rnd.decisions
-        }
-        self.order = {key: index for index, key in enumerate(self.decisions)}
+        # The session's scenario index: decisions by key and in playing order.
+        self.decisions: dict[str, tuple[Round, Decision]] = index.decisions
+        self.order = index.order
+        self.index = index
         self.rounds = {rnd.id: rnd for rnd in scenario.rounds}
 
     def phase(self, round_id: str | None) -> str:
@@ -142,10 +143,7 @@ class _Lookup:
 
     def option(self, key: str, option_id: str) -> Option | None:
         """Return the option of a decision, or None when the scenario has no such option."""
-        found = self.decisions.get(key)
-        if found is None:
-            return None
-        return next((opt for opt in found[1].options if opt.id == option_id), None)
+        return self.index.option(key, option_id)
 
 
 def normalise_title(text: str) -> str:
@@ -581,7 +579,7 @@ def _rounds_played(group: GroupState) -> int:
 
 def _lookup(session: Session, lang: str) -> _Lookup:
     """Return the id resolver of the session's scenario."""
-    return _Lookup(session.scenario, session.bundle.roles, lang)
+    return _Lookup(session.index, lang)
 
 
 def find_group(session: Session, name_or_id: str) -> str | None:

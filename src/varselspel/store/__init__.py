@@ -1,4 +1,4 @@
-"""The session store: one SQLite file (WAL) per session with an append-only event log."""
+"""The session store: one SQLite file (WAL) per session with an append-only, versioned event log."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from varselspel.store.schema import SCHEMA_VERSION
 from varselspel.store.sessions import (
     SUFFIX,
     SessionSummary,
+    copy_session,
     create_session,
     default_sessions_dir,
     list_sessions,
@@ -22,6 +23,7 @@ __all__ = [
     "SessionStore",
     "SessionSummary",
     "StoreError",
+    "copy_session",
     "create_session",
     "default_sessions_dir",
     "list_sessions",

@@ -5,7 +5,7 @@ from __future__ import annotations
 APPLICATION_ID = 0x56535350
 """SQLite `application_id` of a varselspel session file ("VSSP")."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The newest file format this code writes and reads (SQLite `user_version`)."""
 
 MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
@@ -29,6 +29,20 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
                 actor TEXT NOT NULL,
                 type TEXT NOT NULL,
                 payload TEXT NOT NULL
+            )""",
+        ),
+    ),
+    2: (
+        "events record their schema version and the varselspel version that wrote them;"
+        " the state saved at a clean close",
+        (
+            "ALTER TABLE events ADD COLUMN schema INTEGER NOT NULL DEFAULT 1",
+            "ALTER TABLE events ADD COLUMN written_by TEXT NOT NULL DEFAULT ''",
+            """CREATE TABLE IF NOT EXISTS saved_state (
+                seq INTEGER PRIMARY KEY,
+                schema INTEGER NOT NULL,
+                digest TEXT NOT NULL,
+                state TEXT NOT NULL
             )""",
         ),
     ),

@@ -14,8 +14,8 @@ STRINGS: Catalog = {
         "en": "The disk is full; the last command was not saved ({path}). Free some space and try again; commands saved before are kept.",
     },
     "store.corrupt": {
-        "sv": "Övningsfilen {path} är skadad eller ingen varselspel-övning ({detail}). Filen har inte ändrats.",
-        "en": "The session file {path} is damaged or not a varselspel session ({detail}). The file was not changed.",
+        "sv": "Övningsfilen {path} är skadad eller ingen varselspel-övning: {detail}. Filen har inte ändrats.",
+        "en": "The session file {path} is damaged or not a varselspel session: {detail}. The file was not changed.",
     },
     "store.not_found": {
         "sv": "Övningsfilen {path} finns inte.",
@@ -49,5 +49,45 @@ STRINGS: Catalog = {
         "sv": "Övningsfilen {path} kunde inte sparas: {detail}",
         "en": "The session file {path} could not be saved: {detail}",
     },
+    "store.unreadable": {
+        "sv": "Övningsfilen {path} kunde inte läsas: {detail}. Filen har inte ändrats.",
+        "en": "The session file {path} could not be read: {detail}. The file was not changed.",
+    },
+    "store.incomplete": {
+        "sv": "Övningsfilen {path} har osparade ändringar i {wal} som inte kan läsas här (mappen är skrivskyddad). Kopiera filen tillsammans med {wal} till en skrivbar mapp, eller öppna den där den skrevs.",
+        "en": "The session file {path} has changes in {wal} that cannot be read here (the folder is read-only). Copy the file together with {wal} to a writable folder, or open it where it was written.",
+    },
+    "part.file": {"sv": "filen", "en": "the file"},
+    "part.header": {"sv": "filhuvudet", "en": "the file header"},
+    "part.application_id": {
+        "sv": "filen kommer från ett annat program",
+        "en": "the file is from another program",
+    },
+    "part.tables": {"sv": "tabellerna", "en": "the tables"},
+    "part.meta": {"sv": "uppgifterna om övningen", "en": "the session's details"},
+    "part.texts": {"sv": "scenariokopian ({name})", "en": "the scenario copy ({name})"},
+    "part.events": {"sv": "händelseloggen", "en": "the event log"},
+    "part.event": {"sv": "händelse {seq}", "en": "event {seq}"},
+    "problem.not_utf8": {"sv": "texten är inte UTF-8", "en": "the text is not UTF-8"},
+    "problem.not_json": {"sv": "inte giltig JSON", "en": "not valid JSON"},
+    "problem.not_object": {"sv": "inte ett JSON-objekt", "en": "not a JSON object"},
+    "problem.invalid": {
+        "sv": "fältet {field} saknas eller har fel värde",
+        "en": "the field {field} is missing or wrong",
+    },
+    "problem.too_new": {
+        "sv": "skriven av en nyare varselspel; uppdatera varselspel",
+        "en": "written by a newer varselspel; update varselspel",
+    },
+    "problem.bad_version": {"sv": "okänd version", "en": "unknown version"},
+    "problem.seq": {"sv": "fel löpnummer", "en": "wrong sequence number"},
+    "problem.gap": {"sv": "händelsen före saknas", "en": "the event before it is missing"},
+    "problem.fold": {
+        "sv": "passar inte ihop med händelserna före ({detail})",
+        "en": "does not fit the events before it ({detail})",
+    },
+    "problem.missing": {"sv": "saknas", "en": "missing"},
+    "problem.sha256": {"sv": "kontrollsumman stämmer inte", "en": "the checksum does not match"},
+    "problem.sqlite": {"sv": "{detail}", "en": "{detail}"},
 }
 """Every message the store shows, by key."""

@@ -73,9 +73,12 @@ def send(
             timeout=15,
         )
         return None
+    from varselspel.messages import describe as words
+
+    bundle = getattr(session, "bundle", None)
     if not result.ok:
-        app.refused(result.reason)
+        app.refused(words(result.message, app.lang, bundle))
     # Remarks on an accepted command (outside mandate, a dependent choice withdrawn) for every caller.
     for notice in result.notices:
-        app.notify(notice, severity="warning", markup=False)
+        app.notify(words(notice, app.lang, bundle), severity="warning", markup=False)
     return result

@@ -113,6 +113,20 @@ STRINGS: Catalog = {
         "sv": "Övningen kunde inte tas bort: {error}",
         "en": "The session could not be deleted: {error}",
     },
+    "key.export_session": {"sv": "Exportera övningsfil", "en": "Export session file"},
+    "launcher.export_pick": {
+        "sv": "Markera en övning under Sparade övningar och tryck e.",
+        "en": "Select a session under Saved sessions and press e.",
+    },
+    "launcher.export_title": {
+        "sv": "Exportera övningsfilen ”{title}” (en säker kopia, även medan övningen pågår)",
+        "en": "Export the session file “{title}” (a safe copy, even while the session runs)",
+    },
+    "launcher.export_folder": {"sv": "Till mappen", "en": "To the folder"},
+    "launcher.exported": {
+        "sv": "Övningsfilen kopierades till {path}",
+        "en": "The session file was copied to {path}",
+    },
     "launcher.col.title": {"sv": "Titel", "en": "Title"},
     "launcher.col.kind": {"sv": "Typ", "en": "Kind"},
     "launcher.col.length": {"sv": "Längd", "en": "Length"},

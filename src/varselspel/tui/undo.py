@@ -25,20 +25,13 @@ def describe_command(session: Session, command: Any) -> str:
     details: list[str] = []
     scenario = session.scenario
     inject_id = getattr(command, "inject", None)
-    if kind == "release_inject" and inject_id:
-        for rnd in scenario.rounds:
-            for inject in rnd.injects:
-                if inject.id == inject_id:
-                    details.append(f"”{inject.title}”")
+    if kind == "release_inject" and inject_id in session.index.injects:
+        details.append(f"”{session.index.injects[inject_id][1].title}”")
     decision_key = getattr(command, "decision", None)
     if kind in {"choose_option", "clear_choice"} and decision_key:
-        round_id, _, decision_id = str(decision_key).partition(".")
-        for rnd in scenario.rounds:
-            if rnd.id != round_id:
-                continue
-            for decision in rnd.decisions:
-                if decision.id == decision_id:
-                    details.append(f"”{decision.question}”")
+        decision = session.index.decision(str(decision_key))
+        if decision is not None:
+            details.append(f"”{decision.question}”")
     round_id = getattr(command, "round", None)
     if kind in {"start_round", "close_round"}:
         ids = [r.id for r in scenario.rounds]
@@ -72,7 +65,9 @@ def undo_step(screen: BaseScreen, redraw: Any) -> None:
         if result.ok:
             screen.notify(tr(STRINGS, "proj.undone", what=what), markup=False)
         else:
-            screen.vapp.refused(result.reason)
+            from varselspel.messages import describe
+
+            screen.vapp.refused(describe(result.message, screen.vapp.lang, session.bundle))
         if not screen.follow_phase():
             redraw()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -25,6 +26,7 @@ class LauncherScreen(BaseScreen):
         Binding("o", "open", "key.open", key_display="Enter/o"),
         Binding("r", "refresh", "key.refresh"),
         Binding("delete", "delete_session", "key.delete_session", key_display="Del"),
+        Binding("e", "export_session", "key.export_session"),
     ]
 
     def __init__(self) -> None:
@@ -199,6 +201,33 @@ class LauncherScreen(BaseScreen):
         self.app.push_screen(
             ConfirmScreen(t("launcher.delete_q", title=entry.title, status=entry.status)), answer
         )
+
+    def action_export_session(self) -> None:
+        """Copy the saved session under the cursor to a folder, safely even while it is open."""
+        from varselspel.export import default_out_dir
+        from varselspel.tui.screens.dialogs import FormScreen
+
+        table = self.query_one("#sessions", DataTable)
+        if not table.has_focus or not 0 <= table.cursor_row < len(self.sessions):
+            self.notify(t("launcher.export_pick"), markup=False)
+            return
+        entry = self.sessions[table.cursor_row]
+
+        def copy(values: dict[str, str]) -> bool:
+            from varselspel.store import StoreError, copy_session
+
+            try:
+                written = copy_session(entry.path, Path(values["folder"]).expanduser())
+            except StoreError as error:
+                # The dialog stays open with the folder typed, so another one can be tried.
+                self.notify(error.message(self.vapp.lang), severity="error", markup=False)
+                return False
+            self.notify(t("launcher.exported", path=str(written)), markup=False, timeout=10)
+            return True
+
+        fields = [("folder", t("launcher.export_folder"), str(default_out_dir()))]
+        title = t("launcher.export_title", title=entry.title)
+        self.app.push_screen(FormScreen(title, fields, required=("folder",), submit=copy))
 
     def on_screen_resume(self) -> None:
         """Refresh the session list when coming back to the launcher."""

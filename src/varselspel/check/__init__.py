@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from varselspel.check.characters import check_characters, check_role_characters
 from varselspel.check.report import Reporter
-from varselspel.check.roles import check_role_library
+from varselspel.check.roles import check_role_library as check_role_rules
 from varselspel.check.scenario import check_scenario_rules
 from varselspel.check.strings import STRINGS
 from varselspel.diagnostics import Diagnostic, PositionMap
@@ -36,7 +37,21 @@ def check_scenario(
     for problem in problems:
         report.expr_problem(problem)
     check_scenario_rules(scenario, roles, compiled, report)
+    report.diagnostics.extend(check_characters(scenario, positions, file, lang, text))
     return report.sorted()
+
+
+def check_role_library(
+    roles: Mapping[str, RoleCard],
+    positions: Mapping[str, PositionMap] | None = None,
+    files: Mapping[str, str] | None = None,
+    lang: str | None = None,
+) -> list[Diagnostic]:
+    """Check role cards together (mandates, contacts) and each card's characters."""
+    return [
+        *check_role_rules(roles, positions, files, lang),
+        *check_role_characters(roles, positions, files, lang),
+    ]
 
 
 __all__ = ["STRINGS", "check_role_library", "check_scenario"]

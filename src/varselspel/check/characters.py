@@ -48,8 +48,8 @@ def strings_of(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from strings_of(getattr(value, name), (*path, name))
+        for name, item in value:
+            yield from strings_of(item, (*path, name))
     elif isinstance(value, Mapping):
         for key, item in value.items():
             if isinstance(key, str):

@@ -1,4 +1,4 @@
-"""C040: control characters and bidi controls in scenario and role text are errors with positions."""
+"""C040: control characters and bidi controls in scenario and role texts are positioned errors."""
 
 from __future__ import annotations
 

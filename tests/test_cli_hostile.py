@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from hostile import HOSTILE, hostile_bundle, hostile_session, unsafe_in, write_hostile_scenario
 
 EVIL = "evil\x1b]0;T\x07\u202e"

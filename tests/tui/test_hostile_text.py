@@ -246,3 +246,36 @@ def test_the_hostile_texts_are_hostile() -> None:
     """The fixture carries what it claims: escapes, C1, DEL and bidi controls."""
     kinds = {char for _, char in unsafe_in(HOSTILE)}
     assert {"\x1b", "\x9b", "\x7f", "\x00", "\u202e", "\u2066"} <= kinds
+
+
+def test_screens_build_text_only_through_the_boundary() -> None:
+    """A new screen cannot forget the boundary: no Rich Text, no markup, no bare Input.
+
+    Every module of the UI but `tui/text.py` takes its `Text` from there, never parses markup
+    and asks for text through `TextInput`, which makes its value terminal-safe.
+    """
+    import ast
+
+    import varselspel.tui
+
+    root = Path(varselspel.tui.__file__).parent
+    problems: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        name = str(path.relative_to(root))
+        if name == "text.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in {"rich.text", "textual.content"}:
+                problems.append(f"{name}: imports {node.module}")
+            elif isinstance(node, ast.Attribute) and node.attr in {"from_markup", "from_ansi"}:
+                problems.append(f"{name}: {node.attr}")
+            elif isinstance(node, ast.keyword) and node.arg == "markup":
+                if not (isinstance(node.value, ast.Constant) and node.value.value is False):
+                    problems.append(f"{name}: markup on")
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Input"
+            ):
+                problems.append(f"{name}: a bare Input")
+    assert problems == []

@@ -16,7 +16,8 @@ async def settle(pilot: Pilot[Any]) -> None:
     for _ in range(200):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if getattr(pilot.app.screen, "loaded", True):
+        # A screen pushed a moment ago may not have composed its widgets yet.
+        if pilot.app.screen.is_mounted and getattr(pilot.app.screen, "loaded", True):
             return
     raise AssertionError("the launcher never finished reading its lists")
 

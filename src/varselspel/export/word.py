@@ -22,7 +22,7 @@ _LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 
 CORE_TEXT_LIMIT = 255
-"""Longest text Word's core properties (title, subject, author ...) hold; python-docx refuses more."""
+"""Longest text a Word core property (title, author ...) holds; python-docx refuses more."""
 
 
 def set_core_text(props: Any, **values: str) -> None:

@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
 
-def in_background(
-    app: Any, work: Callable[[], T], done: Callable[[T], None], name: str = "varselspel-read"
-) -> None:
-    """Run `work` in a daemon thread and hand its result to `done` on the app's thread.
+async def in_daemon_thread(work: Callable[[], T], name: str = "varselspel-read") -> T:
+    """Run `work` in a daemon thread and wait for its result without blocking the event loop.
 
     Textual's thread workers run in asyncio's default executor, which the event loop waits for
     when the app quits: a read that never returns (a named pipe, a network share that went
-    away) would keep the process alive after the window closed. A daemon thread is left behind.
+    away) would keep the process alive after the window closed. Awaited from an async worker,
+    this wait is cancelled when the app quits, and the daemon thread is simply left behind.
     """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(outcome: Callable[[], None]) -> None:
+        if not future.done():
+            outcome()
 
     def run() -> None:
         try:
             result = work()
-        except Exception as error:  # a reader's bug must not print a traceback over the screen
-            with contextlib.suppress(RuntimeError):
-                app.call_from_thread(
-                    app.notify, f"{type(error).__name__}: {error}", severity="error"
-                )
+        except BaseException as error:  # handed to the waiting coroutine, raised there
+            failure = error
+            with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits any more
+                loop.call_soon_threadsafe(settle, lambda: future.set_exception(failure))
             return
-        # The app may have quit while the files were read; then there is nobody to tell.
         with contextlib.suppress(RuntimeError):
-            app.call_from_thread(done, result)
+            loop.call_soon_threadsafe(settle, lambda: future.set_result(result))
 
     threading.Thread(target=run, name=name, daemon=True).start()
+    return await future

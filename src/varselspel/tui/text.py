@@ -32,7 +32,7 @@ def _clean(text: RichText) -> RichText:
 
 
 class Text(RichText):
-    """Rich's Text that makes every character it is given terminal-safe; the only one screens use."""
+    """Rich's Text, made terminal-safe on every construction and append; the one screens use."""
 
     def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
         super().__init__(terminal_safe(text), *args, **kwargs)

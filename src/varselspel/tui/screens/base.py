@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def t(key: str, **params: object) -> str:
-    """Translate a message key of the app's catalog; scenario or session text in `params` is made safe."""
+    """Translate a message key of the app's catalog, making scenario or session text safe."""
     return safe(tr(STRINGS, key, **params))
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Label, Static
 
 from varselspel.tui import flow
-from varselspel.tui.background import in_background
+from varselspel.tui.background import in_daemon_thread
 from varselspel.tui.catalog import ScenarioEntry, list_scenarios
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.text import Text, lit
@@ -33,8 +34,6 @@ class LauncherScreen(BaseScreen):
         self.loaded = False
         self.focused_once = False
         """True once both lists have been read at least once."""
-        self.generation = 0
-        """Counts the readings of the lists, so a late, older one is not shown."""
 
     def compose(self) -> ComposeResult:
         """Lay out the two lists and a detail pane."""
@@ -70,22 +69,20 @@ class LauncherScreen(BaseScreen):
         """Reload scenarios and sessions."""
         self.load_lists()
 
-    def load_lists(self) -> None:
-        """Read every scenario file and the session list without blocking the first frame."""
-        self.generation += 1
-        generation = self.generation
-        self.loaded = False
+    @work(exclusive=True, group="launcher-load")
+    async def load_lists(self) -> None:
+        """Read every scenario file and the session list without blocking the first frame.
+
+        The files are read in a daemon thread: quitting cancels this worker, and a read that
+        hangs (a named pipe, a share that went away) cannot keep the process alive.
+        """
         dirs = self.vapp.config.scenario_dirs
 
         def read() -> tuple[list[ScenarioEntry], list[flow.SessionEntry]]:
             return list_scenarios(dirs), flow.list_sessions(self.vapp)
 
-        def done(lists: tuple[list[ScenarioEntry], list[flow.SessionEntry]]) -> None:
-            # Only the newest reading counts; an older one finishing late is dropped.
-            if generation == self.generation and self.is_attached:
-                self.show_lists(*lists)
-
-        in_background(self.app, read, done)
+        entries, sessions = await in_daemon_thread(read)
+        self.show_lists(entries, sessions)
 
     def show_lists(self, entries: list[ScenarioEntry], sessions: list[flow.SessionEntry]) -> None:
         """Fill both tables."""

@@ -141,3 +141,25 @@ def test_new_schema_and_argument_errors(world: dict[str, Path]) -> None:
     assert code == 2 and "invalid choice" in text
     code, text = run("simulate", f"missing-{EVIL}", cwd=world["root"])
     assert code == 1 and "missing-evil" in text
+
+
+def test_an_unforeseen_error_is_one_safe_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug deep inside a command ends in one line and exit 70; the debug switch shows more."""
+    import varselspel.cli.sessions as sessions
+    from varselspel.cli import main
+
+    def broken(args: object) -> int:
+        raise ValueError(f"boom{HOSTILE}")
+
+    monkeypatch.setattr(sessions, "run", broken)
+    monkeypatch.delenv("VARSELSPEL_DEBUG", raising=False)
+    assert main(["--lang", "en", "sessions"]) == 70
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert line.startswith("varselspel: an unexpected error (ValueError: boom␛]52;c;")
+    assert "Traceback" not in captured.err and not unsafe_in(captured.err)
+    monkeypatch.setenv("VARSELSPEL_DEBUG", "1")
+    with pytest.raises(ValueError):
+        main(["sessions"])

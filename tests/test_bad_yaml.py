@@ -168,3 +168,74 @@ def test_windows_copy_of_a_real_scenario_validates(tmp_path: Path) -> None:
     assert result.bundle is not None
     assert result.load is not None
     assert result.load.positions == load_scenario_file(source).positions
+
+
+BOUNDS_SCRIPT = """
+import json, resource, sys, time
+from pathlib import Path
+from varselspel.loader import load_bundle
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+report = {"base_mb": peak_mb(), "files": {}}
+for name in sys.argv[1:]:
+    started = time.perf_counter()
+    result = load_bundle(Path(name))
+    report["files"][Path(name).name] = {
+        "seconds": time.perf_counter() - started,
+        "peak_mb": peak_mb(),
+        "codes": sorted({d.code for d in result.diagnostics}),
+    }
+print(json.dumps(report))
+"""
+
+SECONDS_PER_FILE = 5.0
+""""Within a few seconds": the most one bad file may take to be refused."""
+MEMORY_GROWTH_MB = 256
+""""Modest memory": how much the whole run may grow the process beyond its imports."""
+ADDRESS_SPACE = 2 * 1024**3
+"""The child's address-space limit: a file that tried to expand for real would fail on it."""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits need POSIX")
+def test_every_bad_file_is_refused_within_time_and_memory(tmp_path: Path) -> None:
+    """The README's promise, measured: each file is refused in seconds, memory stays modest.
+
+    All files load in one child process under an address-space and a CPU-time limit; the
+    4 MB string aliased 1 000 times (4 GB expanded) is made here and measured with them.
+    """
+    import json
+    import resource
+
+    big = tmp_path / "alias-4mb.yaml"
+    big.write_text(
+        "id: x\nbig: &big " + "a" * 4_000_000 + "\nmany:\n" + "  - *big\n" * 1000,
+        encoding="utf-8",
+    )
+    files = [str(BAD_YAML_DIR / name) for name in sorted(EXPECTED)] + [str(big)]
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+        resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+
+    done = subprocess.run(
+        [sys.executable, "-c", BOUNDS_SCRIPT, *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limits,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    measured = report["files"]
+    assert set(measured) == {Path(f).name for f in files}
+    for name, figures in measured.items():
+        assert figures["seconds"] < SECONDS_PER_FILE, (name, figures)
+        assert figures["codes"], name
+    assert measured["alias-4mb.yaml"]["codes"] == ["Y019"]
+    assert measured["alias-bomb.yaml"]["codes"] == ["Y008"]
+    growth = max(f["peak_mb"] for f in measured.values()) - report["base_mb"]
+    assert growth < MEMORY_GROWTH_MB, report

@@ -37,4 +37,4 @@ def test_every_code_and_message_is_documented() -> None:
 
 
 def test_no_documented_code_is_unknown() -> None:
-    assert sorted(set(_rows()) - set(STRINGS)) == []
+    assert sorted(set(_rows()) - {key.split(".")[0] for key in STRINGS}) == []

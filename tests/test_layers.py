@@ -11,6 +11,7 @@ CORE_MODULES = [
     "varselspel.model",
     "varselspel.i18n",
     "varselspel.resources",
+    "varselspel.safe_text",
     "varselspel.cli",
     "varselspel.loader",
     "varselspel.cli.validate",

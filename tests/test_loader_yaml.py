@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from varselspel.diagnostics import Position
 from varselspel.loader import (
+    MAX_ALIAS_CHARS,
     MAX_ALIAS_NODES,
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -134,6 +135,37 @@ def test_alias_budget_counts_expanded_nodes() -> None:
     over = f"a: &a [{items}]\nb: [{', '.join(['*a'] * (MAX_ALIAS_NODES // 1000 + 1))}]\n"
     read = read_yaml(over, "t")
     assert [d.code for d in read.diagnostics] == ["Y008"]
+
+
+def test_alias_budget_counts_characters_of_a_huge_anchored_string() -> None:
+    """A 4 MB anchored string aliased 1 000 times is one value per alias but 4 GB of text: Y019.
+
+    The file stays under the 5 MB limit and under the value budget; the refusal names the first
+    alias that crosses the character budget, quickly and without building the expansion.
+    """
+    import time
+
+    big = "a" * 4_000_000
+    aliases = "".join("  - *big\n" for _ in range(1000))
+    text = f"id: x\nbig: &big {big}\nmany:\n{aliases}"
+    assert len(text.encode()) < MAX_FILE_BYTES
+    started = time.perf_counter()
+    read = read_yaml(text, "t.yaml")
+    assert time.perf_counter() - started < 10
+    (problem,) = read.diagnostics
+    assert (problem.code, problem.line, problem.column) == ("Y019", 4, 5)
+    assert f"{MAX_ALIAS_CHARS}" in problem.message
+    assert read.data is None
+
+
+def test_alias_budget_counts_characters_inside_anchored_lists_and_keys() -> None:
+    """Text inside an anchored list (keys included) counts for each alias; under budget passes."""
+    block = ", ".join(f"k{i}: {'x' * 990}" for i in range(10))
+    under = f"a: &a {{{block}}}\nb: [{', '.join(['*a'] * 99)}]\n"
+    assert read_yaml(under, "t").ok
+    over = f"a: &a {{{block}}}\nb: [{', '.join(['*a'] * 101)}]\n"
+    assert [d.code for d in read_yaml(over, "t").diagnostics] == ["Y019"]
+    assert codes(over) == ["Y019"]
 
 
 def test_depth_limit() -> None:

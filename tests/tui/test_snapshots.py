@@ -122,9 +122,7 @@ async def reach(pilot: Pilot[Any], stage: str) -> None:
             await pilot.press(GROUP_KEYS[stage])
     elif stage == "debrief-lessons":
         app.screen.query_one("#debrief-tabs").active = "tab-lessons"
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 CASES = [

@@ -12,13 +12,35 @@ T = TypeVar("T")
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and the screen redraw; on the launcher, wait until its lists are read."""
+    """Let workers finish and the screen redraw; on the launcher, wait until its lists are read.
+
+    Ends only when two frames in a row are the same: widgets such as a DataTable finish their
+    layout (column widths) a moment after their content changed, later still on a busy machine.
+    """
+    previous: str | None = None
     for _ in range(200):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if getattr(pilot.app.screen, "loaded", True):
+        # A screen pushed a moment ago may not have composed its widgets yet.
+        if not pilot.app.screen.is_mounted or not getattr(pilot.app.screen, "loaded", True):
+            previous = None
+            continue
+        current = frame(pilot.app)
+        if current == previous:
             return
-    raise AssertionError("the launcher never finished reading its lists")
+        previous = current
+    raise AssertionError("the screen never settled (the launcher's lists, or a redraw)")
+
+
+def frame(app: Any) -> str:
+    """Return the text and styles of everything the screen on top would draw."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return "".join(
+        f"{segment.text}{segment.style}"
+        for line in update.strips
+        for strip in line
+        for segment in strip
+    )
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

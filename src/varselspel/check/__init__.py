@@ -6,10 +6,11 @@ Errors (codes C0xx and the expression codes X1xx/X2xx) stop a scenario from load
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
+from varselspel.check.characters import check_characters, check_role_characters
 from varselspel.check.report import Reporter
-from varselspel.check.roles import check_role_library
+from varselspel.check.roles import check_role_library as check_role_rules
 from varselspel.check.scenario import check_scenario_rules
 from varselspel.check.strings import STRINGS
 from varselspel.diagnostics import Diagnostic, PositionMap
@@ -36,7 +37,25 @@ def check_scenario(
     for problem in problems:
         report.expr_problem(problem)
     check_scenario_rules(scenario, roles, compiled, report)
+    report.diagnostics.extend(check_characters(scenario, positions, file, lang, text))
     return report.sorted()
+
+
+def check_role_library(
+    roles: Mapping[str, RoleCard],
+    positions: Mapping[str, PositionMap] | None = None,
+    files: Mapping[str, str] | None = None,
+    lang: str | None = None,
+    known: Collection[str] = (),
+) -> list[Diagnostic]:
+    """Check role cards together (mandates, contacts) and each card's characters.
+
+    A contact may name any of `roles` or of `known` (e.g. the bundled library).
+    """
+    return [
+        *check_role_rules(roles, positions, files, lang, known),
+        *check_role_characters(roles, positions, files, lang),
+    ]
 
 
 __all__ = ["STRINGS", "check_role_library", "check_scenario"]

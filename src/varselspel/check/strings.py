@@ -226,6 +226,19 @@ STRINGS: Catalog = {
         "sv": "`{test}` är alltid falskt",
         "en": "`{test}` is always false",
     },
+    # --- C040: characters that can drive a terminal ----------------------------------
+    "C040.control": {
+        "sv": "texten innehåller styrtecken ({chars}), som kan styra terminalen den visas i; "
+        "ta bort dem",
+        "en": "the text contains control characters ({chars}), which can drive the terminal "
+        "it is shown in; remove them",
+    },
+    "C040.bidi": {
+        "sv": "texten innehåller riktningstecken ({chars}), som ändrar i vilken ordning texten "
+        "visas; ta bort dem",
+        "en": "the text contains bidirectional controls ({chars}), which change the order the "
+        "text is shown in; remove them",
+    },
 }
 
 

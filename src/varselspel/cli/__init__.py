@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from varselspel import __version__
+from varselspel.cli.output import guarded_output
 from varselspel.cli.strings import ARGPARSE, STRINGS
 from varselspel.i18n import resolve_lang, set_lang, tr
 
@@ -145,10 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     # A reader that stops early (`| head -1`) closes the pipe; that is not an error to report.
     try:
-        try:
-            return _main(argv)
-        finally:
-            sys.stdout.flush()
+        # Titles, names, keys and file names printed below may come from anyone's files.
+        with guarded_output():
+            try:
+                return _main(argv)
+            finally:
+                sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         return 1
@@ -178,3 +181,12 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print(tr(STRINGS, "cli.interrupted"), file=sys.stderr)
         return 130
+    except (BrokenPipeError, SystemExit):
+        raise
+    except Exception as exc:
+        # A file nobody foresaw must end in one sentence, never in a traceback full of its text.
+        if os.environ.get("VARSELSPEL_DEBUG"):
+            raise
+        error = f"{type(exc).__name__}: {exc}"[:300]
+        print(tr(STRINGS, "cli.internal_error", error=error), file=sys.stderr)
+        return 70

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from varselspel.cli.common import add_subcommand
+from varselspel.cli.output import print_json
 from varselspel.cli.session_strings import STRINGS
 from varselspel.i18n import get_lang, tr
 
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     found = list_sessions(folder)
     if args.format == "json":
-        print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=2))
+        print_json([s.to_json() for s in found])
         return 0
     if not found:
         print(tr(STRINGS, "sessions.none", folder=str(folder)))

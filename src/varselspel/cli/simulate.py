@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from varselspel.cli.common import add_subcommand, find_scenario
+from varselspel.cli.output import print_json
 from varselspel.cli.simulate_strings import STRINGS
 from varselspel.i18n import get_lang, tr
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "json":
             # Editors and CI read stdout: give them the same diagnostics `validate` would.
             errors = [d.to_json() for d in result.diagnostics if d.severity is Severity.ERROR]
-            print(json.dumps({"scenario": str(path), "errors": errors}, ensure_ascii=False))
+            print_json({"scenario": str(path), "errors": errors}, indent=None)
         label = tr(STRINGS, "severity.error")
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.ERROR:
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     report = simulate(result.bundle, runs=args.runs, seed=args.seed, time_limit=args.time_limit)
     if args.format == "json":
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print_json(report.to_json())
         return 0
     print(render_text(report, result.bundle, get_lang()))
     return 0

@@ -14,6 +14,12 @@ STRINGS: Catalog = {
         "en": "language of the interface (default: sv, or VARSELSPEL_LANG)",
     },
     "cli.interrupted": {"sv": "Avbrutet.", "en": "Interrupted."},
+    "cli.internal_error": {
+        "sv": "varselspel: ett oväntat fel ({error}). "
+        "Kör igen med VARSELSPEL_DEBUG=1 för detaljer, och rapportera gärna felet.",
+        "en": "varselspel: an unexpected error ({error}). "
+        "Run again with VARSELSPEL_DEBUG=1 for details, and please report it.",
+    },
     "cli.version": {
         "sv": "visa programmets version och avsluta",
         "en": "show the program's version number and exit",

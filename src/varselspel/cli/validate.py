@@ -10,6 +10,7 @@ from typing import Any
 
 from varselspel.cli.authoring_strings import STRINGS
 from varselspel.cli.common import add_subcommand
+from varselspel.cli.output import print_json
 from varselspel.diagnostics import Diagnostic, Severity
 from varselspel.i18n import get_lang, tr
 
@@ -160,8 +161,6 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = len(diagnostics) - errors
     if args.format == "json":
-        import json
-
         per_file: dict[str, dict[str, int]] = {str(f): {"errors": 0, "warnings": 0} for f in files}
         for diag in diagnostics:
             counts = per_file.setdefault(diag.file, {"errors": 0, "warnings": 0})
@@ -175,8 +174,7 @@ def run(args: argparse.Namespace) -> int:
             "diagnostics": [d.to_json() for d in diagnostics],
             "summary": {"files": len(files), "errors": errors, "warnings": warnings},
         }
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(payload)
     else:
         labels = {
             Severity.ERROR: tr(STRINGS, "severity.error", lang),

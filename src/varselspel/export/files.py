@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+import pathvalidate
+
 from varselspel.export.errors import ExportError
 from varselspel.export.strings import STRINGS
 from varselspel.i18n import tr
@@ -28,10 +30,26 @@ _RESERVED = re.compile(
 )
 
 
+def _invisible(char: str) -> bool:
+    """True for a character a file name must not hide: controls and format characters.
+
+    Format characters (category Cf) are the bidi embeddings, overrides and isolates that make
+    `plan-\u202etxt.exe.md` display as `plan-dm.exe.txt`, and zero-width characters; private-use
+    and unassigned code points and line or paragraph separators cannot be read either.
+    """
+    return unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
 def safe_stem(text: str, fallback: str = "export") -> str:
-    """Turn any text into a file-name stem that is safe on Windows, macOS and Linux."""
+    """Turn any text into a file-name stem that is safe on Windows, macOS and Linux.
+
+    pathvalidate does the platform rules; ours come first (every invisible character becomes
+    `-`, see `_invisible`) and last (no dot runs, no leading dot, a byte limit, reserved names).
+    """
     stem = unicodedata.normalize("NFC", text)
+    stem = "".join("-" if _invisible(char) else char for char in stem)
     stem = _UNSAFE.sub("-", stem)
+    stem = pathvalidate.sanitize_filename(stem, replacement_text="-", platform="universal")
     # Runs of dots ('..') are harmless without separators but read like traversal; drop them.
     stem = re.sub(r"\.{2,}", "-", stem)
     stem = re.sub(r"-\.|\.-", "-", stem)
@@ -47,6 +65,8 @@ def safe_stem(text: str, fallback: str = "export") -> str:
     if _RESERVED.match(base.rstrip(" ")):
         # Windows reserves the name whatever extension follows, so mark the base itself.
         stem = f"{base}_{dot}{rest}"
+    if not pathvalidate.is_valid_filename(stem, platform="universal"):
+        return fallback
     return stem
 
 

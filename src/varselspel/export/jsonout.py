@@ -7,6 +7,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from varselspel.export.text import clean_data
 from varselspel.plan.model import SCHEMA_VERSION, ActionPlan
 
 SCHEMA_ID = f"https://varselspel.example/schema/plan-{SCHEMA_VERSION}.json"
@@ -14,8 +15,9 @@ SCHEMA_ID = f"https://varselspel.example/schema/plan-{SCHEMA_VERSION}.json"
 
 
 def render_json(plan: ActionPlan) -> str:
-    """Render the plan as pretty-printed UTF-8 JSON with stable field order."""
-    return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """Render the plan as pretty-printed UTF-8 JSON with stable field order, its texts cleaned."""
+    data = clean_data(plan.model_dump(mode="json"))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def build_schema() -> dict[str, Any]:

@@ -13,11 +13,23 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LIST_MARKER = re.compile(r"^([-+])(?=\s|$)")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _RULE = re.compile(r"^(-\s*){3,}$")
+# GitHub-flavoured autolinks need no brackets: `http://…`, `ftp://…`, `www.…` and `a@b.se`. An
+# escaped `:`, `.` or `@` shows the same but splits the text a renderer scans for them.
+_SCHEME_COLON = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)|(?i:(?<=mailto)|(?<=xmpp))(:)")
+_WWW_DOT = re.compile(r"(?i)(?<![\w.\\])(www)\.")
+_AT = re.compile(r"@")
+
+
+def _no_autolinks(text: str) -> str:
+    """Escape what would make a GFM renderer turn bare text into a link."""
+    text = _SCHEME_COLON.sub(r"\\:", text)
+    text = _WWW_DOT.sub(r"\1\\.", text)
+    return _AT.sub(r"\\@", text)
 
 
 def escape_md(text: str) -> str:
     """Escape `text` for use inside a line (a table cell): no formatting, links or HTML."""
-    escaped = _SPECIAL.sub(r"\\\1", one_line(text))
+    escaped = _no_autolinks(_SPECIAL.sub(r"\\\1", one_line(text)))
     # `&amp;` would show as `&` in a Markdown viewer; escape only what looks like an entity.
     return _ENTITY.sub(r"\\&", escaped)
 

@@ -21,6 +21,19 @@ FACTS_STYLE = "Light List Accent 1"
 _LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 
+CORE_TEXT_LIMIT = 255
+"""Longest text a Word core property (title, author ...) holds; python-docx refuses more."""
+
+
+def set_core_text(props: Any, **values: str) -> None:
+    """Set text core properties, cutting each to the limit (with `…`) so no value is refused."""
+    for name, value in values.items():
+        text = one_line(value)
+        if len(text) > CORE_TEXT_LIMIT:
+            text = text[: CORE_TEXT_LIMIT - 1].rstrip() + "…"
+        setattr(props, name, text)
+
+
 def _set_language(docx_doc: Any, lang_tag: str) -> None:
     """Set the proofing language on the document defaults and on every paragraph style."""
     from docx.oxml import OxmlElement
@@ -220,13 +233,16 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     _set_language(out, lang_tag)
     _page_number_footer(section, tr(STRINGS, "label.page", doc.lang))
     props = out.core_properties
-    props.title = one_line(doc.title)
-    props.language = lang_tag
-    props.author = "varselspel"
+    set_core_text(
+        props,
+        title=one_line(doc.title),
+        language=lang_tag,
+        author="varselspel",
+        last_modified_by="varselspel",
+    )
     # The plan's own date (not the clock) keeps repeated exports of one plan alike.
     stamp = created or _doc_date(doc) or datetime.now(UTC)
     props.created = props.modified = stamp
-    props.last_modified_by = "varselspel"
     props.revision = 1
 
     styles = _Styles(out)

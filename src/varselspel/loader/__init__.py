@@ -26,9 +26,16 @@ from varselspel.loader.library import (
     load_role_library,
     load_role_library_from_texts,
 )
-from varselspel.loader.yamlread import MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES, read_yaml
+from varselspel.loader.yamlread import (
+    MAX_ALIAS_CHARS,
+    MAX_ALIAS_NODES,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    read_yaml,
+)
 
 __all__ = [
+    "MAX_ALIAS_CHARS",
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",

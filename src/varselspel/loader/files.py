@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,14 +107,30 @@ def _os_reason(exc: OSError, lang: str | None) -> str:
     return tr(STRINGS, key, lang) if key else str(exc.strerror or exc)
 
 
+def _irregular(mode: int, lang: str | None) -> str:
+    """Say what a path is when it is not a regular file."""
+    return tr(STRINGS, "os.EISDIR" if stat.S_ISDIR(mode) else "os.not_regular", lang)
+
+
 def read_file_bytes(path: Path, lang: str | None = None) -> tuple[bytes | None, Diagnostic | None]:
-    """Read a file's bytes within the size limit, or explain why it cannot be read."""
+    """Read a regular file's bytes within the size limit, or explain why it cannot be read.
+
+    A named pipe, a device or a socket is refused without being read: opening a pipe for
+    reading waits for a writer forever. The file is opened without blocking and checked again
+    on the open descriptor, so a pipe swapped in after the first look cannot hang the reader.
+    """
     file = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            return None, _error("Y010", file, lang, size=size, limit=MAX_FILE_BYTES)
-        with open(path, "rb") as handle:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            return None, _error("Y000", file, lang, reason=_irregular(mode, lang))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, _error("Y000", file, lang, reason=_irregular(info.st_mode, lang))
+            if info.st_size > MAX_FILE_BYTES:
+                return None, _error("Y010", file, lang, size=info.st_size, limit=MAX_FILE_BYTES)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, _error("Y000", file, lang, reason=_os_reason(exc, lang))

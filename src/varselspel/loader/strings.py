@@ -46,6 +46,12 @@ STRINGS: Catalog = {
         "sv": "för många alias: att expandera dem skulle ge mer än {limit} värden; filen vägras",
         "en": "too many aliases: expanding them would produce more than {limit} values; the file is refused",
     },
+    "Y019": {
+        "sv": "aliasen når tillsammans mer än {limit} tecken text; skriv ut texten eller använd "
+        "färre och kortare alias; filen vägras",
+        "en": "the aliases reach more than {limit} characters of text together; write the text "
+        "out or use fewer and shorter aliases; the file is refused",
+    },
     "Y009": {
         "sv": "för djup nästling: mer än {limit} nivåer",
         "en": "nesting too deep: more than {limit} levels",
@@ -89,6 +95,10 @@ STRINGS: Catalog = {
     "os.EACCES": {"sv": "behörighet saknas", "en": "permission denied"},
     "os.EISDIR": {"sv": "det är en mapp", "en": "it is a folder"},
     "os.ENOENT": {"sv": "filen finns inte", "en": "the file does not exist"},
+    "os.not_regular": {
+        "sv": "det är ingen vanlig fil (en namngiven rörledning, en enhet eller en socket)",
+        "en": "it is not a regular file (a named pipe, a device or a socket)",
+    },
     "found.list": {"sv": "en lista", "en": "a list"},
     "found.scalar": {"sv": "ett enkelt värde", "en": "a single value"},
     # Plain-language forms of libyaml's most common problems.

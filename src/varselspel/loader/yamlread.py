@@ -31,6 +31,12 @@ MAX_DEPTH = 64
 """Deepest nesting of lists and mappings allowed."""
 MAX_ALIAS_NODES = 100_000
 """Most values that expanding aliases may produce in one file."""
+MAX_ALIAS_CHARS = 1_000_000
+"""Most characters of text (keys and scalars) that all aliases of one file may reach together.
+
+Counting values is not enough: one alias to a 4 MB string is a single value, and a thousand of
+them would make every export write 4 GB.
+"""
 MAX_NUMBER_CHARS = 64
 """Longest number literal read as a number (Python refuses to print ints of 4 300+ digits)."""
 
@@ -168,9 +174,27 @@ _SEQ_TAGS = frozenset({_YAML + "seq", "!"})
 class _Frame:
     """A mapping or list being built, with where it sits in the document."""
 
-    __slots__ = ("anchor", "container", "is_map", "key", "key_pos", "merges", "path", "start")
+    __slots__ = (
+        "anchor",
+        "container",
+        "is_map",
+        "key",
+        "key_pos",
+        "merges",
+        "path",
+        "start",
+        "start_chars",
+    )
 
-    def __init__(self, container: Any, path: Path, is_map: bool, anchor: str | None, start: int):
+    def __init__(
+        self,
+        container: Any,
+        path: Path,
+        is_map: bool,
+        anchor: str | None,
+        start: int,
+        start_chars: int,
+    ):
         self.container = container
         self.path = path
         self.is_map = is_map
@@ -179,6 +203,7 @@ class _Frame:
         self.merges: list[Any] | None = None
         self.anchor = anchor
         self.start = start
+        self.start_chars = start_chars
 
 
 def read_yaml(text: str, file: str, lang: str | None = None) -> ReadResult:
@@ -195,11 +220,14 @@ class _Reader:
         self.file = file
         self.lang = lang
         self.result = ReadResult()
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        """Anchored values by name, with how many values and characters of text each holds."""
         self.produced = 0
+        self.produced_chars = 0
         self.alias_nodes = 0
         self.quoted_spans: list[tuple[int, int, int]] = []
         """Quoted scalars over several lines: 0-based start line and column, end line."""
+        self.alias_chars = 0
 
     def run(self) -> ReadResult:
         """Parse the text and return the result; never raises for bad input."""
@@ -412,6 +440,7 @@ class _Reader:
                     self.produced += 1
                     tag = event.tag
                     raw = event.value
+                    self.produced_chars += len(raw)
                     if tag is None or tag == "!":
                         value = resolve_plain(raw) if event.implicit[0] else raw
                     elif tag in _SCALAR_TAGS:
@@ -429,16 +458,20 @@ class _Reader:
                     else:
                         pos = Position(mark.line + 1, mark.column + 1)
                     if event.anchor is not None:
-                        self.anchors[event.anchor] = (value, 1)
+                        self.anchors[event.anchor] = (value, 1, len(raw))
                 else:
                     entry = self.anchors.get(event.anchor)
                     if entry is None:
                         self._fail("Y015", mark, name=event.anchor)
-                    value, size = entry  # type: ignore[misc]
+                    value, size, chars = entry  # type: ignore[misc]
                     self.produced += size
                     self.alias_nodes += size
+                    self.produced_chars += chars
+                    self.alias_chars += chars
                     if self.alias_nodes > MAX_ALIAS_NODES:
                         self._fail("Y008", mark, limit=MAX_ALIAS_NODES)
+                    if self.alias_chars > MAX_ALIAS_CHARS:
+                        self._fail("Y019", mark, limit=MAX_ALIAS_CHARS)
                     pos = Position(mark.line + 1, mark.column + 1)
                 if not stack:
                     if cls is alias_event:
@@ -482,7 +515,14 @@ class _Reader:
                     path = ()
                 values[path] = pos
                 stack.append(
-                    _Frame({} if is_map else [], path, is_map, event.anchor, self.produced)
+                    _Frame(
+                        {} if is_map else [],
+                        path,
+                        is_map,
+                        event.anchor,
+                        self.produced,
+                        self.produced_chars,
+                    )
                 )
                 continue
 
@@ -492,7 +532,11 @@ class _Reader:
             if frame.merges:
                 self._merge(frame)
             if frame.anchor is not None:
-                self.anchors[frame.anchor] = (value, self.produced - frame.start + 1)
+                self.anchors[frame.anchor] = (
+                    value,
+                    self.produced - frame.start + 1,
+                    self.produced_chars - frame.start_chars,
+                )
             if not stack:
                 root = value
                 return root

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from varselspel.i18n import Lang, set_lang, tr
 from varselspel.tui.bindings import localise_bindings
 from varselspel.tui.commands import ScreenActionsProvider
 from varselspel.tui.strings import STRINGS
+from varselspel.tui.text import safe
 from varselspel.tui.themes import THEMES
 
 if TYPE_CHECKING:
@@ -235,6 +237,28 @@ class VarselApp(App[int]):
         if hasattr(screen, "action_launcher"):
             yield SystemCommand(tr(STRINGS, "cmd.launcher"), "Esc", screen.action_launcher)
         yield SystemCommand(tr(STRINGS, "cmd.quit"), "^q", self.action_request_quit)
+
+    def validate_title(self, title: Any) -> str:
+        """Keep control codes out of the title the header shows."""
+        return safe(title)
+
+    def validate_sub_title(self, sub_title: Any) -> str:
+        """Keep control codes out of the sub-title the header shows."""
+        return safe(sub_title)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a toast; its words may name scenario or session text, so never as markup or raw."""
+        super().notify(
+            safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def refused(self, reason: str) -> None:
         """Tell the user why the engine refused a command."""

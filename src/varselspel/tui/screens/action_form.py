@@ -14,6 +14,7 @@ from varselspel.engine.commands import ActionFields
 from varselspel.model import Level, Scenario
 from varselspel.tui.guard import describe, max_length
 from varselspel.tui.screens.base import BaseModal, t
+from varselspel.tui.text import lit
 from varselspel.tui.widgets.text_input import TextInput
 
 
@@ -61,14 +62,14 @@ class ActionFormScreen(BaseModal):
                 )
                 yield Label(t("action.responsible"), classes="field-label", markup=False)
                 yield Select(
-                    [(label, rid) for rid, label in self.role_labels.items()],
+                    [(lit(label), rid) for rid, label in self.role_labels.items()],
                     prompt=none,
                     value=f.responsible if f and f.responsible in self.role_labels else Select.NULL,
                     id="a-responsible",
                     compact=True,
                 )
                 yield Label(t("action.partners"), classes="field-label", markup=False)
-                yield Input(", ".join(f.partners) if f else "", id="a-partners", compact=True)
+                yield TextInput(", ".join(f.partners) if f else "", id="a-partners", compact=True)
                 yield Label(t("action.level"), classes="field-label", markup=False)
                 yield Select(
                     [(t(f"level.{lvl.value}"), lvl.value) for lvl in Level],
@@ -87,7 +88,7 @@ class ActionFormScreen(BaseModal):
                 yield Label(t("action.financing"), classes="field-label", markup=False)
                 cards = {card.id: card.name for card in self.scenario.cards.financing}
                 yield Select(
-                    [(name, cid) for cid, name in cards.items()],
+                    [(lit(name), cid) for cid, name in cards.items()],
                     prompt=none,
                     value=f.financing if f and f.financing in cards else Select.NULL,
                     id="a-financing",
@@ -96,7 +97,7 @@ class ActionFormScreen(BaseModal):
                 yield Label(t("action.indicator"), classes="field-label", markup=False)
                 indicators = {ind.id: ind.label for ind in self.scenario.indicators}
                 yield Select(
-                    [(label, iid) for iid, label in indicators.items()],
+                    [(lit(label), iid) for iid, label in indicators.items()],
                     prompt=none,
                     value=f.indicator if f and f.indicator in indicators else Select.NULL,
                     id="a-indicator",

@@ -10,17 +10,30 @@ from varselspel.i18n import tr
 from varselspel.tui.bindings import localise_bindings
 from varselspel.tui.commands import PaletteEntry
 from varselspel.tui.strings import STRINGS
+from varselspel.tui.text import safe
 
 if TYPE_CHECKING:
     from varselspel.tui.app import VarselApp
 
 
 def t(key: str, **params: object) -> str:
-    """Translate a message key of the app's catalog into the current language."""
-    return tr(STRINGS, key, **params)
+    """Translate a message key of the app's catalog, making scenario or session text safe."""
+    return safe(tr(STRINGS, key, **params))
 
 
-class BaseScreen(Screen[Any]):
+class SafeTitles:
+    """A screen whose title and sub-title, shown in the header, never carry a control code."""
+
+    def validate_title(self, title: Any) -> str | None:
+        """Make the title terminal-safe."""
+        return None if title is None else safe(title)
+
+    def validate_sub_title(self, sub_title: Any) -> str | None:
+        """Make the sub-title terminal-safe."""
+        return None if sub_title is None else safe(sub_title)
+
+
+class BaseScreen(SafeTitles, Screen[Any]):
     """A full screen whose binding descriptions are message keys."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -73,7 +86,7 @@ class BaseScreen(Screen[Any]):
         return run
 
 
-class BaseModal(ModalScreen[Any]):
+class BaseModal(SafeTitles, ModalScreen[Any]):
     """A modal screen whose binding descriptions are message keys."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -61,7 +61,7 @@ class MessageScreen(BaseModal):
     def compose(self) -> ComposeResult:
         """Show the message and a close button."""
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(lit(self.title_text), classes="dialog-title")
             yield Static(lit(self.message), markup=False, id="message")
             with Horizontal(classes="buttons"):
                 yield Button(t("key.close"), id="close", variant="primary")

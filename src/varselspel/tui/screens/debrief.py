@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -22,7 +21,7 @@ from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
-from varselspel.tui.text import lit
+from varselspel.tui.text import Text, lit
 from varselspel.tui.view import format_value, series
 from varselspel.tui.widgets.footer import KeyFooter
 from varselspel.tui.widgets.trend import scale_for, trend_bars

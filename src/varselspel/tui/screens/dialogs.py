@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from varselspel.tui.screens.base import BaseModal, t
-from varselspel.tui.text import lit
+from varselspel.tui.text import lit, safe
 from varselspel.tui.widgets.text_input import TextInput
 
 Field = tuple[str, str, str]
@@ -49,13 +49,13 @@ class FormScreen(BaseModal):
     def compose(self) -> ComposeResult:
         """Show one labelled input per field."""
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(lit(self.title_text), classes="dialog-title")
             for key, label, value in self.fields:
-                yield Label(label, markup=False, classes="field-label")
+                yield Label(lit(label), classes="field-label")
                 yield TextInput(
                     value=value,
                     id=f"f-{key}",
-                    placeholder=label,
+                    placeholder=safe(label),
                     max_length=self.limits.get(key, 0),
                 )
             with Horizontal(classes="buttons"):
@@ -112,7 +112,7 @@ class PickScreen(BaseModal):
     def compose(self) -> ComposeResult:
         """Show the choices in a list."""
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(lit(self.title_text), classes="dialog-title")
             yield OptionList(
                 *[
                     Option(lit(label), id=f"o{index}")

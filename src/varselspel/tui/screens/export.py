@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from varselspel.tui.screens.base import BaseModal, t
+from varselspel.tui.text import Text, lit
+from varselspel.tui.widgets.text_input import TextInput
 
 FORMAT_CHOICES: tuple[tuple[str, str], ...] = (
     ("all", "export.fmt.all"),
@@ -56,7 +57,7 @@ class ExportScreen(BaseModal):
         with Vertical(classes="dialog"):
             yield Label(t("export.title"), classes="dialog-title", markup=False)
             yield Label(t("export.folder"), classes="field-label", markup=False)
-            yield Input(str(self.folder), id="export-folder")
+            yield TextInput(str(self.folder), id="export-folder")
             yield Label(t("export.format"), classes="field-label", markup=False)
             yield Select(
                 [(t(key), code) for code, key in FORMAT_CHOICES],
@@ -66,7 +67,7 @@ class ExportScreen(BaseModal):
             )
             yield Label(t("export.which"), classes="field-label", markup=False)
             yield Select(
-                [(t("export.all_groups"), ""), *[(name, gid) for gid, name in self.groups]],
+                [(t("export.all_groups"), ""), *[(lit(name), gid) for gid, name in self.groups]],
                 allow_blank=False,
                 value="",
                 id="export-group",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -34,7 +33,7 @@ from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.action_form import ActionFormScreen
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
-from varselspel.tui.text import lit
+from varselspel.tui.text import Text, lit
 from varselspel.tui.view import clock_text, role_label, role_title
 from varselspel.tui.widgets.card_browser import CardBrowser
 from varselspel.tui.widgets.footer import KeyFooter
@@ -228,7 +227,7 @@ class GroupScreen(BaseScreen):
         selected = set(record.agreed_roles) if record is not None else set()
         agreed.clear_options()
         agreed.add_options(
-            [Selection(role_label(session, r), r, r in selected) for r in held_roles]
+            [Selection(lit(role_label(session, r)), r, r in selected) for r in held_roles]
         )
 
         self.draw_mandate()

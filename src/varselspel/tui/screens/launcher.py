@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,9 +12,10 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Label, Static
 
 from varselspel.tui import flow
+from varselspel.tui.background import in_daemon_thread
 from varselspel.tui.catalog import ScenarioEntry, list_scenarios
 from varselspel.tui.screens.base import BaseScreen, t
-from varselspel.tui.text import lit
+from varselspel.tui.text import Text, lit
 from varselspel.tui.widgets.footer import KeyFooter
 
 
@@ -71,12 +71,20 @@ class LauncherScreen(BaseScreen):
         """Reload scenarios and sessions."""
         self.load_lists()
 
-    @work(thread=True, exclusive=True, group="launcher-load")
-    def load_lists(self) -> None:
-        """Read every scenario file and the session list without blocking the first frame."""
-        entries = list_scenarios(self.vapp.config.scenario_dirs)
-        sessions = flow.list_sessions(self.vapp)
-        self.app.call_from_thread(self.show_lists, entries, sessions)
+    @work(exclusive=True, group="launcher-load")
+    async def load_lists(self) -> None:
+        """Read every scenario file and the session list without blocking the first frame.
+
+        The files are read in a daemon thread: quitting cancels this worker, and a read that
+        hangs (a named pipe, a share that went away) cannot keep the process alive.
+        """
+        dirs = self.vapp.config.scenario_dirs
+
+        def read() -> tuple[list[ScenarioEntry], list[flow.SessionEntry]]:
+            return list_scenarios(dirs), flow.list_sessions(self.vapp)
+
+        entries, sessions = await in_daemon_thread(read)
+        self.show_lists(entries, sessions)
 
     def show_lists(self, entries: list[ScenarioEntry], sessions: list[flow.SessionEntry]) -> None:
         """Fill both tables."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +25,7 @@ from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
-from varselspel.tui.text import lit
+from varselspel.tui.text import Text, lit
 from varselspel.tui.view import (
     clock_text,
     format_value,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -12,6 +11,7 @@ from textual.widgets import Button, Label, Static
 
 from varselspel.model import RoleCard, RoleInScenario
 from varselspel.tui.screens.base import BaseModal, t
+from varselspel.tui.text import Text, lit
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +83,7 @@ class RoleCardScreen(BaseModal):
     def compose(self) -> ComposeResult:
         """Show the card."""
         with Vertical(classes="dialog card-dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(lit(self.title_text), classes="dialog-title")
             with VerticalScroll(id="card-scroll"):
                 yield Static(self.body, markup=False)
             yield Button(t("key.close") + " (Esc)", id="close")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,7 +27,7 @@ from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.screens.role_card import RoleCardScreen, role_card_text
-from varselspel.tui.text import lit
+from varselspel.tui.text import Text, lit
 from varselspel.tui.view import holder_label, role_label, role_title
 from varselspel.tui.widgets.footer import KeyFooter
 

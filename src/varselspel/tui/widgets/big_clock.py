@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import Static
+
+from varselspel.tui.text import Text
 
 # A 5×5 block font: readable from the back of a room, with no curves that break when scaled.
 _FONT: dict[str, tuple[str, ...]] = {

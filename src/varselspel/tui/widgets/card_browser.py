@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static
@@ -11,6 +10,8 @@ from textual.widgets.option_list import Option
 from varselspel.i18n import tr
 from varselspel.model import CardSet
 from varselspel.tui.strings import STRINGS
+from varselspel.tui.text import Text
+from varselspel.tui.widgets.text_input import TextInput
 
 
 def card_entries(cards: CardSet) -> list[tuple[str, str, Text]]:
@@ -62,7 +63,7 @@ class CardBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         """Lay out the search, the list and the detail."""
-        yield Input(placeholder=tr(STRINGS, "group.search"), id="card-search")
+        yield TextInput(placeholder=tr(STRINGS, "group.search"), id="card-search")
         with Horizontal(id="card-body"):
             yield OptionList(id="card-list")
             with VerticalScroll(id="card-detail-scroll"):

@@ -7,14 +7,21 @@ from textual.widgets import Input
 
 from varselspel.i18n import tr
 from varselspel.tui.strings import STRINGS
+from varselspel.tui.text import safe
 
 
 class TextInput(Input):
     """Textual's Input, but a paste keeps every line (joined by spaces) instead of the first.
 
     A paste that would pass `max_length` is refused with a message naming the limit, so the
-    user knows why nothing happened and still has the whole text on the clipboard.
+    user knows why nothing happened and still has the whole text on the clipboard. Control
+    characters and bidi controls, whether pasted or in a value from a file, show as visible
+    placeholders and never reach the terminal.
     """
+
+    def validate_value(self, value: str) -> str:
+        """Make the value terminal-safe (one character for one, so the cursor stays put)."""
+        return safe(value)
 
     def _on_paste(self, event: events.Paste) -> None:
         """Insert the pasted lines as one line, or say why the paste does not fit."""

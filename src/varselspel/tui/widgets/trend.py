@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from varselspel.tui.text import Text
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 """Bar glyphs from empty to full."""

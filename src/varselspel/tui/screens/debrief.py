@@ -23,9 +23,12 @@ from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.text import lit
-from varselspel.tui.view import format_value, series
+from varselspel.tui.view import format_value
 from varselspel.tui.widgets.footer import KeyFooter
 from varselspel.tui.widgets.trend import scale_for, trend_bars
+from varselspel.view.debrief import choice_rows, lesson_rows, objective_rows
+from varselspel.view.indicators import history_rounds, trajectories
+from varselspel.view.refs import group_refs
 
 RATINGS: tuple[str, ...] = ("without", "some", "major", "unable")
 """The four steps of the rating scale, best first."""
@@ -81,7 +84,6 @@ class DebriefScreen(BaseScreen):
         """Draw the state."""
         session = self.vapp.session
         assert session is not None
-        self.draw_title()
         self.add_columns()
         self.refresh_view()
         self.query_one("#choices", DataTable).focus()
@@ -105,7 +107,7 @@ class DebriefScreen(BaseScreen):
         """Add the columns once; the groups do not change after setup."""
         session = self.vapp.session
         assert session is not None
-        groups = list(session.state.groups.values())
+        groups = group_refs(session)
         n = max(1, len(groups))
         many = n > 4
         first = 24 if self.app.size.width < 100 or many else 32
@@ -130,7 +132,9 @@ class DebriefScreen(BaseScreen):
         lessons.add_column(t("debrief.lesson_text"), key="text")
 
     def refresh_view(self) -> None:
-        """Redraw the tables."""
+        """Redraw the title, the tables and which keys apply."""
+        self.draw_title()
+        self.refresh_bindings()
         self.draw_choices()
         self.draw_objectives()
         self.draw_lessons()
@@ -141,51 +145,44 @@ class DebriefScreen(BaseScreen):
         assert session is not None
         table: DataTable[Any] = self.query_one("#choices", DataTable)
         table.clear()
-        groups = list(session.state.groups.values())
-        for rnd in session.scenario.rounds:
-            for decision in rnd.decisions:
-                key = f"{rnd.id}.{decision.id}"
-                labels = {o.id: o.label for o in decision.options}
-                head = Text(rnd.game_time + ": ", style="dim")
-                head.append(decision.question)
-                cells: list[Any] = [head]
-                for group in groups:
-                    record = group.choices.get(key)
-                    if record is None:
-                        cells.append(Text(t("debrief.no_choice"), style="dim italic"))
-                        continue
-                    cell = Text(labels.get(record.option, record.option), style="bold")
-                    if record.outside_mandate:
-                        cell.append(" ⚠", style="bold yellow")
-                    if record.rationale:
-                        cell.append("\n" + record.rationale, style="italic")
-                    cells.append(cell)
-                table.add_row(*cells, key=key, height=None)
+        for row in choice_rows(session):
+            head = Text(row.game_time + ": ", style="dim")
+            head.append(row.question)
+            cells: list[Any] = [head]
+            for _group, choice in row.choices:
+                if choice is None:
+                    cells.append(Text(t("debrief.no_choice"), style="dim italic"))
+                    continue
+                cell = Text(choice.label, style="bold")
+                if choice.outside_mandate:
+                    cell.append(" ⚠", style="bold yellow")
+                if choice.rationale:
+                    cell.append("\n" + choice.rationale, style="italic")
+                cells.append(cell)
+            table.add_row(*cells, key=row.key, height=None)
 
     def trend_widgets(self) -> ComposeResult:
         """Yield each indicator's trajectory per group as bars on one shared scale, with values."""
         session = self.vapp.session
         assert session is not None
-        groups = list(session.state.groups.values())
+        groups = group_refs(session)
         game_times = {r.id: r.game_time for r in session.scenario.rounds}
-        points = (
-            [game_times.get(p.round or "", t("debrief.start")) for p in groups[0].history]
-            if groups
-            else []
-        )
+        points = [game_times.get(rid or "", t("debrief.start")) for rid in history_rounds(session)]
         width = max([len(g.name) for g in groups] + [8]) + 2
-        for indicator in session.scenario.indicators:
-            unit = f" ({indicator.unit})" if indicator.unit else ""
-            yield Label(lit(indicator.label + unit), classes="section-title")
-            data = [series(g, indicator.id) or [indicator.start] for g in groups]
-            lo, hi = scale_for(data, indicator.min, indicator.max)
+        for trajectory in trajectories(session):
+            unit = f" ({trajectory.unit})" if trajectory.unit else ""
+            yield Label(lit(trajectory.label + unit), classes="section-title")
+            data = [list(values) for _group, values in trajectory.series]
+            lo, hi = scale_for(data, trajectory.low, trajectory.high)
             block = Text(
                 " " * width + t("debrief.axis", points=" · ".join(points)) + "\n", style="dim"
             )
-            for group, values in zip(groups, data, strict=True):
+            for group, values in trajectory.series:
                 block.append(group.name[: width - 1].ljust(width))
                 block.append(
-                    trend_bars(values, lo, hi, style="bold $accent".replace("$accent", "cyan"))
+                    trend_bars(
+                        list(values), lo, hi, style="bold $accent".replace("$accent", "cyan")
+                    )
                 )
                 block.append("  " + " → ".join(format_value(v) for v in values) + "\n")
             yield Static(block, classes="trend-block", markup=False)
@@ -203,12 +200,10 @@ class DebriefScreen(BaseScreen):
         table: DataTable[Any] = self.query_one("#objectives", DataTable)
         coordinate = table.cursor_coordinate
         table.clear()
-        groups = list(session.state.groups.values())
-        for objective in session.scenario.debrief.objectives:
+        for objective in objective_rows(session):
             cells: list[Any] = [lit(objective.text)]
-            for group in groups:
-                rating = group.ratings.get(objective.id)
-                if rating is None:
+            for rating in objective.cells:
+                if rating.rating is None:
                     cells.append(Text(t("debrief.not_rated"), style="dim italic"))
                 else:
                     cells.append(
@@ -227,14 +222,9 @@ class DebriefScreen(BaseScreen):
         assert session is not None
         table: DataTable[Any] = self.query_one("#lessons", DataTable)
         table.clear()
-        state = session.state
-        lessons = [*state.lessons, *[lesson for g in state.groups.values() for lesson in g.lessons]]
-        for lesson in sorted(lessons, key=lambda item: item.seq):
-            who = (
-                state.groups[lesson.group].name
-                if lesson.group in state.groups
-                else t("debrief.whole_session")
-            )
+        lessons = lesson_rows(session)
+        for lesson in lessons:
+            who = lesson.group.name if lesson.group is not None else t("debrief.whole_session")
             kind = t("debrief.strength" if lesson.kind == "strength" else "debrief.improvement")
             table.add_row(
                 lit(who),
@@ -253,9 +243,8 @@ class DebriefScreen(BaseScreen):
     # --- commands -------------------------------------------------------------------------------
 
     def run_command(self, command: Any) -> bool:
-        """Send a command (or build it) and redraw; bad input or a refusal is said, not raised."""
+        """Send a command (or build it); bad input or a refusal is said, not raised."""
         result = send(self.vapp, command)
-        self.refresh_view()
         return result is not None and result.ok
 
     def _cell(self) -> tuple[str, str] | None:
@@ -386,14 +375,13 @@ class DebriefScreen(BaseScreen):
         """Undo the last step."""
         from varselspel.tui.undo import undo_step
 
-        undo_step(self, self.refresh_view)
+        undo_step(self)
 
     def action_end_session(self) -> None:
         """End the session after a confirmation."""
 
         def answer(yes: bool | None) -> None:
-            if yes and self.run_command(EndSession()):
-                self.draw_title()
-                self.refresh_bindings()
+            if yes:
+                self.run_command(EndSession())
 
         self.app.push_screen(ConfirmScreen(t("debrief.end_q")), answer)

@@ -29,16 +29,21 @@ from varselspel.engine.commands import (
     EditAction,
     RemoveAction,
 )
-from varselspel.engine.queries import DecisionView
 from varselspel.tui.guard import max_length, send
 from varselspel.tui.screens.action_form import ActionFormScreen
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.text import lit
-from varselspel.tui.view import clock_text, role_label, role_title
+from varselspel.tui.view import clock_text
 from varselspel.tui.widgets.card_browser import CardBrowser
 from varselspel.tui.widgets.footer import KeyFooter
 from varselspel.tui.widgets.text_input import TextInput
+from varselspel.view.actions import ActionRow, group_actions
+from varselspel.view.decisions import DecisionItem, MandateStatus, group_decisions, mandate_for
+from varselspel.view.injects import group_inbox
+from varselspel.view.refs import group_refs, role_ref
+from varselspel.view.roles import held_roles
+from varselspel.view.status import round_view, timer_view
 
 
 class GroupScreen(BaseScreen):
@@ -115,21 +120,23 @@ class GroupScreen(BaseScreen):
 
     def tick(self) -> None:
         """Redraw the round's clock."""
+        if self.is_current:
+            self.draw_clock()
+
+    def draw_clock(self) -> None:
+        """Show the time left in the round."""
         session = self.vapp.session
-        if session is not None and self.is_current:
-            self.query_one("#group-clock", Label).update(
-                lit(clock_text(session.timer_remaining()), "bold")
-            )
+        timer = timer_view(session) if session is not None else None
+        remaining = timer.remaining if timer is not None else None
+        self.query_one("#group-clock", Label).update(lit(clock_text(remaining), "bold"))
 
     # --- drawing --------------------------------------------------------------------------------
 
     @property
-    def views(self) -> list[DecisionView]:
+    def items(self) -> tuple[DecisionItem, ...]:
         """The open round's decisions put to this group."""
         session = self.vapp.session
-        if session is None or not session.state.round_open:
-            return []
-        return session.decisions_for(self.group_id)
+        return group_decisions(session, self.group_id) if session is not None else ()
 
     def refresh_view(self) -> None:
         """Redraw the header, the decisions, the briefing and the actions."""
@@ -137,15 +144,13 @@ class GroupScreen(BaseScreen):
         if session is None:
             return
         group = session.state.groups[self.group_id]
-        current = session.current_round()
+        current = round_view(session)
         title = group.name
         if current is not None:
             title += f" – {current.title} – {current.game_time}"
         self.query_one("#group-title", Label).update(lit(title))
-        self.query_one("#group-clock", Label).update(
-            lit(clock_text(session.timer_remaining()), "bold")
-        )
-        held = [role_label(session, r) for r, holder in group.roles.items() if holder]
+        self.draw_clock()
+        held = [role.label for role in held_roles(session, self.group_id)]
         self.query_one("#group-roles", Label).update(
             lit(t("group.roles", roles=", ".join(held) or "–"), "dim")
         )
@@ -155,10 +160,10 @@ class GroupScreen(BaseScreen):
 
     def draw_decisions(self) -> None:
         """List the decisions and show the chosen one."""
-        views = self.views
+        items = self.items
         decisions = self.query_one("#decisions", OptionList)
         decisions.clear_options()
-        if not views:
+        if not items:
             message = (
                 t("group.no_decisions")
                 if self.vapp.session and self.vapp.session.state.round_open
@@ -168,133 +173,118 @@ class GroupScreen(BaseScreen):
             self.query_one("#decision-pane").display = False
             return
         self.query_one("#decision-pane").display = True
-        choices = self.vapp.session.state.groups[self.group_id].choices if self.vapp.session else {}
-        for view in views:
-            record = choices.get(view.key)
-            prompt = Text("✓ " if view.chosen else "○ ")
-            if record is not None and record.outside_mandate:
+        for item in items:
+            prompt = Text("✓ " if item.chosen else "○ ")
+            if item.choice is not None and item.choice.outside_mandate:
                 # A choice outside the mandate stands out in the list, not only inside the decision.
                 prompt = Text("! ", style="bold yellow")
-            prompt.append(view.decision.question)
-            decisions.add_option(Option(prompt, id=view.key))
-        self.decision_index = min(self.decision_index, len(views) - 1)
+            prompt.append(item.question)
+            decisions.add_option(Option(prompt, id=item.key))
+        self.decision_index = min(self.decision_index, len(items) - 1)
         decisions.highlighted = self.decision_index
-        self.draw_decision()
+        self.draw_decision(items)
 
-    def draw_decision(self) -> None:
+    def draw_decision(self, items: tuple[DecisionItem, ...] | None = None) -> None:
         """Show the current decision: question, options, owners, mandate and the choice."""
         session = self.vapp.session
-        views = self.views
-        if session is None or not views:
+        items = self.items if items is None else items
+        if session is None or not items:
             return
-        view = views[self.decision_index]
-        group = session.state.groups[self.group_id]
-        decision = view.decision
-        text = Text(decision.question + "\n", style="bold")
-        if decision.context:
-            text.append(decision.context + "\n")
-        if view.owners:
+        item = items[self.decision_index]
+        text = Text(item.question + "\n", style="bold")
+        if item.context:
+            text.append(item.context + "\n")
+        if item.owners:
             text.append(
-                t("group.owner", owners=", ".join(role_title(session, r) for r in view.owners)),
-                style="italic",
+                t("group.owner", owners=", ".join(r.title for r in item.owners)), style="italic"
             )
         else:
             text.append(t("group.owner_none"), style="italic")
         self.query_one("#decision-text", Static).update(text)
 
-        record = group.choices.get(view.key)
         options = self.query_one("#options", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        for option in view.available:
+        for option in item.options:
             prompt = Text()
-            chosen = view.chosen == option.id
-            prompt.append("● " if chosen else "○ ", style="bold green" if chosen else "")
+            prompt.append(
+                "● " if option.chosen else "○ ", style="bold green" if option.chosen else ""
+            )
             prompt.append(option.label, style="bold")
-            if chosen:
+            if option.chosen:
                 prompt.append("  " + t("group.chosen_mark"), style="bold green")
             if option.explanation:
                 prompt.append("\n   " + option.explanation, style="dim")
             options.add_option(Option(prompt, id=option.id))
         if options.option_count:
-            ids = [o.id for o in view.available]
-            if view.chosen in ids and highlighted is None:
-                highlighted = ids.index(view.chosen)
+            if highlighted is None:
+                highlighted = item.option_index(item.chosen)
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
         agreed = self.query_one("#agreed", SelectionList)
-        held_roles = [r for r, holder in group.roles.items() if holder]
         # Nothing ticked means "the roles the group holds" (the engine's rule, said on screen).
-        selected = set(record.agreed_roles) if record is not None else set()
+        choice = item.choice
+        selected = {r.id for r in choice.agreed} if choice is not None else set()
         agreed.clear_options()
         agreed.add_options(
-            [Selection(role_label(session, r), r, r in selected) for r in held_roles]
+            [
+                Selection(role.label, role.id, role.id in selected)
+                for role in held_roles(session, self.group_id)
+            ]
         )
 
-        self.draw_mandate()
+        self.draw_mandate(item)
         rationale = self.query_one("#rationale", Input)
         if not rationale.has_focus:
-            saved = record.rationale if record is not None else ""
-            rationale.value = self.drafts.get((self.group_id, view.key), saved)
+            saved = choice.rationale if choice is not None else ""
+            rationale.value = self.drafts.get((self.group_id, item.key), saved)
         status = Text()
-        if record is not None:
-            label = next(
-                (o.label for o in decision.options if o.id == record.option), record.option
-            )
-            status.append(t("group.chosen", option=label), style="bold green")
-            if record.outside_mandate:
+        if choice is not None:
+            status.append(t("group.chosen", option=choice.label), style="bold green")
+            if choice.outside_mandate:
                 status.append("  (" + t("group.outside_mandate") + ": ")
                 status.append(
-                    ", ".join(role_title(session, r) for r in record.anchor_with) + ")",
-                    style="bold yellow",
+                    ", ".join(r.title for r in choice.anchor_with) + ")", style="bold yellow"
                 )
-            outcome = next((o.outcome for o in decision.options if o.id == record.option), "")
-            if outcome:
-                status.append("\n" + t("group.outcome", text=outcome))
+            if choice.outcome:
+                status.append("\n" + t("group.outcome", text=choice.outcome))
         else:
             status.append(t("group.not_chosen"), style="italic")
         self.query_one("#choice-status", Static).update(status)
 
-    def draw_mandate(self) -> None:
+    def draw_mandate(self, item: DecisionItem | None = None) -> None:
         """Say whether the agreeing roles hold the decision's mandate; warn plainly when not."""
         session = self.vapp.session
-        views = self.views
-        if session is None or not views:
+        if item is None:
+            items = self.items
+            item = items[self.decision_index] if items else None
+        if session is None or item is None:
             return
-        view = views[self.decision_index]
-        agreed = set(self.query_one("#agreed", SelectionList).selected)
-        if not agreed:
-            group = session.state.groups[self.group_id]
-            agreed = {r for r, holder in group.roles.items() if holder}
+        agreed = self.query_one("#agreed", SelectionList).selected
+        mandate = mandate_for(session, self.group_id, item.key, agreed)
         widget = self.query_one("#mandate", Static)
-        if not view.owners:
+        if mandate.status is MandateStatus.OPEN:
             widget.update("")
-            return
-        if agreed & set(view.owners):
+        elif mandate.status is MandateStatus.HELD:
             widget.update(Text(t("group.has_mandate"), style="green"))
-            return
-        owners = ", ".join(role_title(session, r) for r in view.owners)
-        if view.decision.outside_mandate == "refuse":
+        elif mandate.refuse:
             widget.update(Text(t("group.no_mandate_refuse"), style="bold red"))
         else:
+            owners = ", ".join(r.title for r in mandate.owners)
             widget.update(Text(t("group.no_mandate", owners=owners), style="bold yellow"))
 
     def draw_briefing(self) -> None:
         """Show the round's briefing and the injects that reached the group."""
         session = self.vapp.session
         assert session is not None
-        group = session.state.groups[self.group_id]
-        current = session.current_round()
+        current = round_view(session)
         text = Text()
         if current is None:
             text.append(session.scenario.summary)
         else:
             text.append(current.briefing + "\n")
-            by_id = {i.id: i for i in current.injects}
-            for delivery in group.delivered_injects():
-                inject = by_id.get(delivery.inject)
-                if delivery.round != current.id or inject is None:
-                    continue
+            for delivery in group_inbox(session, self.group_id):
+                inject = delivery.inject
                 text.append("\n" + inject.title, style="bold")
                 if inject.sender:
                     text.append("  " + t("proj.from", sender=inject.sender), style="italic")
@@ -305,12 +295,12 @@ class GroupScreen(BaseScreen):
         """List the group's own actions."""
         session = self.vapp.session
         assert session is not None
-        group = session.state.groups[self.group_id]
-        current = session.current_round()
+        rows = group_actions(session, self.group_id)
+        current = round_view(session)
         prompt = Text()
         if current is not None and current.own_actions_prompt:
             prompt.append(t("group.own_prompt", text=current.own_actions_prompt), style="italic")
-        if not group.actions:
+        if not rows:
             if prompt:
                 prompt.append("\n")
             prompt.append(t("group.no_actions"), style="dim")
@@ -318,16 +308,14 @@ class GroupScreen(BaseScreen):
         table: DataTable[Any] = self.query_one("#actions", DataTable)
         row = table.cursor_row
         table.clear()
-        financing = {card.id: card.name for card in session.scenario.cards.financing}
-        for aid, action in group.actions.items():
-            f = action.fields
+        for action in rows:
             table.add_row(
-                lit(f.title),
-                lit(role_label(session, f.responsible) if f.responsible else ""),
-                lit(t(f"level.{f.level.value}")),
-                lit(f.timeframe),
-                lit(financing.get(f.financing or "", f.financing or "")),
-                key=aid,
+                lit(action.title),
+                lit(action.responsible.label if action.responsible is not None else ""),
+                lit(t(f"level.{action.level.value}")),
+                lit(action.timeframe),
+                lit(action.financing),
+                key=action.id,
             )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
@@ -363,11 +351,10 @@ class GroupScreen(BaseScreen):
         if event.input.id != "rationale":
             return
         event.stop()
-        views = self.views
-        session = self.vapp.session
-        if session is None or not views:
+        items = self.items
+        if not items:
             return
-        chosen = views[self.decision_index].chosen
+        chosen = items[self.decision_index].chosen
         if chosen is None:
             self.notify(t("group.choose_first"), severity="warning")
             return
@@ -376,34 +363,33 @@ class GroupScreen(BaseScreen):
 
     def save_draft(self) -> None:
         """Keep the rationale in the field for the current decision; save it if already chosen."""
-        session = self.vapp.session
-        views = self.views
-        if session is None or not views or not self.is_mounted:
+        items = self.items
+        if not items or not self.is_mounted:
             return
-        view = views[min(self.decision_index, len(views) - 1)]
+        item = items[min(self.decision_index, len(items) - 1)]
         text = self.query_one("#rationale", Input).value.strip()
-        record = session.state.groups[self.group_id].choices.get(view.key)
-        saved = record.rationale if record is not None else ""
+        choice = item.choice
+        saved = choice.rationale if choice is not None else ""
         if text == saved:
-            self.drafts.pop((self.group_id, view.key), None)
+            self.drafts.pop((self.group_id, item.key), None)
             return
-        self.drafts[(self.group_id, view.key)] = text
-        if record is None or view.chosen is None:
+        self.drafts[(self.group_id, item.key)] = text
+        if choice is None:
             # Not chosen yet: the draft goes with the choice when an option is picked.
             return
         result = send(
             self.vapp,
             lambda: ChooseOption(
                 group=self.group_id,
-                decision=view.key,
-                option=record.option,
+                decision=item.key,
+                option=choice.option,
                 rationale=text,
                 agreed_roles=list(self.query_one("#agreed", SelectionList).selected),
             ),
             actor=self.group_id,
         )
         if result is not None and result.ok:
-            self.drafts.pop((self.group_id, view.key), None)
+            self.drafts.pop((self.group_id, item.key), None)
             self.notify(t("group.rationale_saved"), markup=False)
 
     def on_screen_suspend(self) -> None:
@@ -412,29 +398,25 @@ class GroupScreen(BaseScreen):
 
     def choose(self, option_id: str) -> None:
         """Send the group's choice with its rationale and agreeing roles."""
-        session = self.vapp.session
-        views = self.views
-        if session is None or not views:
+        items = self.items
+        if not items:
             return
-        view = views[self.decision_index]
+        item = items[self.decision_index]
         rationale = self.query_one("#rationale", Input).value.strip()
         agreed = list(self.query_one("#agreed", SelectionList).selected)
         result = send(
             self.vapp,
             lambda: ChooseOption(
                 group=self.group_id,
-                decision=view.key,
+                decision=item.key,
                 option=option_id,
                 rationale=rationale,
                 agreed_roles=agreed,
             ),
             actor=self.group_id,
         )
-        if result is None:
-            return
-        if result.ok:
-            self.drafts.pop((self.group_id, view.key), None)
-        self.refresh_view()
+        if result is not None and result.ok:
+            self.drafts.pop((self.group_id, item.key), None)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -468,33 +450,23 @@ class GroupScreen(BaseScreen):
 
     def action_clear_choice(self) -> None:
         """Withdraw the choice of the current decision."""
-        session = self.vapp.session
-        views = self.views
-        if session is None or not views or views[self.decision_index].chosen is None:
+        items = self.items
+        if not items or items[self.decision_index].chosen is None:
             return
         # The group may choose again; keep the rationale it wrote as a draft.
-        key = views[self.decision_index].key
+        key = items[self.decision_index].key
         self.drafts[(self.group_id, key)] = self.query_one("#rationale", Input).value.strip()
-        send(
-            self.vapp,
-            ClearChoice(group=self.group_id, decision=views[self.decision_index].key),
-            actor=self.group_id,
-        )
-        self.refresh_view()
+        send(self.vapp, ClearChoice(group=self.group_id, decision=key), actor=self.group_id)
 
     def _role_labels(self) -> dict[str, str]:
         """Return the scenario's roles with their titles."""
         session = self.vapp.session
         assert session is not None
-        return {r.role: role_title(session, r.role) for r in session.scenario.roles}
+        return {r.role: role_ref(session, r.role).title for r in session.scenario.roles}
 
     def _run(self, command: Any) -> None:
-        """Send a group command and redraw."""
-        session = self.vapp.session
-        if session is None:
-            return
+        """Send a group command."""
         send(self.vapp, command, actor=self.group_id)
-        self.refresh_view()
 
     def action_add_action(self) -> None:
         """Open the form for a new own action."""
@@ -509,29 +481,30 @@ class GroupScreen(BaseScreen):
 
         self.app.push_screen(ActionFormScreen(session.scenario, self._role_labels()), done)
 
-    def _selected_action(self) -> str | None:
-        """Return the id of the action under the cursor."""
+    def _selected_action(self) -> ActionRow | None:
+        """Return the action under the cursor."""
         session = self.vapp.session
         table: DataTable[Any] = self.query_one("#actions", DataTable)
         if session is None or not table.row_count:
             return None
-        ids = list(session.state.groups[self.group_id].actions)
-        return ids[table.cursor_row] if 0 <= table.cursor_row < len(ids) else None
+        rows = group_actions(session, self.group_id)
+        return rows[table.cursor_row] if 0 <= table.cursor_row < len(rows) else None
 
     def action_edit_action(self) -> None:
         """Open the form for the action under the cursor."""
         session = self.vapp.session
-        aid = self._selected_action()
-        if session is None or aid is None:
+        action = self._selected_action()
+        if session is None or action is None:
             return
         self.query_one("#group-tabs", TabbedContent).active = "tab-actions"
-        current = session.state.groups[self.group_id].actions[aid].fields
+        aid = action.id
 
         def done(fields: Any) -> None:
             if fields is not None:
                 self._run(EditAction(group=self.group_id, action=aid, fields=fields))
 
-        self.app.push_screen(ActionFormScreen(session.scenario, self._role_labels(), current), done)
+        form = ActionFormScreen(session.scenario, self._role_labels(), action.fields)
+        self.app.push_screen(form, done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter or a click on an action edits it."""
@@ -541,17 +514,16 @@ class GroupScreen(BaseScreen):
 
     def action_remove_action(self) -> None:
         """Remove the action under the cursor after a confirmation."""
-        session = self.vapp.session
-        aid = self._selected_action()
-        if session is None or aid is None:
+        action = self._selected_action()
+        if action is None:
             return
-        title = session.state.groups[self.group_id].actions[aid].fields.title
+        aid = action.id
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self._run(RemoveAction(group=self.group_id, action=aid))
 
-        self.app.push_screen(ConfirmScreen(t("action.remove_q", title=title)), answer)
+        self.app.push_screen(ConfirmScreen(t("action.remove_q", title=action.title)), answer)
 
     def action_cards(self) -> None:
         """Open the card browser."""
@@ -560,6 +532,7 @@ class GroupScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         """Redraw whenever the seat is shown again, for the same or another group."""
+        self.stale = False
         self.refresh_view()
         tabs = self.query_one("#group-tabs", TabbedContent)
         if tabs.active == "tab-decisions" and not isinstance(self.focused, Input):
@@ -587,7 +560,7 @@ class GroupScreen(BaseScreen):
         if session is None:
             return
         self.save_draft()
-        ids = list(session.state.groups)
+        ids = [g.id for g in group_refs(session)]
         index = (ids.index(self.group_id) + step) % len(ids)
         self.group_id = ids[index]
         self.decision_index = 0
@@ -599,9 +572,9 @@ class GroupScreen(BaseScreen):
         session = self.vapp.session
         if session is None:
             return
-        ids = list(session.state.groups)
+        ids = [g.id for g in group_refs(session)]
         if 1 <= number <= len(ids):
-            self._switch(ids.index(ids[number - 1]) - ids.index(self.group_id))
+            self._switch(number - 1 - ids.index(self.group_id))
 
     def action_next_group(self) -> None:
         """Switch to the next group."""

@@ -155,9 +155,18 @@ class VarselApp(App[int]):
         self._watch_error = ""
 
     def _announce(self, change: SessionChange) -> None:
-        """Post one `SessionChanged` to every screen on the stack."""
+        """Post one `SessionChanged` to each screen in view; mark the hidden ones to redraw later.
+
+        A hidden screen that handled the message would make Textual repaint the whole screen
+        on top, so it is only told to redraw when it is shown again.
+        """
+        from varselspel.tui.screens.base import BaseScreen
+
         for screen in self.screen_stack:
-            screen.post_message(SessionChanged(change))
+            if isinstance(screen, BaseScreen) and not screen.in_view():
+                screen.stale = True
+            else:
+                screen.post_message(SessionChanged(change))
 
     def group_screen(self, group_id: str) -> str:
         """Return the name of the installed group-play screen, showing `group_id`."""

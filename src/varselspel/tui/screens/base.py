@@ -42,19 +42,23 @@ class BaseScreen(Screen[Any]):
         """Follow the session: switch screens if its phase moved on, else redraw when visible."""
         if not self.is_attached or self not in self.app.screen_stack:
             return
-        if self.follow_phase():
-            return
-        if self.is_current:
+        if not self.in_view():
+            self.stale = True
+        elif not self.follow_phase():
             self.stale = False
             self.refresh_view()
-        else:
-            self.stale = True
+
+    def in_view(self) -> bool:
+        """True when the screen is on top, or only dialogs (which show it behind them) are above."""
+        stack = self.app.screen_stack
+        return self in stack and all(s.is_modal for s in stack[stack.index(self) + 1 :])
 
     def on_screen_resume(self) -> None:
-        """Redraw a screen shown again after the session changed beneath it."""
+        """Redraw a screen shown again after the session changed beneath it (or move on)."""
         if self.stale:
             self.stale = False
-            self.refresh_view()
+            if not self.follow_phase():
+                self.refresh_view()
 
     def palette_commands(self) -> list[PaletteEntry]:
         """Return the main actions of this screen for the command palette."""

@@ -30,6 +30,7 @@ from varselspel.engine.commands import (
     RemoveAction,
 )
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_options, fill_table, show
 from varselspel.tui.screens.action_form import ActionFormScreen
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
@@ -128,7 +129,7 @@ class GroupScreen(BaseScreen):
         session = self.vapp.session
         timer = timer_view(session) if session is not None else None
         remaining = timer.remaining if timer is not None else None
-        self.query_one("#group-clock", Label).update(lit(clock_text(remaining), "bold"))
+        show(self.query_one("#group-clock", Label), lit(clock_text(remaining), "bold"))
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -148,11 +149,12 @@ class GroupScreen(BaseScreen):
         title = group.name
         if current is not None:
             title += f" – {current.title} – {current.game_time}"
-        self.query_one("#group-title", Label).update(lit(title))
+        show(self.query_one("#group-title", Label), lit(title))
         self.draw_clock()
         held = [role.label for role in held_roles(session, self.group_id)]
-        self.query_one("#group-roles", Label).update(
-            lit(t("group.roles", roles=", ".join(held) or "–"), "dim")
+        show(
+            self.query_one("#group-roles", Label),
+            lit(t("group.roles", roles=", ".join(held) or "–"), "dim"),
         )
         self.draw_decisions()
         self.draw_briefing()
@@ -162,26 +164,28 @@ class GroupScreen(BaseScreen):
         """List the decisions and show the chosen one."""
         items = self.items
         decisions = self.query_one("#decisions", OptionList)
-        decisions.clear_options()
         if not items:
             message = (
                 t("group.no_decisions")
                 if self.vapp.session and self.vapp.session.state.round_open
                 else t("group.no_round")
             )
-            decisions.add_option(Option(Text(message, style="italic"), disabled=True))
+            fill_options(decisions, [Option(Text(message, style="italic"), disabled=True)])
             self.query_one("#decision-pane").display = False
             return
         self.query_one("#decision-pane").display = True
+        listed: list[Option] = []
         for item in items:
             prompt = Text("✓ " if item.chosen else "○ ")
             if item.choice is not None and item.choice.outside_mandate:
                 # A choice outside the mandate stands out in the list, not only inside the decision.
                 prompt = Text("! ", style="bold yellow")
             prompt.append(item.question)
-            decisions.add_option(Option(prompt, id=item.key))
+            listed.append(Option(prompt, id=item.key))
+        fill_options(decisions, listed)
         self.decision_index = min(self.decision_index, len(items) - 1)
-        decisions.highlighted = self.decision_index
+        if decisions.highlighted != self.decision_index:
+            decisions.highlighted = self.decision_index
         self.draw_decision(items)
 
     def draw_decision(self, items: tuple[DecisionItem, ...] | None = None) -> None:
@@ -200,11 +204,11 @@ class GroupScreen(BaseScreen):
             )
         else:
             text.append(t("group.owner_none"), style="italic")
-        self.query_one("#decision-text", Static).update(text)
+        show(self.query_one("#decision-text", Static), text)
 
         options = self.query_one("#options", OptionList)
         highlighted = options.highlighted
-        options.clear_options()
+        listed: list[Option] = []
         for option in item.options:
             prompt = Text()
             prompt.append(
@@ -215,23 +219,24 @@ class GroupScreen(BaseScreen):
                 prompt.append("  " + t("group.chosen_mark"), style="bold green")
             if option.explanation:
                 prompt.append("\n   " + option.explanation, style="dim")
-            options.add_option(Option(prompt, id=option.id))
+            listed.append(Option(prompt, id=option.id))
+        fill_options(options, listed)
         if options.option_count:
             if highlighted is None:
                 highlighted = item.option_index(item.chosen)
-            options.highlighted = min(highlighted or 0, options.option_count - 1)
+            target = min(highlighted or 0, options.option_count - 1)
+            if options.highlighted != target:
+                options.highlighted = target
 
         agreed = self.query_one("#agreed", SelectionList)
         # Nothing ticked means "the roles the group holds" (the engine's rule, said on screen).
         choice = item.choice
         selected = {r.id for r in choice.agreed} if choice is not None else set()
-        agreed.clear_options()
-        agreed.add_options(
-            [
-                Selection(role.label, role.id, role.id in selected)
-                for role in held_roles(session, self.group_id)
-            ]
-        )
+        roles = held_roles(session, self.group_id)
+        listed_roles = [(o.value, str(o.prompt)) for o in agreed.options]
+        if listed_roles != [(r.id, r.label) for r in roles] or set(agreed.selected) != selected:
+            agreed.clear_options()
+            agreed.add_options([Selection(r.label, r.id, r.id in selected) for r in roles])
 
         self.draw_mandate(item)
         rationale = self.query_one("#rationale", Input)
@@ -250,7 +255,7 @@ class GroupScreen(BaseScreen):
                 status.append("\n" + t("group.outcome", text=choice.outcome))
         else:
             status.append(t("group.not_chosen"), style="italic")
-        self.query_one("#choice-status", Static).update(status)
+        show(self.query_one("#choice-status", Static), status)
 
     def draw_mandate(self, item: DecisionItem | None = None) -> None:
         """Say whether the agreeing roles hold the decision's mandate; warn plainly when not."""
@@ -264,14 +269,14 @@ class GroupScreen(BaseScreen):
         mandate = mandate_for(session, self.group_id, item.key, agreed)
         widget = self.query_one("#mandate", Static)
         if mandate.status is MandateStatus.OPEN:
-            widget.update("")
+            show(widget, "")
         elif mandate.status is MandateStatus.HELD:
-            widget.update(Text(t("group.has_mandate"), style="green"))
+            show(widget, Text(t("group.has_mandate"), style="green"))
         elif mandate.refuse:
-            widget.update(Text(t("group.no_mandate_refuse"), style="bold red"))
+            show(widget, Text(t("group.no_mandate_refuse"), style="bold red"))
         else:
             owners = ", ".join(r.title for r in mandate.owners)
-            widget.update(Text(t("group.no_mandate", owners=owners), style="bold yellow"))
+            show(widget, Text(t("group.no_mandate", owners=owners), style="bold yellow"))
 
     def draw_briefing(self) -> None:
         """Show the round's briefing and the injects that reached the group."""
@@ -289,7 +294,7 @@ class GroupScreen(BaseScreen):
                 if inject.sender:
                     text.append("  " + t("proj.from", sender=inject.sender), style="italic")
                 text.append("\n" + inject.text + "\n")
-        self.query_one("#briefing", Static).update(text)
+        show(self.query_one("#briefing", Static), text)
 
     def draw_actions(self) -> None:
         """List the group's own actions."""
@@ -304,21 +309,23 @@ class GroupScreen(BaseScreen):
             if prompt:
                 prompt.append("\n")
             prompt.append(t("group.no_actions"), style="dim")
-        self.query_one("#actions-prompt", Static).update(prompt)
-        table: DataTable[Any] = self.query_one("#actions", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for action in rows:
-            table.add_row(
-                lit(action.title),
-                lit(action.responsible.label if action.responsible is not None else ""),
-                lit(t(f"level.{action.level.value}")),
-                lit(action.timeframe),
-                lit(action.financing),
-                key=action.id,
-            )
-        if table.row_count:
-            table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
+        show(self.query_one("#actions-prompt", Static), prompt)
+        fill_table(
+            self.query_one("#actions", DataTable),
+            [
+                Row(
+                    action.id,
+                    (
+                        lit(action.title),
+                        lit(action.responsible.label if action.responsible is not None else ""),
+                        lit(t(f"level.{action.level.value}")),
+                        lit(action.timeframe),
+                        lit(action.financing),
+                    ),
+                )
+                for action in rows
+            ],
+        )
 
     # --- events ---------------------------------------------------------------------------------
 

@@ -141,9 +141,9 @@ class ProjectorScreen(BaseScreen):
     # --- drawing --------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Redraw the countdown."""
+        """Redraw the countdown (a hidden projector would make the screen on top repaint)."""
         session = self.vapp.session
-        if session is None:
+        if session is None or not self.in_view():
             return
         timer = timer_view(session)
         remaining = timer.remaining if timer is not None else None

@@ -42,6 +42,16 @@ def make_app(tmp_path: Path) -> Callable[..., Any]:
         kwargs.setdefault("live_timer", False)
         app = create_app(**kwargs)
         app.animation_level = "none"
+        # Toasts expire after a few seconds; a test on a busy machine reads them later than that.
+        shown: list[str] = []
+        notify = app.notify
+
+        def record(message: str, *args: Any, **options: Any) -> None:
+            shown.append(str(message))
+            notify(message, *args, **options)
+
+        app.notify = record
+        app.toasts_shown = shown
         return app
 
     return build

@@ -7,6 +7,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -48,10 +49,31 @@ def unsettled(app: Any, expect: str | None = None) -> str | None:
         if not node._message_queue.empty() or node._next_callbacks:
             return f"{node!r} has messages to process"
         if isinstance(node, DataTable) and (
-            node._require_update_dimensions or node._updated_cells or node._new_rows
+            node._require_update_dimensions
+            or node._updated_cells
+            or node._new_rows
+            or not columns_fit(node)
         ):
             return f"{node!r} has not sized its columns"
     return None
+
+
+def cell_width(cell: object) -> int:
+    """Return the columns the widest line of a table cell takes."""
+    plain = cell.plain if isinstance(cell, Text) else str(cell)
+    return max((Text(line).cell_len for line in plain.split("\n")), default=0)
+
+
+def columns_fit(table: DataTable[Any]) -> bool:
+    """True when every column that takes its width from its cells is as wide as its widest cell.
+
+    This is what a picture of the table shows, checked on the table itself.
+    """
+    return all(
+        column.content_width >= max(map(cell_width, table.get_column(column.key)), default=0)
+        for column in table.ordered_columns
+        if column.auto_width
+    )
 
 
 async def settle(
@@ -151,8 +173,8 @@ def screen_name(app: Any) -> str:
 
 
 def toasts(app: Any) -> list[str]:
-    """Return the text of every notification the app has shown."""
-    return [str(n.message) for n in app._notifications]
+    """Return the text of every notification the app has shown (also those that expired)."""
+    return list(app.toasts_shown)
 
 
 async def start_round(pilot: Pilot[Any]) -> Any:

@@ -88,11 +88,13 @@ class VarselApp(App[int]):
 
     def on_ready(self) -> None:
         """Fill the launcher's lists once the first frame is on screen, so start-up stays quick."""
+        from varselspel.tui.screens.launcher import LauncherScreen
+
         self.first_frame_shown = True
         launcher = self.screen_stack[0] if self.screen_stack else None
-        refresh = getattr(launcher, "action_refresh", None)
-        if callable(refresh):
-            refresh()
+        # A launcher mounted after this reads its lists itself; reading twice races two workers.
+        if isinstance(launcher, LauncherScreen) and launcher.is_mounted:
+            launcher.action_refresh()
 
     def on_mount(self) -> None:
         """Open what the command line asked for, if anything, and start watching the session."""

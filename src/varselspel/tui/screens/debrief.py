@@ -19,6 +19,7 @@ from textual.widgets import (
 
 from varselspel.engine.commands import EndSession, RateObjective, RecordLesson
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_table, show
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
@@ -95,7 +96,7 @@ class DebriefScreen(BaseScreen):
         title = Text(t("debrief.title") + ": " + session.scenario.title)
         if session.state.phase.value == "ended":
             title.append("  " + t("debrief.ended"), style="bold reverse")
-        self.query_one("#debrief-title", Label).update(title)
+        show(self.query_one("#debrief-title", Label), title)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """After the end, offer only reading and exporting."""
@@ -143,8 +144,7 @@ class DebriefScreen(BaseScreen):
         """Show each decision with every group's choice and rationale side by side."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#choices", DataTable)
-        table.clear()
+        rows: list[Row] = []
         for row in choice_rows(session):
             head = Text(row.game_time + ": ", style="dim")
             head.append(row.question)
@@ -159,7 +159,8 @@ class DebriefScreen(BaseScreen):
                 if choice.rationale:
                     cell.append("\n" + choice.rationale, style="italic")
                 cells.append(cell)
-            table.add_row(*cells, key=row.key, height=None)
+            rows.append(Row(row.key, tuple(cells), height=None))
+        fill_table(self.query_one("#choices", DataTable), rows)
 
     def trend_widgets(self) -> ComposeResult:
         """Yield each indicator's trajectory per group as bars on one shared scale, with values."""
@@ -196,10 +197,8 @@ class DebriefScreen(BaseScreen):
             scale.append(f"{number} = ")
             scale.append(t(f"rating.{rating}"), style=RATING_STYLES[rating])
             scale.append("   ")
-        self.query_one("#rating-help", Static).update(scale)
-        table: DataTable[Any] = self.query_one("#objectives", DataTable)
-        coordinate = table.cursor_coordinate
-        table.clear()
+        show(self.query_one("#rating-help", Static), scale)
+        rows: list[Row] = []
         for objective in objective_rows(session):
             cells: list[Any] = [lit(objective.text)]
             for rating in objective.cells:
@@ -209,28 +208,33 @@ class DebriefScreen(BaseScreen):
                     cells.append(
                         Text(t(f"rating.{rating.rating}"), style=RATING_STYLES[rating.rating])
                     )
-            table.add_row(*cells, key=objective.id, height=None)
-        if table.row_count:
-            column = max(1, coordinate.column)
-            table.move_cursor(
-                row=min(coordinate.row, table.row_count - 1), column=column, animate=False
-            )
+            rows.append(Row(objective.id, tuple(cells), height=None))
+        table: DataTable[Any] = self.query_one("#objectives", DataTable)
+        fill_table(table, rows)
+        # The first column names the objective; the cursor rates, so it stays on a group.
+        if table.row_count and table.cursor_coordinate.column < 1:
+            table.move_cursor(column=1, animate=False)
 
     def draw_lessons(self) -> None:
         """List the lessons recorded so far and the questions to discuss."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#lessons", DataTable)
-        table.clear()
         lessons = lesson_rows(session)
+        rows: list[Row] = []
         for lesson in lessons:
             who = lesson.group.name if lesson.group is not None else t("debrief.whole_session")
             kind = t("debrief.strength" if lesson.kind == "strength" else "debrief.improvement")
-            table.add_row(
-                lit(who),
-                lit(kind, "green" if lesson.kind == "strength" else "yellow"),
-                lit(lesson.text),
+            rows.append(
+                Row(
+                    str(lesson.seq),
+                    (
+                        lit(who),
+                        lit(kind, "green" if lesson.kind == "strength" else "yellow"),
+                        lit(lesson.text),
+                    ),
+                )
             )
+        fill_table(self.query_one("#lessons", DataTable), rows)
         questions = Text()
         if not lessons:
             questions.append(t("debrief.no_lessons") + "\n", style="italic")
@@ -238,7 +242,7 @@ class DebriefScreen(BaseScreen):
             questions.append("\n" + t("debrief.questions") + "\n", style="bold underline")
             for question in session.scenario.debrief.questions:
                 questions.append("• " + question + "\n")
-        self.query_one("#questions", Static).update(questions)
+        show(self.query_one("#questions", Static), questions)
 
     # --- commands -------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from varselspel.engine.commands import (
 from varselspel.engine.state import Phase
 from varselspel.tui import flow
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_table, same, show
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
@@ -151,11 +152,11 @@ class ProjectorScreen(BaseScreen):
         self.query_one("#big-countdown", BigClock).set_time(clock_text(remaining))
         state_label = self.query_one("#proj-timer-state", Label)
         if timer is not None and timer.paused:
-            state_label.update(Text(t("proj.paused"), style="bold reverse yellow"))
+            show(state_label, Text(t("proj.paused"), style="bold reverse yellow"))
         elif timer is not None and timer.overtime:
-            state_label.update(Text(t("proj.overtime"), style="bold reverse red"))
+            show(state_label, Text(t("proj.overtime"), style="bold reverse red"))
         else:
-            state_label.update("")
+            show(state_label, "")
         overtime = timer is not None and timer.overtime
         for clock in (self.query_one("#countdown"), self.query_one("#big-countdown")):
             clock.set_class(overtime, "overtime")
@@ -177,24 +178,25 @@ class ProjectorScreen(BaseScreen):
         session = self.vapp.session
         if session is None:
             return
-        self.query_one("#proj-scenario", Label).update(lit(session.scenario.title))
+        show(self.query_one("#proj-scenario", Label), lit(session.scenario.title))
         current = round_view(session)
         round_label = self.query_one("#proj-round", Label)
         game_time = self.query_one("#proj-gametime", Label)
         if current is None:
-            round_label.update(lit(t("proj.not_started")))
-            game_time.update(lit(t("proj.start_hint"), "italic"))
+            show(round_label, lit(t("proj.not_started")))
+            show(game_time, lit(t("proj.start_hint"), "italic"))
         else:
-            round_label.update(
+            show(
+                round_label,
                 Text(
                     t("proj.round", n=current.number, total=current.total, title=current.title),
                     style="bold",
-                )
+                ),
             )
             hint = ""
             if not current.open:
                 hint = "  " + t("proj.all_done" if current.last else "proj.between")
-            game_time.update(lit(t("proj.game_time", time=current.game_time) + hint))
+            show(game_time, lit(t("proj.game_time", time=current.game_time) + hint))
         self.tick()
         self.draw_injects()
         self.draw_groups()
@@ -223,7 +225,10 @@ class ProjectorScreen(BaseScreen):
                 text.append("\n" + inject.text)
         else:
             text.append(session.scenario.summary, style="italic")
-        self.query_one("#injects", Static).update(text)
+        injects = self.query_one("#injects", Static)
+        if same(injects.content, text):
+            return
+        injects.update(text)
         # The newest inject is at the bottom; keep it in view once the new text is laid out.
         scroll = self.query_one("#injects-scroll", VerticalScroll)
         scroll.scroll_end(animate=False)
@@ -233,9 +238,7 @@ class ProjectorScreen(BaseScreen):
         """Show each group's decision status in the open round."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#group-status", DataTable)
-        row = table.cursor_row
-        table.clear()
+        rows: list[Row] = []
         for status in group_status(session):
             if status.round_open:
                 word = t("proj.decided") if status.all_decided else t("proj.deciding")
@@ -244,16 +247,14 @@ class ProjectorScreen(BaseScreen):
                 cell = Text(f"{word} ({done})", style=style)
             else:
                 cell = Text("–", style="dim")
-            table.add_row(lit(status.group.name), cell, key=status.group.id)
-        if table.row_count:
-            table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
+            rows.append(Row(status.group.id, (lit(status.group.name), cell)))
+        fill_table(self.query_one("#group-status", DataTable), rows)
 
     def draw_indicators(self) -> None:
         """Show each indicator per group with its trend since the last round."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#indicators", DataTable)
-        table.clear()
+        rows: list[Row] = []
         for indicator in indicator_rows(session):
             cells: list[Any] = [
                 lit(indicator.label + (f" ({indicator.unit})" if indicator.unit else ""))
@@ -263,18 +264,25 @@ class ProjectorScreen(BaseScreen):
                 cell = Text(format_value(value.value) + " ")
                 cell.append(arrow, style=style)
                 cells.append(cell)
-            table.add_row(*cells, key=indicator.id, height=None)
+            rows.append(Row(indicator.id, tuple(cells), height=None))
+        fill_table(self.query_one("#indicators", DataTable), rows)
 
     def draw_lagesbild(self) -> None:
         """Show the consequence model's figures per group."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#lagesbild", DataTable)
-        table.clear()
-        for figure in lagesbild_rows(session):
-            if figure.values:
-                values = [lit(figure_text(figure, value)) for _group, value in figure.values]
-                table.add_row(lit(figure_label(figure)), *values)
+        rows = [
+            Row(
+                figure.code,
+                (
+                    lit(figure_label(figure)),
+                    *[lit(figure_text(figure, value)) for _group, value in figure.values],
+                ),
+            )
+            for figure in lagesbild_rows(session)
+            if figure.values
+        ]
+        fill_table(self.query_one("#lagesbild", DataTable), rows)
 
     def draw_panel(self) -> None:
         """Fill the facilitator panel and show or hide it with its banner."""
@@ -299,7 +307,7 @@ class ProjectorScreen(BaseScreen):
                     text.append("• " + backup.inject.title + "\n")
         for note in notes.own_notes:
             text.append("\n✎ " + note)
-        self.query_one("#fac-notes", Static).update(text)
+        show(self.query_one("#fac-notes", Static), text)
 
     # --- commands -------------------------------------------------------------------------------
 

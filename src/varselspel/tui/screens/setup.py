@@ -23,6 +23,7 @@ from varselspel.engine.commands import (
 )
 from varselspel.tui import flow
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_table, show
 from varselspel.tui.role_match import fit
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
@@ -123,14 +124,20 @@ class SetupScreen(BaseScreen):
         if self.group_id not in group_ids:
             self.group_id = group_ids[0] if group_ids else None
         groups: DataTable[Any] = self.query_one("#groups", DataTable)
-        groups.clear()
-        for row in rows:
-            groups.add_row(
-                lit(row.group.name),
-                lit(row.people),
-                lit(len(row.missing), "bold red" if row.missing else "green"),
-                key=row.group.id,
-            )
+        fill_table(
+            groups,
+            [
+                Row(
+                    row.group.id,
+                    (
+                        lit(row.group.name),
+                        lit(row.people),
+                        lit(len(row.missing), "bold red" if row.missing else "green"),
+                    ),
+                )
+                for row in rows
+            ],
+        )
         if self.group_id is not None:
             groups.move_cursor(row=group_ids.index(self.group_id), animate=False)
         self.refresh_group()
@@ -140,37 +147,43 @@ class SetupScreen(BaseScreen):
         session = self.vapp.session
         people: DataTable[Any] = self.query_one("#participants", DataTable)
         roles: DataTable[Any] = self.query_one("#roles", DataTable)
-        people_row, roles_row = people.cursor_row, roles.cursor_row
-        people.clear()
-        roles.clear()
         if session is None or self.group_id is None:
+            fill_table(people, [])
+            fill_table(roles, [])
             return
         name = session.state.groups[self.group_id].name
-        self.query_one("#participants-title", Label).update(
-            lit(t("setup.participants", group=name))
+        show(self.query_one("#participants-title", Label), lit(t("setup.participants", group=name)))
+        show(self.query_one("#roles-title", Label), lit(t("setup.roles", group=name)))
+        fill_table(
+            people,
+            [
+                Row(
+                    person.id,
+                    (
+                        lit(person.name),
+                        lit(person.organisation),
+                        lit(", ".join(role.label for role in person.roles)),
+                    ),
+                )
+                for person in participants(session, self.group_id)
+            ],
         )
-        self.query_one("#roles-title", Label).update(lit(t("setup.roles", group=name)))
-        for person in participants(session, self.group_id):
-            held = ", ".join(role.label for role in person.roles)
-            people.add_row(lit(person.name), lit(person.organisation), lit(held), key=person.id)
+        holders: list[Row] = []
         for entry in role_holders(session, self.group_id):
             needed = Text(t("yes") if entry.required else t("no"))
             if entry.missing:
                 needed = Text(t("yes") + " !", style="bold red")
-            roles.add_row(
-                lit(entry.role.title), lit(holder_text(entry.holder)), needed, key=entry.role.id
+            holders.append(
+                Row(entry.role.id, (lit(entry.role.title), lit(holder_text(entry.holder)), needed))
             )
-        if people.row_count:
-            people.move_cursor(row=min(people_row, people.row_count - 1), animate=False)
-        if roles.row_count:
-            roles.move_cursor(row=min(roles_row, roles.row_count - 1), animate=False)
+        fill_table(roles, holders)
         labels = [role.label for role in missing_roles(session, self.group_id)]
         text = (
             Text(t("setup.missing", roles=", ".join(labels)), style="bold red")
             if labels
             else Text(t("setup.none_missing"), style="green")
         )
-        self.query_one("#missing", Static).update(text)
+        show(self.query_one("#missing", Static), text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Follow the group cursor."""

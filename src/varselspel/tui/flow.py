@@ -10,6 +10,7 @@ from varselspel.diagnostics import Severity
 from varselspel.i18n import tr
 from varselspel.tui.catalog import find_scenario
 from varselspel.tui.strings import STRINGS
+from varselspel.view.status import timer_view
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
@@ -120,13 +121,13 @@ def resume_session(app: VarselApp, path: Path) -> None:
         return
     app.set_session(session)
     show_phase(app)
-    timer = session.state.timer
-    if session.state.round_open and timer is not None and not timer.paused:
+    timer = timer_view(session)
+    if timer is not None and not timer.paused:
         # The countdown is wall-clock time; say so rather than let a resumed room be surprised.
         from varselspel.tui.view import clock_text
 
         app.notify(
-            tr(STRINGS, "proj.clock_ran", clock=clock_text(session.timer_remaining())),
+            tr(STRINGS, "proj.clock_ran", clock=clock_text(timer.remaining)),
             markup=False,
             timeout=10,
         )

@@ -26,6 +26,7 @@ from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.text import lit
 from varselspel.tui.view import format_value
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
 from varselspel.tui.widgets.trend import scale_for, trend_bars
 from varselspel.view.debrief import choice_rows, lesson_rows, objective_rows
 from varselspel.view.indicators import history_rounds, trajectories
@@ -70,14 +71,14 @@ class DebriefScreen(BaseScreen):
         yield Label(t("debrief.title"), id="debrief-title", classes="screen-title", markup=False)
         with TabbedContent(id="debrief-tabs"):
             with TabPane(t("debrief.choices"), id="tab-choices"):
-                yield DataTable(id="choices", cursor_type="row", zebra_stripes=True)
+                yield Table(id="choices", cursor_type="row", zebra_stripes=True)
             with TabPane(t("debrief.trends"), id="tab-trends"), VerticalScroll(id="trends"):
                 yield from self.trend_widgets()
             with TabPane(t("debrief.objectives"), id="tab-objectives"):
                 yield Static("", id="rating-help", markup=False)
-                yield DataTable(id="objectives", cursor_type="cell", zebra_stripes=True)
+                yield Table(id="objectives", cursor_type="cell", zebra_stripes=True)
             with TabPane(t("debrief.lessons"), id="tab-lessons"):
-                yield DataTable(id="lessons", cursor_type="row", zebra_stripes=True)
+                yield Table(id="lessons", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="questions", markup=False)
         yield KeyFooter()
 

@@ -38,6 +38,7 @@ from varselspel.tui.text import lit
 from varselspel.tui.view import clock_text
 from varselspel.tui.widgets.card_browser import CardBrowser
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
 from varselspel.tui.widgets.text_input import TextInput
 from varselspel.view.actions import ActionRow, group_actions
 from varselspel.view.decisions import DecisionItem, MandateStatus, group_decisions, mandate_for
@@ -104,7 +105,7 @@ class GroupScreen(BaseScreen):
                 yield Static("", id="briefing", markup=False)
             with TabPane(t("group.actions"), id="tab-actions"):
                 yield Static("", id="actions-prompt", markup=False)
-                yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+                yield Table(id="actions", cursor_type="row", zebra_stripes=True)
             with TabPane(t("group.cards"), id="tab-cards"):
                 yield CardBrowser(session.scenario.cards, id="cards")
         yield KeyFooter()

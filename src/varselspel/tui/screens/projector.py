@@ -31,6 +31,7 @@ from varselspel.tui.text import lit
 from varselspel.tui.view import clock_text, figure_label, figure_text, format_value, trend_mark
 from varselspel.tui.widgets.big_clock import BigClock
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
 from varselspel.view.indicators import indicator_rows
 from varselspel.view.injects import (
     backup_injects,
@@ -98,11 +99,11 @@ class ProjectorScreen(BaseScreen):
                     yield Static("", id="injects", markup=False)
             with Vertical(id="proj-right"):
                 yield Label(t("proj.groups"), classes="section-title", markup=False)
-                yield DataTable(id="group-status", cursor_type="row", zebra_stripes=True)
+                yield Table(id="group-status", cursor_type="row", zebra_stripes=True)
                 yield Label(t("proj.indicators"), classes="section-title", markup=False)
-                yield DataTable(id="indicators", cursor_type="none", zebra_stripes=True)
+                yield Table(id="indicators", cursor_type="none", zebra_stripes=True)
                 yield Label(t("proj.lagesbild"), classes="section-title", markup=False)
-                yield DataTable(id="lagesbild", cursor_type="none", zebra_stripes=True)
+                yield Table(id="lagesbild", cursor_type="none", zebra_stripes=True)
             with VerticalScroll(id="fac-panel"):
                 yield Static("", id="fac-notes", markup=False)
         yield KeyFooter()

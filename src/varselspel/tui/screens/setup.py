@@ -32,6 +32,7 @@ from varselspel.tui.screens.role_card import RoleCardScreen, role_card_text
 from varselspel.tui.text import lit
 from varselspel.tui.view import holder_text
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
 from varselspel.view.refs import role_ref
 from varselspel.view.roles import missing_roles, participants, role_holders, setup_groups
 
@@ -86,12 +87,12 @@ class SetupScreen(BaseScreen):
         with Horizontal(id="setup-body"):
             with Vertical(id="setup-groups-col"):
                 yield Label(t("setup.groups"), classes="section-title", markup=False)
-                yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+                yield Table(id="groups", cursor_type="row", zebra_stripes=True)
             with Vertical(id="setup-right"):
                 yield Label("", classes="section-title", id="participants-title", markup=False)
-                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+                yield Table(id="participants", cursor_type="row", zebra_stripes=True)
                 yield Label("", classes="section-title", id="roles-title", markup=False)
-                yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
+                yield Table(id="roles", cursor_type="row", zebra_stripes=True)
         yield Static("", id="missing", markup=False)
         yield KeyFooter()
 

@@ -10,7 +10,6 @@ from varselspel.diagnostics import Severity
 from varselspel.i18n import tr
 from varselspel.tui.catalog import find_scenario
 from varselspel.tui.strings import STRINGS
-from varselspel.view.status import timer_view
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
@@ -121,6 +120,8 @@ def resume_session(app: VarselApp, path: Path) -> None:
         return
     app.set_session(session)
     show_phase(app)
+    from varselspel.view.status import timer_view
+
     timer = timer_view(session)
     if timer is not None and not timer.paused:
         # The countdown is wall-clock time; say so rather than let a resumed room be surprised.

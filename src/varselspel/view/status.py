@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from varselspel.engine.state import Phase
 from varselspel.view.refs import GroupRef, group_ref
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
+    from varselspel.engine.state import Phase
 
 
 @dataclass(frozen=True, slots=True)

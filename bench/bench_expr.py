@@ -1,6 +1,7 @@
 """Expression and checker benchmarks: compile + check of the stress scenario, evaluation speed.
 
-Run: `.venv/bin/python bench/bench_expr.py`. Figures printed:
+Run: `.venv/bin/python bench/bench_expr.py` (`--quick`: a small stress scenario and fewer
+repeats, figures printed, no target asserted). Figures printed:
 - compile_scenario and check_scenario on the stress scenario (60 rounds, 1 500 injects,
   600 decisions, 3 000 options) beside a bare `yaml.load(..., CSafeLoader)` of the same text
   (the issue's target is the whole `validate` at most 3x the bare YAML load);
@@ -10,6 +11,7 @@ Run: `.venv/bin/python bench/bench_expr.py`. Figures printed:
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -33,9 +35,9 @@ def _timed(fn):  # type: ignore[no-untyped-def]
     return time.perf_counter() - start, result
 
 
-def stress() -> None:
+def stress(quick: bool) -> None:
     """Time the stress scenario's YAML load, compile and check."""
-    text = generate()
+    text = generate(rounds=6, injects=30, decisions=12) if quick else generate()
     yaml_s, _ = _timed(lambda: yaml.load(text, Loader=yaml.CSafeLoader))
     load_s, load = _timed(lambda: load_scenario_text(text, "stress.yaml"))
     library = load_role_library([bundled_roles_dir()])
@@ -58,7 +60,7 @@ def stress() -> None:
     )
 
 
-def evaluation() -> None:
+def evaluation(quick: bool) -> None:
     """Measure evaluation speed over every condition and effect of the bundled scenarios."""
     for path in sorted(bundled_scenarios_dir().glob("*.yaml")):
         load = load_scenario_file(path)
@@ -68,7 +70,7 @@ def evaluation() -> None:
         conditions = [e.condition for e in compiled.expressions if e.condition is not None]
         effects = [e.effect for e in compiled.expressions if e.effect is not None]
         env = compiled.new_env()
-        repeat = 2000
+        repeat = 20 if quick else 2000
         start = time.perf_counter()
         for _ in range(repeat):
             for condition in conditions:
@@ -89,6 +91,19 @@ def evaluation() -> None:
         )
 
 
+def main() -> int:
+    """Run both benchmarks; the figures are read, not judged, so this always succeeds."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes, figures printed, no target asserted"
+    )
+    args = parser.parse_args()
+    stress(args.quick)
+    evaluation(args.quick)
+    return 0
+
+
 if __name__ == "__main__":
-    stress()
-    evaluation()
+    raise SystemExit(main())

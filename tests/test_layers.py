@@ -29,6 +29,8 @@ CORE_MODULES = [
     "varselspel.store",
     "varselspel.cli.sessions",
     "varselspel.cli.simulate",
+    "varselspel.view.decisions",
+    "varselspel.view.live",
 ]
 
 

@@ -42,6 +42,19 @@ def make_app(tmp_path: Path) -> Callable[..., Any]:
         kwargs.setdefault("live_timer", False)
         app = create_app(**kwargs)
         app.animation_level = "none"
+        # Toasts expire after a few seconds; a test on a busy machine reads them later than that.
+        # They are recorded as Textual receives them, after the app made their text safe.
+        shown: list[str] = []
+        add = app._notifications.add
+
+        def record(notification: Any) -> Any:
+            shown.append(str(notification.message))
+            if notification.title:
+                shown.append(str(notification.title))
+            return add(notification)
+
+        app._notifications.add = record
+        app.toasts_shown = shown
         return app
 
     return build

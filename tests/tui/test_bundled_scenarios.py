@@ -19,11 +19,11 @@ def test_scenario_runs_through_the_app(entry: Any, make_app: Any) -> None:
     app = make_app(open_target=str(entry.path))
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         session = app.session
         for gid in session.state.groups:
             session.execute(AddParticipant(group=gid, name="Deltagare"))
-        app.screen.refresh_view()
+        app.session_changed()
         await press(pilot, "f", "down", "f", "s")
         assert screen_name(app) == "ProjectorScreen"
         await press(pilot, "n")

@@ -1,4 +1,4 @@
-"""The UI's one path for sending commands reports what the engine says."""
+"""The UI's one path for sending commands reports what the engine says and announces changes."""
 
 from __future__ import annotations
 
@@ -10,38 +10,37 @@ from varselspel.tui.guard import send
 
 
 class _Session:
-    """A stand-in session that accepts every command with one remark, or refuses it."""
+    """A stand-in session that answers every command with the result it was given."""
 
     bundle = None
 
-    def __init__(self, ok: bool = True) -> None:
-        self.ok = ok
+    def __init__(self, result: CommandResult) -> None:
+        self.result = result
 
     def execute(self, command: Any, actor: str | None = None) -> CommandResult:
-        if not self.ok:
-            return CommandResult(ok=False, code="wrong_phase", params={"phase": "debrief"})
-        notice = Message(code="choice_withdrawn", params={"decision": "r1.b"})
-        return CommandResult(ok=True, notices=[notice])
+        return self.result
 
 
 class _App:
-    """A stand-in app that records notifications."""
+    """A stand-in app that records notifications and change announcements."""
 
-    def __init__(self, lang: str = "sv", ok: bool = True) -> None:
-        self.session = _Session(ok)
+    def __init__(self, result: CommandResult, lang: str = "sv") -> None:
+        self.session = _Session(result)
         self.lang = lang
         self.notes: list[tuple[str, str]] = []
+        self.changes = 0
 
     def notify(self, message: str, *, severity: str = "information", **_: Any) -> None:
         self.notes.append((message, severity))
 
-    def refused(self, reason: str) -> None:
-        self.notes.append((reason, "error"))
+    def session_changed(self) -> None:
+        self.changes += 1
 
 
 def test_notices_of_an_accepted_command_are_shown_for_every_command() -> None:
-    """Clearing a choice that another choice depended on tells the group so."""
-    app = _App()
+    """Clearing a choice that another choice depended on tells the group so, and redraws once."""
+    notice = Message(code="choice_withdrawn", params={"decision": "r1.b"})
+    app = _App(CommandResult(ok=True, notices=[notice]))
     result = send(app, ClearChoice(group="g1", decision="r1.a"), actor="g1")  # type: ignore[arg-type]
     assert result is not None and result.ok
     assert app.notes == [
@@ -50,10 +49,16 @@ def test_notices_of_an_accepted_command_are_shown_for_every_command() -> None:
             "warning",
         )
     ]
+    assert app.changes == 1
 
 
-def test_refusals_are_put_into_words_in_the_apps_language() -> None:
+def test_refusals_are_put_into_words_in_the_apps_language_and_change_nothing() -> None:
     """The engine's code and parameters become a sentence in the app's language, phase too."""
-    app = _App(lang="en", ok=False)
-    assert send(app, ClearChoice(group="g1", decision="r1.a")) is not None  # type: ignore[arg-type]
-    assert app.notes == [("Not possible now: the session is in phase debrief.", "error")]
+    app = _App(CommandResult(ok=False, code="wrong_phase", params={"phase": "debrief"}), "en")
+    result = send(app, ClearChoice(group="g1", decision="r1.a"))  # type: ignore[arg-type]
+    assert result is not None and not result.ok
+    assert len(app.notes) == 1
+    message, severity = app.notes[0]
+    assert "Not possible now: the session is in phase debrief." in message
+    assert severity == "warning"
+    assert app.changes == 0

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from test_snapshots import reach
 from textual.binding import Binding
-from tui_helpers import drive, press, screen_name, type_text
+from tui_helpers import drive, press, screen_name, settle, type_text
 
 from conftest import DATA, MINI
 from varselspel.i18n import tr
@@ -51,7 +51,7 @@ def test_palette_runs_a_main_action(make_app: Any) -> None:
         assert not session.state.timer.paused
         await press(pilot, "ctrl+p")
         await type_text(pilot, "Paus")
-        await pilot.pause(0.3)
+        await settle(pilot, "CommandPalette")
         await press(pilot, "enter")
         assert session.state.timer.paused
 

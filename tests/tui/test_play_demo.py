@@ -28,7 +28,7 @@ def test_demo_end_to_end(make_app: Any) -> None:
 async def play_workshop(pilot: Any) -> Any:
     """Play the whole workshop through the UI and return the session."""
     app = pilot.app
-    await settle(pilot)
+    await settle(pilot, "SetupScreen")
     assert screen_name(app) == "SetupScreen"
     # Two groups with two participants each; roles are shared out automatically.
     for group_index in range(2):

@@ -23,7 +23,7 @@ def test_reopened_session_continues_exactly(make_app: Any) -> None:
 
     async def play_some(pilot: Any) -> Any:
         # Set up, start round 1, release an inject and let group 1 choose, all by keys.
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         await add_participant(pilot, "A", "K")
         await press_each(pilot, "f", "s", "j", "n", "n", "1", "enter", "escape")
         assert screen_name(first) == "ProjectorScreen"
@@ -38,7 +38,7 @@ def test_reopened_session_continues_exactly(make_app: Any) -> None:
     again = make_app(open_target=str(path))
 
     async def reopen(pilot: Any) -> Any:
-        await settle(pilot)
+        await settle(pilot, "ProjectorScreen")
         assert screen_name(again) == "ProjectorScreen"
         return again.session.state
 
@@ -47,7 +47,7 @@ def test_reopened_session_continues_exactly(make_app: Any) -> None:
     launcher = make_app()
 
     async def from_launcher(pilot: Any) -> Any:
-        await settle(pilot)
+        await settle(pilot, "LauncherScreen")
         assert [entry.path for entry in launcher.screen.sessions] == [path]
         await pilot.click("#sessions")
         await press(pilot, "enter")
@@ -64,7 +64,7 @@ def test_export_from_debrief(make_app: Any, tmp_path: Path, monkeypatch: Any) ->
     app = make_app(open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         await add_participant(pilot, "A", "K")
         await press_each(pilot, "f", "s", "j", "n")
         session = app.session
@@ -78,7 +78,7 @@ def test_export_from_debrief(make_app: Any, tmp_path: Path, monkeypatch: Any) ->
         from varselspel.tui import flow
 
         flow.show_phase(app)
-        await settle(pilot)
+        await settle(pilot, "DebriefScreen")
         assert screen_name(app) == "DebriefScreen"
         await press_each(pilot, "e", "ctrl+s")
         assert screen_name(app) == "MessageScreen"
@@ -109,11 +109,11 @@ def test_export_problem_stays_in_the_dialog(
     app = make_app(open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         await press_each(pilot, "s", "j", "e")
         assert screen_name(app) == "ExportScreen"
         await press(pilot, "enter")
-        await pilot.pause(0.2)
+        await settle(pilot, "ExportScreen")
         screen = app.screen
         assert type(screen).__name__ == "ExportScreen"
         assert str(screen.query_one("#export-error").render()).strip()

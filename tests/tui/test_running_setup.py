@@ -19,7 +19,7 @@ def test_latecomer_joins_a_running_workshop(make_app: Any) -> None:
         await reach(pilot, "projector")
         await press(pilot, "ctrl+p")
         await type_text(pilot, "Deltagare och roller")
-        await pilot.pause(0.3)
+        await settle(pilot, "CommandPalette")
         await press(pilot, "enter")
         assert screen_name(app) == "SetupScreen"
         await pilot.press("down")
@@ -43,11 +43,12 @@ def test_roles_go_to_people_from_the_roles_organisation(make_app: Any) -> None:
     app = make_app(scenario_dirs=[DATA], open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         session = app.session
         session.execute(AddParticipant(group="g1", name="Ola", organisation="Arbetsförmedlingen"))
         session.execute(AddParticipant(group="g1", name="Kim", organisation="Testby kommun"))
-        app.screen.refresh_view()
+        app.session_changed()
+        await settle(pilot, "SetupScreen")
         await press(pilot, "f")
         roles = session.state.groups["g1"].roles
         names = {pid: p.name for pid, p in session.state.groups["g1"].participants.items()}

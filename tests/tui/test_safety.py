@@ -44,12 +44,12 @@ def test_markup_in_scenario_text_is_shown_literally(make_app: Any, tmp_path: Pat
     app = make_app(scenario_dirs=[tmp_path])
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "LauncherScreen")
         assert "[bold]Fet[/]" in screen_text(app)
         assert "[@click=app.quit]Klicka[/]" in screen_text(app)
         app.open_target(str(path))
         await start_round(pilot)
-        await settle(pilot)
+        await settle(pilot, "ProjectorScreen")
         text = screen_text(app)
         assert "[@click=app.quit]Klicka[/]" in text
         assert "[/][red]x" in text
@@ -71,7 +71,7 @@ def test_broken_scenario_is_listed_with_its_error(make_app: Any, tmp_path: Path)
     app = make_app(scenario_dirs=[tmp_path])
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "LauncherScreen")
         screen = app.screen
         entries = screen.entries
         broken = [e for e in entries if e.broken]

@@ -92,37 +92,71 @@ GROUP_KEYS = {"group-form": "a", "group-cards": "k", "group-briefing": "l"}
 """The key that opens each group-seat stage's form or list once group 1 is seated."""
 
 
+STAGE_SCREENS = {
+    "launcher": "LauncherScreen",
+    "setup": "SetupScreen",
+    "setup-card": "RoleCardScreen",
+    "projector-panel": "ProjectorScreen",
+    "debrief-objectives": "DebriefScreen",
+    "debrief-trends": "DebriefScreen",
+    "help": "HelpScreen",
+    "export": "ExportScreen",
+    "close-round": "ConfirmScreen",
+    "group-form": "ActionFormScreen",
+    "group-cards": "GroupScreen",
+    "group-briefing": "GroupScreen",
+    "debrief-lessons": "DebriefScreen",
+}
+"""The screen on top once a stage is reached, where its name does not say it."""
+
+
+def stage_screen(stage: str) -> str:
+    """Return the name of the screen on top at a stage."""
+    if stage in STAGE_SCREENS:
+        return STAGE_SCREENS[stage]
+    return {"projector": "ProjectorScreen", "group": "GroupScreen", "debrief": "DebriefScreen"}[
+        stage.split("-")[0]
+    ]
+
+
 async def reach(pilot: Pilot[Any], stage: str) -> None:
-    """Bring the app to a stage through the engine, then show the screen for it."""
+    """Bring the app to a stage through the engine, then show the screen for it.
+
+    Every step waits for the screen it leads to, so a busy machine only makes the test slower.
+    """
     from varselspel.tui import flow
 
     app: Any = pilot.app
-    await settle(pilot)
     if stage == "launcher":
+        await settle(pilot, "LauncherScreen")
         return
+    await settle(pilot, "SetupScreen")
     session = app.session
     setup_groups(session)
+    app.session_changed()
     if stage.startswith("setup"):
-        app.screen.refresh_view()
+        await settle(pilot, "SetupScreen")
         if stage == "setup-card":
             await pilot.press("k")
-        await pilot.pause()
+        await settle(pilot, stage_screen(stage))
         return
     play_round_one(session)
     if stage.startswith("debrief"):
         play_to_debrief(session)
+    app.session_changed()
     flow.show_phase(app)
-    await pilot.pause()
+    phase_screen = "DebriefScreen" if stage.startswith("debrief") else "ProjectorScreen"
+    await settle(pilot, phase_screen)
     if stage in STAGE_KEYS:
         await pilot.press(STAGE_KEYS[stage])
     elif stage.startswith("group"):
         await pilot.press("1")
-        await pilot.pause()
+        await settle(pilot, "GroupScreen")
         if stage in GROUP_KEYS:
             await pilot.press(GROUP_KEYS[stage])
     elif stage == "debrief-lessons":
         app.screen.query_one("#debrief-tabs").active = "tab-lessons"
-    await settle(pilot)
+    await settle(pilot, stage_screen(stage))
 
 
 CASES = [

@@ -39,7 +39,7 @@ def test_reopened_session_group_seat_does_not_crash(make_app: Any) -> None:
         await leave_projector(pilot)
         assert screen_name(app) == "LauncherScreen"
         app.screen.open_row("sessions", 0)
-        await settle(pilot)
+        await settle(pilot, "ProjectorScreen")
         assert screen_name(app) == "ProjectorScreen"
         await press(pilot, "2")
         assert screen_name(app) == "GroupScreen"
@@ -57,7 +57,7 @@ def test_long_text_is_cut_at_the_engine_limit_not_a_crash(make_app: Any) -> None
     app = make_app(open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         session = app.session
         limit = AddParticipant.model_fields["name"].metadata[-1].max_length
         await pilot.press("p")
@@ -222,7 +222,7 @@ def test_eight_groups_fit_on_projector_and_debrief(make_app: Any) -> None:
         return table.virtual_size.width <= table.size.width
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         session = app.session
         for n in range(3, 9):
             session.execute(AddGroup(name=f"Grupp {n}"))
@@ -231,7 +231,7 @@ def test_eight_groups_fit_on_projector_and_debrief(make_app: Any) -> None:
                 session.execute(AssignRole(group=gid, role=role.role, participant="facilitator"))
         assert session.execute(StartSession()).ok and session.execute(StartRound()).ok
         flow.show_phase(app)
-        await settle(pilot)
+        await settle(pilot, "ProjectorScreen")
         assert screen_name(app) == "ProjectorScreen"
         for table_id in ("#indicators", "#lagesbild"):
             table = app.screen.query_one(table_id)
@@ -241,7 +241,7 @@ def test_eight_groups_fit_on_projector_and_debrief(make_app: Any) -> None:
             session.execute(StartRound())
         assert session.execute(StartDebrief()).ok
         flow.show_phase(app)
-        await settle(pilot)
+        await settle(pilot, "DebriefScreen")
         assert screen_name(app) == "DebriefScreen"
         choices = app.screen.query_one("#choices")
         assert len(choices.columns) == 9 and fits(choices)
@@ -276,7 +276,7 @@ def test_group_seat_opens_at_the_question_on_a_small_terminal(make_app: Any) -> 
     async def story(pilot: Any) -> None:
         await start_round(pilot)
         await press(pilot, "1")
-        await pilot.pause(0.2)
+        await settle(pilot, "GroupScreen")
         pane = app.screen.query_one("#decision-pane")
         assert pane.scroll_y == 0
         assert app.screen.focused.id == "options"
@@ -291,7 +291,7 @@ def test_fast_typing_keeps_tab_between_fields(make_app: Any) -> None:
     app = make_app(open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         await press(pilot, "p")
         burst = [*"Åsa", "tab", *"Kommun"]
         for key in burst:
@@ -310,7 +310,7 @@ def test_assign_role_from_the_participants_list(make_app: Any) -> None:
     app = make_app(open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         await add_participant(pilot, "Åsa", "Kommun")
         await pilot.click("#participants")
         await settle(pilot)
@@ -357,7 +357,7 @@ def test_resumed_running_round_says_the_clock_kept_going(make_app: Any) -> None:
         await start_round(pilot)
         await leave_projector(pilot)
         app.screen.open_row("sessions", 0)
-        await settle(pilot)
+        await settle(pilot, "ProjectorScreen")
         assert any("Klockan har gått" in m for m in toasts(app))
 
     drive(app, story)
@@ -405,7 +405,7 @@ def test_refused_name_keeps_the_dialog_and_the_text(make_app: Any) -> None:
     app = make_app(open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         await press(pilot, "g")
         await type_text(pilot, "Grupp 2")
         await press(pilot, "enter")
@@ -426,7 +426,7 @@ def test_f1_opens_help_inside_a_dialog_and_closes_it_again(make_app: Any) -> Non
     app = make_app(open_target=MINI)
 
     async def story(pilot: Any) -> None:
-        await settle(pilot)
+        await settle(pilot, "SetupScreen")
         await press(pilot, "p")
         assert screen_name(app) == "FormScreen"
         await press(pilot, "f1")

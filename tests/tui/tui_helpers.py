@@ -3,33 +3,101 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from rich.text import Text
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 T = TypeVar("T")
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and the screen redraw; on the launcher, wait until its lists are read.
+SETTLE_LIMIT_S = 120.0
+"""Longest a test waits for the app to settle before it fails (a bound, not a pause)."""
 
-    Ends only when two frames in a row are the same: widgets such as a DataTable finish their
-    layout (column widths) a moment after their content changed, later still on a busy machine.
+
+def unsettled(app: Any, expect: str | None = None) -> str | None:
+    """Return what the app is still busy with, or None when it has done all it started.
+
+    Busy means: a worker runs; another screen than `expect` is on top, or the top screen is not
+    mounted yet; the launcher has not read its lists; a widget has messages or callbacks
+    queued; the screen has a layout, scroll or repaint pending; a table has not yet worked out
+    its column widths (Textual does that when the table is idle).
     """
-    previous: str | None = None
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
+    if any(not worker.is_finished for worker in app.workers):
+        return "a worker is running"
+    top = app.screen
+    if expect is not None and type(top).__name__ != expect:
+        return f"{type(top).__name__} is on top, not {expect}"
+    if not top.is_mounted:
+        return f"{type(top).__name__} is not mounted yet"
+    if not getattr(top, "loaded", True):
+        return "the launcher has not read its lists"
+    # Private state of the pinned Textual version: what the next idle or timer update does.
+    if (
+        top._layout_required
+        or top._scroll_required
+        or top._repaint_required
+        or top._recompose_required
+        or top._dirty_widgets
+        or top._callbacks
+    ):
+        return f"{type(top).__name__} has a refresh pending"
+    for node in (app, *top.walk_children(with_self=True)):
+        if not node._message_queue.empty() or node._next_callbacks:
+            return f"{node!r} has messages to process"
+        if isinstance(node, DataTable) and (
+            node._require_update_dimensions
+            or node._updated_cells
+            or node._new_rows
+            or not columns_fit(node)
+        ):
+            return f"{node!r} has not sized its columns"
+    return None
+
+
+def cell_width(cell: object) -> int:
+    """Return the columns the widest line of a table cell takes."""
+    plain = cell.plain if isinstance(cell, Text) else str(cell)
+    return max((Text(line).cell_len for line in plain.split("\n")), default=0)
+
+
+def columns_fit(table: DataTable[Any]) -> bool:
+    """True when every column that takes its width from its cells is as wide as its widest cell.
+
+    This is what a picture of the table shows, checked on the table itself.
+    """
+    return all(
+        column.content_width >= max(map(cell_width, table.get_column(column.key)), default=0)
+        for column in table.ordered_columns
+        if column.auto_width
+    )
+
+
+async def settle(
+    pilot: Pilot[Any], expect: str | None = None, until: Callable[[], bool] | None = None
+) -> None:
+    """Wait until the app has done everything it started (see `unsettled`).
+
+    `expect` names the screen that must be on top; `until` is a further condition to wait for.
+    Settled twice in a row counts, so work started by the last step is seen too.
+    """
+    app = pilot.app
+    deadline = time.monotonic() + SETTLE_LIMIT_S
+    calm = 0
+    while True:
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        # A screen pushed a moment ago may not have composed its widgets yet.
-        if not pilot.app.screen.is_mounted or not getattr(pilot.app.screen, "loaded", True):
-            previous = None
-            continue
-        current = frame(pilot.app)
-        if current == previous:
+        reason = unsettled(app, expect)
+        if reason is None and until is not None and not until():
+            reason = "the awaited condition is not met"
+        calm = calm + 1 if reason is None else 0
+        if calm >= 2:
             return
-        previous = current
-    raise AssertionError("the screen never settled (the launcher's lists, or a redraw)")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app did not settle: {reason}")
 
 
 def frame(app: Any) -> str:
@@ -52,38 +120,38 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 async def add_participant(pilot: Pilot[Any], name: str, organisation: str) -> None:
     """Add a participant to the group under the cursor in setup."""
     await pilot.press("p")
-    await pilot.pause()
+    await settle(pilot, "FormScreen")
     await type_text(pilot, name)
     await pilot.press("tab")
     await type_text(pilot, organisation)
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot, "SetupScreen")
 
 
 async def play_decision(pilot: Pilot[Any], index: int, option: int, rationale: str = "") -> None:
     """In group play, choose option number `option` of decision number `index`, with a rationale."""
     await pilot.press("d")
     await pilot.press("home", *["down"] * index, "enter")
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("home", *["down"] * option, "enter")
-    await pilot.pause()
+    await settle(pilot)
     if rationale:
         await pilot.press("r")
         await type_text(pilot, rationale)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
 
 
 async def add_action(pilot: Pilot[Any], title: str, timeframe: str) -> None:
     """In group play, add an own action with a title and a time frame."""
     await pilot.press("a")
-    await pilot.pause()
+    await settle(pilot, "ActionFormScreen")
     await type_text(pilot, title)
     # Title, result, responsible, partners, level, then the time frame.
     await pilot.press("tab", "tab", "tab", "tab", "tab")
     await type_text(pilot, timeframe)
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await settle(pilot, "GroupScreen")
 
 
 def drive(
@@ -116,13 +184,13 @@ def screen_name(app: Any) -> str:
 
 
 def toasts(app: Any) -> list[str]:
-    """Return the text of every notification the app has shown."""
-    return [str(n.message) for n in app._notifications]
+    """Return the text of every notification the app has shown (also those that expired)."""
+    return list(app.toasts_shown)
 
 
 async def start_round(pilot: Pilot[Any]) -> Any:
     """Add one participant, fill the roles, start, open round 1 and send one inject."""
-    await settle(pilot)
+    await settle(pilot, "SetupScreen")
     await add_participant(pilot, "A", "K")
     await press_each(pilot, "f", "s", "j", "n", "n")
     assert screen_name(pilot.app) == "ProjectorScreen"

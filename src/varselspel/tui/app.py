@@ -16,10 +16,12 @@ from textual.screen import Screen
 
 from varselspel.i18n import Lang, set_lang, tr
 from varselspel.tui.bindings import localise_bindings
+from varselspel.tui.changes import SessionChanged
 from varselspel.tui.commands import ScreenActionsProvider
 from varselspel.tui.strings import STRINGS
 from varselspel.tui.text import safe
 from varselspel.tui.themes import THEMES
+from varselspel.view.live import POLL_INTERVAL, SessionChange, SessionWatcher
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
@@ -41,6 +43,8 @@ class AppConfig:
     """The engine's clock; tests pass a fixed one so timers do not move."""
     live_timer: bool = True
     """Redraw the countdown every second; off in snapshot tests."""
+    watch_interval: float = POLL_INTERVAL
+    """Seconds between two looks at the session file for events other processes appended."""
 
 
 class VarselApp(App[int]):
@@ -66,6 +70,9 @@ class VarselApp(App[int]):
         self.config = config
         self.lang: Lang = lang
         self.session: Session | None = None
+        self.watcher: SessionWatcher | None = None
+        """Tells the screens when the session changed, here or in another process."""
+        self._watch_error = ""
         self._group_screen: Any = None
         self.first_frame_shown = False
         """True once Textual has drawn the first frame (the launcher waits for it to read files)."""
@@ -83,16 +90,20 @@ class VarselApp(App[int]):
 
     def on_ready(self) -> None:
         """Fill the launcher's lists once the first frame is on screen, so start-up stays quick."""
+        from varselspel.tui.screens.launcher import LauncherScreen
+
         self.first_frame_shown = True
         launcher = self.screen_stack[0] if self.screen_stack else None
-        refresh = getattr(launcher, "action_refresh", None)
-        if callable(refresh):
-            refresh()
+        # A launcher mounted after this reads its lists itself; reading twice races two workers.
+        if isinstance(launcher, LauncherScreen) and launcher.is_mounted:
+            launcher.action_refresh()
 
     def on_mount(self) -> None:
-        """Open what the command line asked for, if anything."""
+        """Open what the command line asked for, if anything, and start watching the session."""
         if self.config.open_target:
             self.call_after_refresh(self.open_target, self.config.open_target)
+        if self.config.watch_interval > 0:
+            self.set_interval(self.config.watch_interval, self.poll_session)
 
     # --- opening things -------------------------------------------------------------------------
 
@@ -108,6 +119,9 @@ class VarselApp(App[int]):
             with contextlib.suppress(Exception):
                 self.session.close()
         self.session = session
+        self.watcher = SessionWatcher(session) if session is not None else None
+        if self.watcher is not None:
+            self.watcher.subscribe(self._announce)
         if self._group_screen is not None and self._group_screen not in self.screen_stack:
             old = self._group_screen
             self._group_screen = None
@@ -115,6 +129,48 @@ class VarselApp(App[int]):
             # An uninstalled screen stays mounted on the app; remove it, or the next seat's id clashes.
             if old.is_attached:
                 old.remove()
+
+    # --- noticing changes ------------------------------------------------------------------------
+
+    def session_changed(self) -> None:
+        """Tell the screens about a change made in this process (a command was just recorded)."""
+        if self.watcher is not None:
+            self.watcher.changed()
+
+    def poll_session(self) -> None:
+        """Fold in events another process appended to the session file and tell the screens."""
+        from varselspel.store import StoreError
+
+        if self.watcher is None:
+            return
+        try:
+            self.watcher.poll()
+        except StoreError as error:
+            # Said once per distinct problem, not every second.
+            if str(error) != self._watch_error:
+                self._watch_error = str(error)
+                self.notify(
+                    tr(STRINGS, "error.store", error=str(error)),
+                    severity="error",
+                    markup=False,
+                    timeout=15,
+                )
+            return
+        self._watch_error = ""
+
+    def _announce(self, change: SessionChange) -> None:
+        """Post one `SessionChanged` to each screen in view; mark the hidden ones to redraw later.
+
+        A hidden screen that handled the message would make Textual repaint the whole screen
+        on top, so it is only told to redraw when it is shown again.
+        """
+        from varselspel.tui.screens.base import BaseScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BaseScreen) and not screen.in_view():
+                screen.stale = True
+            else:
+                screen.post_message(SessionChanged(change))
 
     def group_screen(self, group_id: str) -> str:
         """Return the name of the installed group-play screen, showing `group_id`."""
@@ -260,10 +316,6 @@ class VarselApp(App[int]):
             safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False
         )
 
-    def refused(self, reason: str) -> None:
-        """Tell the user why the engine refused a command."""
-        self.notify(tr(STRINGS, "error.refused", reason=reason), severity="warning", markup=False)
-
 
 def create_app(
     *,
@@ -275,6 +327,7 @@ def create_app(
     store_dir: Path | str | None = None,
     clock: Callable[[], datetime] | None = None,
     live_timer: bool = True,
+    watch_interval: float = POLL_INTERVAL,
 ) -> VarselApp:
     """Build the app; the command line and the tests both start it through here."""
     chosen: Lang = set_lang(lang)
@@ -285,5 +338,6 @@ def create_app(
         store_dir=Path(store_dir) if store_dir else None,
         clock=clock,
         live_timer=live_timer,
+        watch_interval=watch_interval,
     )
     return VarselApp(config, chosen, theme)

@@ -120,13 +120,15 @@ def resume_session(app: VarselApp, path: Path) -> None:
         return
     app.set_session(session)
     show_phase(app)
-    timer = session.state.timer
-    if session.state.round_open and timer is not None and not timer.paused:
+    from varselspel.view.status import timer_view
+
+    timer = timer_view(session)
+    if timer is not None and not timer.paused:
         # The countdown is wall-clock time; say so rather than let a resumed room be surprised.
         from varselspel.tui.view import clock_text
 
         app.notify(
-            tr(STRINGS, "proj.clock_ran", clock=clock_text(session.timer_remaining())),
+            tr(STRINGS, "proj.clock_ran", clock=clock_text(timer.remaining)),
             markup=False,
             timeout=10,
         )
@@ -146,7 +148,10 @@ def open_target(app: VarselApp, target: str) -> None:
 
 
 def show_phase(app: VarselApp) -> None:
-    """Show the screen that fits where the session is: setup, projector view or debrief."""
+    """Show the screen that fits where the session is: setup, projector view or debrief.
+
+    Nothing happens when that screen is already on top, so following a change twice is harmless.
+    """
     from varselspel.engine.state import Phase
     from varselspel.tui.screens.launcher import LauncherScreen
 
@@ -154,19 +159,16 @@ def show_phase(app: VarselApp) -> None:
     if session is None:
         return
     phase = session.state.phase
+    screen_class: Any
     if phase is Phase.SETUP:
-        from varselspel.tui.screens.setup import SetupScreen
-
-        screen: Any = SetupScreen()
+        from varselspel.tui.screens.setup import SetupScreen as screen_class
     elif phase in (Phase.READY, Phase.ROUND):
-        from varselspel.tui.screens.projector import ProjectorScreen
-
-        screen = ProjectorScreen()
+        from varselspel.tui.screens.projector import ProjectorScreen as screen_class
     else:
-        from varselspel.tui.screens.debrief import DebriefScreen
-
-        screen = DebriefScreen()
+        from varselspel.tui.screens.debrief import DebriefScreen as screen_class
+    if type(app.screen) is screen_class and phase.value in app.screen.PHASES:
+        return
     # Keep the launcher at the bottom of the stack and one session screen above it.
     while len(app.screen_stack) > 1 and not isinstance(app.screen, LauncherScreen):
         app.pop_screen()
-    app.push_screen(screen)
+    app.push_screen(screen_class())

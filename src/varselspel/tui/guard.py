@@ -46,13 +46,30 @@ def describe(error: ValidationError) -> str:
     return " ".join(lines)
 
 
+def report(app: VarselApp, result: CommandResult) -> None:
+    """Show what the engine said about a command: why it was refused, or its remarks.
+
+    Every display of a command's result goes through here, so its wording lives in one place.
+    """
+    from varselspel.messages import describe as words
+
+    bundle = getattr(app.session, "bundle", None)
+    if not result.ok:
+        reason = words(result.message, app.lang, bundle)
+        app.notify(tr(STRINGS, "error.refused", reason=reason), severity="warning", markup=False)
+    # Remarks on an accepted command (outside mandate, a dependent choice withdrawn).
+    for notice in result.notices:
+        app.notify(words(notice, app.lang, bundle), severity="warning", markup=False)
+
+
 def send(
     app: VarselApp, command: Any | Callable[[], Any], actor: str | None = None
 ) -> CommandResult | None:
     """Build (when given a factory) and execute a command; tell the user what went wrong.
 
-    Returns the engine's result, or None when the input was invalid or the session file failed;
-    a refusal is reported here too, so callers only redraw.
+    Returns the engine's result, or None when the input was invalid or the session file failed.
+    The result is reported here, and an accepted command posts one `SessionChanged`, so callers
+    neither word the result nor redraw.
     """
     from varselspel.store import StoreError
 
@@ -73,12 +90,7 @@ def send(
             timeout=15,
         )
         return None
-    from varselspel.messages import describe as words
-
-    bundle = getattr(session, "bundle", None)
-    if not result.ok:
-        app.refused(words(result.message, app.lang, bundle))
-    # Remarks on an accepted command (outside mandate, a dependent choice withdrawn) for every caller.
-    for notice in result.notices:
-        app.notify(words(notice, app.lang, bundle), severity="warning", markup=False)
+    report(app, result)
+    if result.ok:
+        app.session_changed()
     return result

@@ -8,6 +8,7 @@ from textual.screen import ModalScreen, Screen
 
 from varselspel.i18n import tr
 from varselspel.tui.bindings import localise_bindings
+from varselspel.tui.changes import SessionChanged
 from varselspel.tui.commands import PaletteEntry
 from varselspel.tui.strings import STRINGS
 from varselspel.tui.text import safe
@@ -39,11 +40,38 @@ class BaseScreen(SafeTitles, Screen[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         localise_bindings(self)
+        self.stale = False
+        """True when the session changed while this screen was hidden; it redraws when shown."""
 
     @property
     def vapp(self) -> VarselApp:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
+
+    def refresh_view(self) -> None:
+        """Redraw what this screen shows of the session; screens that show one override this."""
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        """Follow the session: switch screens if its phase moved on, else redraw when visible."""
+        if not self.is_attached or self not in self.app.screen_stack:
+            return
+        if not self.in_view():
+            self.stale = True
+        elif not self.follow_phase():
+            self.stale = False
+            self.refresh_view()
+
+    def in_view(self) -> bool:
+        """True when the screen is on top, or only dialogs (which show it behind them) are above."""
+        stack = self.app.screen_stack
+        return self in stack and all(s.is_modal for s in stack[stack.index(self) + 1 :])
+
+    def on_screen_resume(self) -> None:
+        """Redraw a screen shown again after the session changed beneath it (or move on)."""
+        if self.stale:
+            self.stale = False
+            if not self.follow_phase():
+                self.refresh_view()
 
     def palette_commands(self) -> list[PaletteEntry]:
         """Return the main actions of this screen for the command palette."""

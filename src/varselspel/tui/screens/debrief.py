@@ -18,13 +18,18 @@ from textual.widgets import (
 
 from varselspel.engine.commands import EndSession, RateObjective, RecordLesson
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_table, show
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.text import Text, lit
-from varselspel.tui.view import format_value, series
+from varselspel.tui.view import format_value
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
 from varselspel.tui.widgets.trend import scale_for, trend_bars
+from varselspel.view.debrief import choice_rows, lesson_rows, objective_rows
+from varselspel.view.indicators import history_rounds, trajectories
+from varselspel.view.refs import group_refs
 
 RATINGS: tuple[str, ...] = ("without", "some", "major", "unable")
 """The four steps of the rating scale, best first."""
@@ -65,14 +70,14 @@ class DebriefScreen(BaseScreen):
         yield Label(t("debrief.title"), id="debrief-title", classes="screen-title", markup=False)
         with TabbedContent(id="debrief-tabs"):
             with TabPane(t("debrief.choices"), id="tab-choices"):
-                yield DataTable(id="choices", cursor_type="row", zebra_stripes=True)
+                yield Table(id="choices", cursor_type="row", zebra_stripes=True)
             with TabPane(t("debrief.trends"), id="tab-trends"), VerticalScroll(id="trends"):
                 yield from self.trend_widgets()
             with TabPane(t("debrief.objectives"), id="tab-objectives"):
                 yield Static("", id="rating-help", markup=False)
-                yield DataTable(id="objectives", cursor_type="cell", zebra_stripes=True)
+                yield Table(id="objectives", cursor_type="cell", zebra_stripes=True)
             with TabPane(t("debrief.lessons"), id="tab-lessons"):
-                yield DataTable(id="lessons", cursor_type="row", zebra_stripes=True)
+                yield Table(id="lessons", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="questions", markup=False)
         yield KeyFooter()
 
@@ -80,7 +85,6 @@ class DebriefScreen(BaseScreen):
         """Draw the state."""
         session = self.vapp.session
         assert session is not None
-        self.draw_title()
         self.add_columns()
         self.refresh_view()
         self.query_one("#choices", DataTable).focus()
@@ -92,7 +96,7 @@ class DebriefScreen(BaseScreen):
         title = Text(t("debrief.title") + ": " + session.scenario.title)
         if session.state.phase.value == "ended":
             title.append("  " + t("debrief.ended"), style="bold reverse")
-        self.query_one("#debrief-title", Label).update(title)
+        show(self.query_one("#debrief-title", Label), title)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """After the end, offer only reading and exporting."""
@@ -104,7 +108,7 @@ class DebriefScreen(BaseScreen):
         """Add the columns once; the groups do not change after setup."""
         session = self.vapp.session
         assert session is not None
-        groups = list(session.state.groups.values())
+        groups = group_refs(session)
         n = max(1, len(groups))
         many = n > 4
         first = 24 if self.app.size.width < 100 or many else 32
@@ -129,7 +133,9 @@ class DebriefScreen(BaseScreen):
         lessons.add_column(t("debrief.lesson_text"), key="text")
 
     def refresh_view(self) -> None:
-        """Redraw the tables."""
+        """Redraw the title, the tables and which keys apply."""
+        self.draw_title()
+        self.refresh_bindings()
         self.draw_choices()
         self.draw_objectives()
         self.draw_lessons()
@@ -138,53 +144,46 @@ class DebriefScreen(BaseScreen):
         """Show each decision with every group's choice and rationale side by side."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#choices", DataTable)
-        table.clear()
-        groups = list(session.state.groups.values())
-        for rnd in session.scenario.rounds:
-            for decision in rnd.decisions:
-                key = f"{rnd.id}.{decision.id}"
-                labels = {o.id: o.label for o in decision.options}
-                head = Text(rnd.game_time + ": ", style="dim")
-                head.append(decision.question)
-                cells: list[Any] = [head]
-                for group in groups:
-                    record = group.choices.get(key)
-                    if record is None:
-                        cells.append(Text(t("debrief.no_choice"), style="dim italic"))
-                        continue
-                    cell = Text(labels.get(record.option, record.option), style="bold")
-                    if record.outside_mandate:
-                        cell.append(" ⚠", style="bold yellow")
-                    if record.rationale:
-                        cell.append("\n" + record.rationale, style="italic")
-                    cells.append(cell)
-                table.add_row(*cells, key=key, height=None)
+        rows: list[Row] = []
+        for row in choice_rows(session):
+            head = Text(row.game_time + ": ", style="dim")
+            head.append(row.question)
+            cells: list[Any] = [head]
+            for _group, choice in row.choices:
+                if choice is None:
+                    cells.append(Text(t("debrief.no_choice"), style="dim italic"))
+                    continue
+                cell = Text(choice.label, style="bold")
+                if choice.outside_mandate:
+                    cell.append(" ⚠", style="bold yellow")
+                if choice.rationale:
+                    cell.append("\n" + choice.rationale, style="italic")
+                cells.append(cell)
+            rows.append(Row(row.key, tuple(cells), height=None))
+        fill_table(self.query_one("#choices", DataTable), rows)
 
     def trend_widgets(self) -> ComposeResult:
         """Yield each indicator's trajectory per group as bars on one shared scale, with values."""
         session = self.vapp.session
         assert session is not None
-        groups = list(session.state.groups.values())
+        groups = group_refs(session)
         game_times = {r.id: r.game_time for r in session.scenario.rounds}
-        points = (
-            [game_times.get(p.round or "", t("debrief.start")) for p in groups[0].history]
-            if groups
-            else []
-        )
+        points = [game_times.get(rid or "", t("debrief.start")) for rid in history_rounds(session)]
         width = max([len(g.name) for g in groups] + [8]) + 2
-        for indicator in session.scenario.indicators:
-            unit = f" ({indicator.unit})" if indicator.unit else ""
-            yield Label(lit(indicator.label + unit), classes="section-title")
-            data = [series(g, indicator.id) or [indicator.start] for g in groups]
-            lo, hi = scale_for(data, indicator.min, indicator.max)
+        for trajectory in trajectories(session):
+            unit = f" ({trajectory.unit})" if trajectory.unit else ""
+            yield Label(lit(trajectory.label + unit), classes="section-title")
+            data = [list(values) for _group, values in trajectory.series]
+            lo, hi = scale_for(data, trajectory.low, trajectory.high)
             block = Text(
                 " " * width + t("debrief.axis", points=" · ".join(points)) + "\n", style="dim"
             )
-            for group, values in zip(groups, data, strict=True):
+            for group, values in trajectory.series:
                 block.append(group.name[: width - 1].ljust(width))
                 block.append(
-                    trend_bars(values, lo, hi, style="bold $accent".replace("$accent", "cyan"))
+                    trend_bars(
+                        list(values), lo, hi, style="bold $accent".replace("$accent", "cyan")
+                    )
                 )
                 block.append("  " + " → ".join(format_value(v) for v in values) + "\n")
             yield Static(block, classes="trend-block", markup=False)
@@ -198,48 +197,44 @@ class DebriefScreen(BaseScreen):
             scale.append(f"{number} = ")
             scale.append(t(f"rating.{rating}"), style=RATING_STYLES[rating])
             scale.append("   ")
-        self.query_one("#rating-help", Static).update(scale)
-        table: DataTable[Any] = self.query_one("#objectives", DataTable)
-        coordinate = table.cursor_coordinate
-        table.clear()
-        groups = list(session.state.groups.values())
-        for objective in session.scenario.debrief.objectives:
+        show(self.query_one("#rating-help", Static), scale)
+        rows: list[Row] = []
+        for objective in objective_rows(session):
             cells: list[Any] = [lit(objective.text)]
-            for group in groups:
-                rating = group.ratings.get(objective.id)
-                if rating is None:
+            for rating in objective.cells:
+                if rating.rating is None:
                     cells.append(Text(t("debrief.not_rated"), style="dim italic"))
                 else:
                     cells.append(
                         Text(t(f"rating.{rating.rating}"), style=RATING_STYLES[rating.rating])
                     )
-            table.add_row(*cells, key=objective.id, height=None)
-        if table.row_count:
-            column = max(1, coordinate.column)
-            table.move_cursor(
-                row=min(coordinate.row, table.row_count - 1), column=column, animate=False
-            )
+            rows.append(Row(objective.id, tuple(cells), height=None))
+        table: DataTable[Any] = self.query_one("#objectives", DataTable)
+        fill_table(table, rows)
+        # The first column names the objective; the cursor rates, so it stays on a group.
+        if table.row_count and table.cursor_coordinate.column < 1:
+            table.move_cursor(column=1, animate=False)
 
     def draw_lessons(self) -> None:
         """List the lessons recorded so far and the questions to discuss."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#lessons", DataTable)
-        table.clear()
-        state = session.state
-        lessons = [*state.lessons, *[lesson for g in state.groups.values() for lesson in g.lessons]]
-        for lesson in sorted(lessons, key=lambda item: item.seq):
-            who = (
-                state.groups[lesson.group].name
-                if lesson.group in state.groups
-                else t("debrief.whole_session")
-            )
+        lessons = lesson_rows(session)
+        rows: list[Row] = []
+        for lesson in lessons:
+            who = lesson.group.name if lesson.group is not None else t("debrief.whole_session")
             kind = t("debrief.strength" if lesson.kind == "strength" else "debrief.improvement")
-            table.add_row(
-                lit(who),
-                lit(kind, "green" if lesson.kind == "strength" else "yellow"),
-                lit(lesson.text),
+            rows.append(
+                Row(
+                    str(lesson.seq),
+                    (
+                        lit(who),
+                        lit(kind, "green" if lesson.kind == "strength" else "yellow"),
+                        lit(lesson.text),
+                    ),
+                )
             )
+        fill_table(self.query_one("#lessons", DataTable), rows)
         questions = Text()
         if not lessons:
             questions.append(t("debrief.no_lessons") + "\n", style="italic")
@@ -247,14 +242,13 @@ class DebriefScreen(BaseScreen):
             questions.append("\n" + t("debrief.questions") + "\n", style="bold underline")
             for question in session.scenario.debrief.questions:
                 questions.append("• " + question + "\n")
-        self.query_one("#questions", Static).update(questions)
+        show(self.query_one("#questions", Static), questions)
 
     # --- commands -------------------------------------------------------------------------------
 
     def run_command(self, command: Any) -> bool:
-        """Send a command (or build it) and redraw; bad input or a refusal is said, not raised."""
+        """Send a command (or build it); bad input or a refusal is said, not raised."""
         result = send(self.vapp, command)
-        self.refresh_view()
         return result is not None and result.ok
 
     def _cell(self) -> tuple[str, str] | None:
@@ -385,14 +379,13 @@ class DebriefScreen(BaseScreen):
         """Undo the last step."""
         from varselspel.tui.undo import undo_step
 
-        undo_step(self, self.refresh_view)
+        undo_step(self)
 
     def action_end_session(self) -> None:
         """End the session after a confirmation."""
 
         def answer(yes: bool | None) -> None:
-            if yes and self.run_command(EndSession()):
-                self.draw_title()
-                self.refresh_bindings()
+            if yes:
+                self.run_command(EndSession())
 
         self.app.push_screen(ConfirmScreen(t("debrief.end_q")), answer)

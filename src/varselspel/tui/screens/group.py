@@ -28,16 +28,23 @@ from varselspel.engine.commands import (
     EditAction,
     RemoveAction,
 )
-from varselspel.engine.queries import DecisionView
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_options, fill_table, show
 from varselspel.tui.screens.action_form import ActionFormScreen
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.text import Text, lit
-from varselspel.tui.view import clock_text, role_label, role_title
+from varselspel.tui.view import clock_text
 from varselspel.tui.widgets.card_browser import CardBrowser
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
 from varselspel.tui.widgets.text_input import TextInput
+from varselspel.view.actions import ActionRow, group_actions
+from varselspel.view.decisions import DecisionItem, MandateStatus, group_decisions, mandate_for
+from varselspel.view.injects import group_inbox
+from varselspel.view.refs import group_refs, role_ref
+from varselspel.view.roles import held_roles
+from varselspel.view.status import round_view, timer_view
 
 
 class GroupScreen(BaseScreen):
@@ -97,7 +104,7 @@ class GroupScreen(BaseScreen):
                 yield Static("", id="briefing", markup=False)
             with TabPane(t("group.actions"), id="tab-actions"):
                 yield Static("", id="actions-prompt", markup=False)
-                yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+                yield Table(id="actions", cursor_type="row", zebra_stripes=True)
             with TabPane(t("group.cards"), id="tab-cards"):
                 yield CardBrowser(session.scenario.cards, id="cards")
         yield KeyFooter()
@@ -114,21 +121,23 @@ class GroupScreen(BaseScreen):
 
     def tick(self) -> None:
         """Redraw the round's clock."""
+        if self.is_current:
+            self.draw_clock()
+
+    def draw_clock(self) -> None:
+        """Show the time left in the round."""
         session = self.vapp.session
-        if session is not None and self.is_current:
-            self.query_one("#group-clock", Label).update(
-                lit(clock_text(session.timer_remaining()), "bold")
-            )
+        timer = timer_view(session) if session is not None else None
+        remaining = timer.remaining if timer is not None else None
+        show(self.query_one("#group-clock", Label), lit(clock_text(remaining), "bold"))
 
     # --- drawing --------------------------------------------------------------------------------
 
     @property
-    def views(self) -> list[DecisionView]:
+    def items(self) -> tuple[DecisionItem, ...]:
         """The open round's decisions put to this group."""
         session = self.vapp.session
-        if session is None or not session.state.round_open:
-            return []
-        return session.decisions_for(self.group_id)
+        return group_decisions(session, self.group_id) if session is not None else ()
 
     def refresh_view(self) -> None:
         """Redraw the header, the decisions, the briefing and the actions."""
@@ -136,17 +145,16 @@ class GroupScreen(BaseScreen):
         if session is None:
             return
         group = session.state.groups[self.group_id]
-        current = session.current_round()
+        current = round_view(session)
         title = group.name
         if current is not None:
             title += f" – {current.title} – {current.game_time}"
-        self.query_one("#group-title", Label).update(lit(title))
-        self.query_one("#group-clock", Label).update(
-            lit(clock_text(session.timer_remaining()), "bold")
-        )
-        held = [role_label(session, r) for r, holder in group.roles.items() if holder]
-        self.query_one("#group-roles", Label).update(
-            lit(t("group.roles", roles=", ".join(held) or "–"), "dim")
+        show(self.query_one("#group-title", Label), lit(title))
+        self.draw_clock()
+        held = [role.label for role in held_roles(session, self.group_id)]
+        show(
+            self.query_one("#group-roles", Label),
+            lit(t("group.roles", roles=", ".join(held) or "–"), "dim"),
         )
         self.draw_decisions()
         self.draw_briefing()
@@ -154,182 +162,170 @@ class GroupScreen(BaseScreen):
 
     def draw_decisions(self) -> None:
         """List the decisions and show the chosen one."""
-        views = self.views
+        items = self.items
         decisions = self.query_one("#decisions", OptionList)
-        decisions.clear_options()
-        if not views:
+        if not items:
             message = (
                 t("group.no_decisions")
                 if self.vapp.session and self.vapp.session.state.round_open
                 else t("group.no_round")
             )
-            decisions.add_option(Option(Text(message, style="italic"), disabled=True))
+            fill_options(decisions, [Option(Text(message, style="italic"), disabled=True)])
             self.query_one("#decision-pane").display = False
             return
         self.query_one("#decision-pane").display = True
-        choices = self.vapp.session.state.groups[self.group_id].choices if self.vapp.session else {}
-        for view in views:
-            record = choices.get(view.key)
-            prompt = Text("✓ " if view.chosen else "○ ")
-            if record is not None and record.outside_mandate:
+        listed: list[Option] = []
+        for item in items:
+            prompt = Text("✓ " if item.chosen else "○ ")
+            if item.choice is not None and item.choice.outside_mandate:
                 # A choice outside the mandate stands out in the list, not only inside the decision.
                 prompt = Text("! ", style="bold yellow")
-            prompt.append(view.decision.question)
-            decisions.add_option(Option(prompt, id=view.key))
-        self.decision_index = min(self.decision_index, len(views) - 1)
-        decisions.highlighted = self.decision_index
-        self.draw_decision()
+            prompt.append(item.question)
+            listed.append(Option(prompt, id=item.key))
+        fill_options(decisions, listed)
+        self.decision_index = min(self.decision_index, len(items) - 1)
+        if decisions.highlighted != self.decision_index:
+            decisions.highlighted = self.decision_index
+        self.draw_decision(items)
 
-    def draw_decision(self) -> None:
+    def draw_decision(self, items: tuple[DecisionItem, ...] | None = None) -> None:
         """Show the current decision: question, options, owners, mandate and the choice."""
         session = self.vapp.session
-        views = self.views
-        if session is None or not views:
+        items = self.items if items is None else items
+        if session is None or not items:
             return
-        view = views[self.decision_index]
-        group = session.state.groups[self.group_id]
-        decision = view.decision
-        text = Text(decision.question + "\n", style="bold")
-        if decision.context:
-            text.append(decision.context + "\n")
-        if view.owners:
+        item = items[self.decision_index]
+        text = Text(item.question + "\n", style="bold")
+        if item.context:
+            text.append(item.context + "\n")
+        if item.owners:
             text.append(
-                t("group.owner", owners=", ".join(role_title(session, r) for r in view.owners)),
-                style="italic",
+                t("group.owner", owners=", ".join(r.title for r in item.owners)), style="italic"
             )
         else:
             text.append(t("group.owner_none"), style="italic")
-        self.query_one("#decision-text", Static).update(text)
+        show(self.query_one("#decision-text", Static), text)
 
-        record = group.choices.get(view.key)
         options = self.query_one("#options", OptionList)
         highlighted = options.highlighted
-        options.clear_options()
-        for option in view.available:
+        listed: list[Option] = []
+        for option in item.options:
             prompt = Text()
-            chosen = view.chosen == option.id
-            prompt.append("● " if chosen else "○ ", style="bold green" if chosen else "")
+            prompt.append(
+                "● " if option.chosen else "○ ", style="bold green" if option.chosen else ""
+            )
             prompt.append(option.label, style="bold")
-            if chosen:
+            if option.chosen:
                 prompt.append("  " + t("group.chosen_mark"), style="bold green")
             if option.explanation:
                 prompt.append("\n   " + option.explanation, style="dim")
-            options.add_option(Option(prompt, id=option.id))
+            listed.append(Option(prompt, id=option.id))
+        fill_options(options, listed)
         if options.option_count:
-            ids = [o.id for o in view.available]
-            if view.chosen in ids and highlighted is None:
-                highlighted = ids.index(view.chosen)
-            options.highlighted = min(highlighted or 0, options.option_count - 1)
+            if highlighted is None:
+                highlighted = item.option_index(item.chosen)
+            target = min(highlighted or 0, options.option_count - 1)
+            if options.highlighted != target:
+                options.highlighted = target
 
         agreed = self.query_one("#agreed", SelectionList)
-        held_roles = [r for r, holder in group.roles.items() if holder]
         # Nothing ticked means "the roles the group holds" (the engine's rule, said on screen).
-        selected = set(record.agreed_roles) if record is not None else set()
-        agreed.clear_options()
-        agreed.add_options(
-            [Selection(lit(role_label(session, r)), r, r in selected) for r in held_roles]
-        )
+        choice = item.choice
+        selected = {r.id for r in choice.agreed} if choice is not None else set()
+        roles = held_roles(session, self.group_id)
+        listed_roles = [(o.value, str(o.prompt)) for o in agreed.options]
+        if listed_roles != [(r.id, r.label) for r in roles] or set(agreed.selected) != selected:
+            agreed.clear_options()
+            agreed.add_options([Selection(lit(r.label), r.id, r.id in selected) for r in roles])
 
-        self.draw_mandate()
+        self.draw_mandate(item)
         rationale = self.query_one("#rationale", Input)
         if not rationale.has_focus:
-            saved = record.rationale if record is not None else ""
-            rationale.value = self.drafts.get((self.group_id, view.key), saved)
+            saved = choice.rationale if choice is not None else ""
+            rationale.value = self.drafts.get((self.group_id, item.key), saved)
         status = Text()
-        if record is not None:
-            label = next(
-                (o.label for o in decision.options if o.id == record.option), record.option
-            )
-            status.append(t("group.chosen", option=label), style="bold green")
-            if record.outside_mandate:
+        if choice is not None:
+            status.append(t("group.chosen", option=choice.label), style="bold green")
+            if choice.outside_mandate:
                 status.append("  (" + t("group.outside_mandate") + ": ")
                 status.append(
-                    ", ".join(role_title(session, r) for r in record.anchor_with) + ")",
-                    style="bold yellow",
+                    ", ".join(r.title for r in choice.anchor_with) + ")", style="bold yellow"
                 )
-            outcome = next((o.outcome for o in decision.options if o.id == record.option), "")
-            if outcome:
-                status.append("\n" + t("group.outcome", text=outcome))
+            if choice.outcome:
+                status.append("\n" + t("group.outcome", text=choice.outcome))
         else:
             status.append(t("group.not_chosen"), style="italic")
-        self.query_one("#choice-status", Static).update(status)
+        show(self.query_one("#choice-status", Static), status)
 
-    def draw_mandate(self) -> None:
+    def draw_mandate(self, item: DecisionItem | None = None) -> None:
         """Say whether the agreeing roles hold the decision's mandate; warn plainly when not."""
         session = self.vapp.session
-        views = self.views
-        if session is None or not views:
+        if item is None:
+            items = self.items
+            item = items[self.decision_index] if items else None
+        if session is None or item is None:
             return
-        view = views[self.decision_index]
-        agreed = set(self.query_one("#agreed", SelectionList).selected)
-        if not agreed:
-            group = session.state.groups[self.group_id]
-            agreed = {r for r, holder in group.roles.items() if holder}
+        agreed = self.query_one("#agreed", SelectionList).selected
+        mandate = mandate_for(session, self.group_id, item.key, agreed)
         widget = self.query_one("#mandate", Static)
-        if not view.owners:
-            widget.update("")
-            return
-        if agreed & set(view.owners):
-            widget.update(Text(t("group.has_mandate"), style="green"))
-            return
-        owners = ", ".join(role_title(session, r) for r in view.owners)
-        if view.decision.outside_mandate == "refuse":
-            widget.update(Text(t("group.no_mandate_refuse"), style="bold red"))
+        if mandate.status is MandateStatus.OPEN:
+            show(widget, "")
+        elif mandate.status is MandateStatus.HELD:
+            show(widget, Text(t("group.has_mandate"), style="green"))
+        elif mandate.refuse:
+            show(widget, Text(t("group.no_mandate_refuse"), style="bold red"))
         else:
-            widget.update(Text(t("group.no_mandate", owners=owners), style="bold yellow"))
+            owners = ", ".join(r.title for r in mandate.owners)
+            show(widget, Text(t("group.no_mandate", owners=owners), style="bold yellow"))
 
     def draw_briefing(self) -> None:
         """Show the round's briefing and the injects that reached the group."""
         session = self.vapp.session
         assert session is not None
-        group = session.state.groups[self.group_id]
-        current = session.current_round()
+        current = round_view(session)
         text = Text()
         if current is None:
             text.append(session.scenario.summary)
         else:
             text.append(current.briefing + "\n")
-            by_id = {i.id: i for i in current.injects}
-            for delivery in group.delivered_injects():
-                inject = by_id.get(delivery.inject)
-                if delivery.round != current.id or inject is None:
-                    continue
+            for delivery in group_inbox(session, self.group_id):
+                inject = delivery.inject
                 text.append("\n" + inject.title, style="bold")
                 if inject.sender:
                     text.append("  " + t("proj.from", sender=inject.sender), style="italic")
                 text.append("\n" + inject.text + "\n")
-        self.query_one("#briefing", Static).update(text)
+        show(self.query_one("#briefing", Static), text)
 
     def draw_actions(self) -> None:
         """List the group's own actions."""
         session = self.vapp.session
         assert session is not None
-        group = session.state.groups[self.group_id]
-        current = session.current_round()
+        rows = group_actions(session, self.group_id)
+        current = round_view(session)
         prompt = Text()
         if current is not None and current.own_actions_prompt:
             prompt.append(t("group.own_prompt", text=current.own_actions_prompt), style="italic")
-        if not group.actions:
+        if not rows:
             if prompt:
                 prompt.append("\n")
             prompt.append(t("group.no_actions"), style="dim")
-        self.query_one("#actions-prompt", Static).update(prompt)
-        table: DataTable[Any] = self.query_one("#actions", DataTable)
-        row = table.cursor_row
-        table.clear()
-        financing = {card.id: card.name for card in session.scenario.cards.financing}
-        for aid, action in group.actions.items():
-            f = action.fields
-            table.add_row(
-                lit(f.title),
-                lit(role_label(session, f.responsible) if f.responsible else ""),
-                lit(t(f"level.{f.level.value}")),
-                lit(f.timeframe),
-                lit(financing.get(f.financing or "", f.financing or "")),
-                key=aid,
-            )
-        if table.row_count:
-            table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
+        show(self.query_one("#actions-prompt", Static), prompt)
+        fill_table(
+            self.query_one("#actions", DataTable),
+            [
+                Row(
+                    action.id,
+                    (
+                        lit(action.title),
+                        lit(action.responsible.label if action.responsible is not None else ""),
+                        lit(t(f"level.{action.level.value}")),
+                        lit(action.timeframe),
+                        lit(action.financing),
+                    ),
+                )
+                for action in rows
+            ],
+        )
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -362,11 +358,10 @@ class GroupScreen(BaseScreen):
         if event.input.id != "rationale":
             return
         event.stop()
-        views = self.views
-        session = self.vapp.session
-        if session is None or not views:
+        items = self.items
+        if not items:
             return
-        chosen = views[self.decision_index].chosen
+        chosen = items[self.decision_index].chosen
         if chosen is None:
             self.notify(t("group.choose_first"), severity="warning")
             return
@@ -375,34 +370,33 @@ class GroupScreen(BaseScreen):
 
     def save_draft(self) -> None:
         """Keep the rationale in the field for the current decision; save it if already chosen."""
-        session = self.vapp.session
-        views = self.views
-        if session is None or not views or not self.is_mounted:
+        items = self.items
+        if not items or not self.is_mounted:
             return
-        view = views[min(self.decision_index, len(views) - 1)]
+        item = items[min(self.decision_index, len(items) - 1)]
         text = self.query_one("#rationale", Input).value.strip()
-        record = session.state.groups[self.group_id].choices.get(view.key)
-        saved = record.rationale if record is not None else ""
+        choice = item.choice
+        saved = choice.rationale if choice is not None else ""
         if text == saved:
-            self.drafts.pop((self.group_id, view.key), None)
+            self.drafts.pop((self.group_id, item.key), None)
             return
-        self.drafts[(self.group_id, view.key)] = text
-        if record is None or view.chosen is None:
+        self.drafts[(self.group_id, item.key)] = text
+        if choice is None:
             # Not chosen yet: the draft goes with the choice when an option is picked.
             return
         result = send(
             self.vapp,
             lambda: ChooseOption(
                 group=self.group_id,
-                decision=view.key,
-                option=record.option,
+                decision=item.key,
+                option=choice.option,
                 rationale=text,
                 agreed_roles=list(self.query_one("#agreed", SelectionList).selected),
             ),
             actor=self.group_id,
         )
         if result is not None and result.ok:
-            self.drafts.pop((self.group_id, view.key), None)
+            self.drafts.pop((self.group_id, item.key), None)
             self.notify(t("group.rationale_saved"), markup=False)
 
     def on_screen_suspend(self) -> None:
@@ -411,29 +405,25 @@ class GroupScreen(BaseScreen):
 
     def choose(self, option_id: str) -> None:
         """Send the group's choice with its rationale and agreeing roles."""
-        session = self.vapp.session
-        views = self.views
-        if session is None or not views:
+        items = self.items
+        if not items:
             return
-        view = views[self.decision_index]
+        item = items[self.decision_index]
         rationale = self.query_one("#rationale", Input).value.strip()
         agreed = list(self.query_one("#agreed", SelectionList).selected)
         result = send(
             self.vapp,
             lambda: ChooseOption(
                 group=self.group_id,
-                decision=view.key,
+                decision=item.key,
                 option=option_id,
                 rationale=rationale,
                 agreed_roles=agreed,
             ),
             actor=self.group_id,
         )
-        if result is None:
-            return
-        if result.ok:
-            self.drafts.pop((self.group_id, view.key), None)
-        self.refresh_view()
+        if result is not None and result.ok:
+            self.drafts.pop((self.group_id, item.key), None)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -467,33 +457,23 @@ class GroupScreen(BaseScreen):
 
     def action_clear_choice(self) -> None:
         """Withdraw the choice of the current decision."""
-        session = self.vapp.session
-        views = self.views
-        if session is None or not views or views[self.decision_index].chosen is None:
+        items = self.items
+        if not items or items[self.decision_index].chosen is None:
             return
         # The group may choose again; keep the rationale it wrote as a draft.
-        key = views[self.decision_index].key
+        key = items[self.decision_index].key
         self.drafts[(self.group_id, key)] = self.query_one("#rationale", Input).value.strip()
-        send(
-            self.vapp,
-            ClearChoice(group=self.group_id, decision=views[self.decision_index].key),
-            actor=self.group_id,
-        )
-        self.refresh_view()
+        send(self.vapp, ClearChoice(group=self.group_id, decision=key), actor=self.group_id)
 
     def _role_labels(self) -> dict[str, str]:
         """Return the scenario's roles with their titles."""
         session = self.vapp.session
         assert session is not None
-        return {r.role: role_title(session, r.role) for r in session.scenario.roles}
+        return {r.role: role_ref(session, r.role).title for r in session.scenario.roles}
 
     def _run(self, command: Any) -> None:
-        """Send a group command and redraw."""
-        session = self.vapp.session
-        if session is None:
-            return
+        """Send a group command."""
         send(self.vapp, command, actor=self.group_id)
-        self.refresh_view()
 
     def action_add_action(self) -> None:
         """Open the form for a new own action."""
@@ -508,29 +488,30 @@ class GroupScreen(BaseScreen):
 
         self.app.push_screen(ActionFormScreen(session.scenario, self._role_labels()), done)
 
-    def _selected_action(self) -> str | None:
-        """Return the id of the action under the cursor."""
+    def _selected_action(self) -> ActionRow | None:
+        """Return the action under the cursor."""
         session = self.vapp.session
         table: DataTable[Any] = self.query_one("#actions", DataTable)
         if session is None or not table.row_count:
             return None
-        ids = list(session.state.groups[self.group_id].actions)
-        return ids[table.cursor_row] if 0 <= table.cursor_row < len(ids) else None
+        rows = group_actions(session, self.group_id)
+        return rows[table.cursor_row] if 0 <= table.cursor_row < len(rows) else None
 
     def action_edit_action(self) -> None:
         """Open the form for the action under the cursor."""
         session = self.vapp.session
-        aid = self._selected_action()
-        if session is None or aid is None:
+        action = self._selected_action()
+        if session is None or action is None:
             return
         self.query_one("#group-tabs", TabbedContent).active = "tab-actions"
-        current = session.state.groups[self.group_id].actions[aid].fields
+        aid = action.id
 
         def done(fields: Any) -> None:
             if fields is not None:
                 self._run(EditAction(group=self.group_id, action=aid, fields=fields))
 
-        self.app.push_screen(ActionFormScreen(session.scenario, self._role_labels(), current), done)
+        form = ActionFormScreen(session.scenario, self._role_labels(), action.fields)
+        self.app.push_screen(form, done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter or a click on an action edits it."""
@@ -540,17 +521,16 @@ class GroupScreen(BaseScreen):
 
     def action_remove_action(self) -> None:
         """Remove the action under the cursor after a confirmation."""
-        session = self.vapp.session
-        aid = self._selected_action()
-        if session is None or aid is None:
+        action = self._selected_action()
+        if action is None:
             return
-        title = session.state.groups[self.group_id].actions[aid].fields.title
+        aid = action.id
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self._run(RemoveAction(group=self.group_id, action=aid))
 
-        self.app.push_screen(ConfirmScreen(t("action.remove_q", title=title)), answer)
+        self.app.push_screen(ConfirmScreen(t("action.remove_q", title=action.title)), answer)
 
     def action_cards(self) -> None:
         """Open the card browser."""
@@ -559,6 +539,7 @@ class GroupScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         """Redraw whenever the seat is shown again, for the same or another group."""
+        self.stale = False
         self.refresh_view()
         tabs = self.query_one("#group-tabs", TabbedContent)
         if tabs.active == "tab-decisions" and not isinstance(self.focused, Input):
@@ -586,7 +567,7 @@ class GroupScreen(BaseScreen):
         if session is None:
             return
         self.save_draft()
-        ids = list(session.state.groups)
+        ids = [g.id for g in group_refs(session)]
         index = (ids.index(self.group_id) + step) % len(ids)
         self.group_id = ids[index]
         self.decision_index = 0
@@ -598,9 +579,9 @@ class GroupScreen(BaseScreen):
         session = self.vapp.session
         if session is None:
             return
-        ids = list(session.state.groups)
+        ids = [g.id for g in group_refs(session)]
         if 1 <= number <= len(ids):
-            self._switch(ids.index(ids[number - 1]) - ids.index(self.group_id))
+            self._switch(number - 1 - ids.index(self.group_id))
 
     def action_next_group(self) -> None:
         """Switch to the next group."""

@@ -9,6 +9,7 @@ from textual.widgets import Button, DataTable, Label, Static
 
 from varselspel.tui.screens.base import BaseModal, t
 from varselspel.tui.text import lit
+from varselspel.tui.widgets.table import Table
 
 KeyRow = tuple[str, str]
 """A key as displayed and what it does."""
@@ -28,9 +29,7 @@ class HelpScreen(BaseModal):
         with Vertical(classes="dialog help-dialog"):
             yield Label(t("help.title"), classes="dialog-title", markup=False)
             yield Static(lit(t("help.intro")), markup=False)
-            table: DataTable[object] = DataTable(
-                id="help-keys", cursor_type="row", zebra_stripes=True
-            )
+            table: DataTable[object] = Table(id="help-keys", cursor_type="row", zebra_stripes=True)
             table.add_column(t("help.key"))
             table.add_column(t("help.action"))
             for key, description in self.rows:

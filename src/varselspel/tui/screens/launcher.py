@@ -17,6 +17,7 @@ from varselspel.tui.catalog import ScenarioEntry, list_scenarios
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.text import Text, lit
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
 
 
 class LauncherScreen(BaseScreen):
@@ -43,15 +44,11 @@ class LauncherScreen(BaseScreen):
         with Vertical(id="launcher-body"):
             yield Label(t("launcher.title"), classes="screen-title", markup=False)
             yield Label(t("launcher.scenarios"), classes="section-title", markup=False)
-            scenarios: DataTable[Any] = DataTable(
-                id="scenarios", cursor_type="row", zebra_stripes=True
-            )
+            scenarios: DataTable[Any] = Table(id="scenarios", cursor_type="row", zebra_stripes=True)
             yield scenarios
             yield Static("", id="scenario-detail", markup=False)
             yield Label(t("launcher.sessions"), classes="section-title", markup=False)
-            sessions: DataTable[Any] = DataTable(
-                id="sessions", cursor_type="row", zebra_stripes=True
-            )
+            sessions: DataTable[Any] = Table(id="sessions", cursor_type="row", zebra_stripes=True)
             yield sessions
         yield KeyFooter()
 

@@ -22,19 +22,32 @@ from varselspel.engine.commands import (
 from varselspel.engine.state import Phase
 from varselspel.tui import flow
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_table, same, show
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.text import Text, lit
-from varselspel.tui.view import (
-    clock_text,
-    format_value,
-    impact_figures,
-    previous_value,
-    trend_arrow,
-)
+from varselspel.tui.view import clock_text, figure_label, figure_text, format_value, trend_mark
 from varselspel.tui.widgets.big_clock import BigClock
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
+from varselspel.view.indicators import indicator_rows
+from varselspel.view.injects import (
+    backup_injects,
+    next_inject,
+    release_of,
+    round_releases,
+    unsent_injects,
+)
+from varselspel.view.lagesbild import lagesbild_rows
+from varselspel.view.refs import group_refs
+from varselspel.view.status import (
+    facilitator_view,
+    group_status,
+    round_view,
+    timer_view,
+    undecided_groups,
+)
 
 BIG_CLOCK_MIN_SIZE = (150, 45)
 """Terminal columns and rows from which the countdown is drawn in block letters."""
@@ -85,11 +98,11 @@ class ProjectorScreen(BaseScreen):
                     yield Static("", id="injects", markup=False)
             with Vertical(id="proj-right"):
                 yield Label(t("proj.groups"), classes="section-title", markup=False)
-                yield DataTable(id="group-status", cursor_type="row", zebra_stripes=True)
+                yield Table(id="group-status", cursor_type="row", zebra_stripes=True)
                 yield Label(t("proj.indicators"), classes="section-title", markup=False)
-                yield DataTable(id="indicators", cursor_type="none", zebra_stripes=True)
+                yield Table(id="indicators", cursor_type="none", zebra_stripes=True)
                 yield Label(t("proj.lagesbild"), classes="section-title", markup=False)
-                yield DataTable(id="lagesbild", cursor_type="none", zebra_stripes=True)
+                yield Table(id="lagesbild", cursor_type="none", zebra_stripes=True)
             with VerticalScroll(id="fac-panel"):
                 yield Static("", id="fac-notes", markup=False)
         yield KeyFooter()
@@ -102,54 +115,51 @@ class ProjectorScreen(BaseScreen):
         status: DataTable[Any] = self.query_one("#group-status", DataTable)
         status.add_column(t("setup.col.group"), key="group")
         status.add_column(t("launcher.col.status"), key="status")
-        many = len(session.state.groups) > 4
+        groups = group_refs(session)
+        many = len(groups) > 4
         # Many groups need the room for their columns: a narrower inject list and label column.
         self.set_class(many, "-many-groups")
         # Every group's column must fit beside the labels (8 groups at 120 columns): group
         # columns take what their values need, names are cut, the label column gets the rest.
-        groups = session.state.groups
         right = self.app.size.width * (4 if many else 3) // 5
         group_width = 7 if len(groups) > 6 else 8 if many else 9
         label_width = max(12, min(48, right - len(groups) * (group_width + 2) - 4))
         for table_id in ("#indicators", "#lagesbild"):
             table: DataTable[Any] = self.query_one(table_id, DataTable)
             table.add_column("", key="label", width=label_width)
-            for gid, group in groups.items():
+            for group in groups:
                 name = (
                     group.name
                     if len(group.name) <= group_width
                     else group.name[: group_width - 1] + "…"
                 )
-                table.add_column(lit(name), key=gid, width=group_width)
+                table.add_column(lit(name), key=group.id, width=group_width)
         self.refresh_view()
         if self.vapp.config.live_timer:
             self.set_interval(1.0, self.tick)
         self.query_one("#group-status", DataTable).focus()
 
-    def on_screen_resume(self) -> None:
-        """Redraw after a group has played or a dialog closed."""
-        self.refresh_view()
-
     # --- drawing --------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Redraw the countdown."""
+        """Redraw the countdown (a hidden projector would make the screen on top repaint)."""
         session = self.vapp.session
-        if session is None:
+        if session is None or not self.in_view():
             return
-        remaining = session.timer_remaining()
+        timer = timer_view(session)
+        remaining = timer.remaining if timer is not None else None
         self.query_one("#countdown", Digits).update(clock_text(remaining))
         self.query_one("#big-countdown", BigClock).set_time(clock_text(remaining))
         state_label = self.query_one("#proj-timer-state", Label)
-        timer = session.state.timer
-        if timer is not None and session.state.round_open and timer.paused:
-            state_label.update(Text(t("proj.paused"), style="bold reverse yellow"))
-        elif remaining is not None and remaining < 0:
-            state_label.update(Text(t("proj.overtime"), style="bold reverse red"))
+        if timer is not None and timer.paused:
+            show(state_label, Text(t("proj.paused"), style="bold reverse yellow"))
+        elif timer is not None and timer.overtime:
+            show(state_label, Text(t("proj.overtime"), style="bold reverse red"))
         else:
-            state_label.update("")
+            show(state_label, "")
+        overtime = timer is not None and timer.overtime
         for clock in (self.query_one("#countdown"), self.query_one("#big-countdown")):
-            clock.set_class(remaining is not None and remaining < 0, "overtime")
+            clock.set_class(overtime, "overtime")
 
     def on_resize(self, event: events.Resize) -> None:
         """Fit the countdown to the new terminal size."""
@@ -164,36 +174,29 @@ class ProjectorScreen(BaseScreen):
         )
 
     def refresh_view(self) -> None:
-        """Redraw everything from the engine state."""
+        """Redraw everything from the session's view models."""
         session = self.vapp.session
         if session is None:
             return
-        state = session.state
-        scenario = session.scenario
-        self.query_one("#proj-scenario", Label).update(lit(scenario.title))
-        current = session.current_round()
+        show(self.query_one("#proj-scenario", Label), lit(session.scenario.title))
+        current = round_view(session)
         round_label = self.query_one("#proj-round", Label)
         game_time = self.query_one("#proj-gametime", Label)
         if current is None:
-            round_label.update(lit(t("proj.not_started")))
-            game_time.update(lit(t("proj.start_hint"), "italic"))
+            show(round_label, lit(t("proj.not_started")))
+            show(game_time, lit(t("proj.start_hint"), "italic"))
         else:
-            round_label.update(
+            show(
+                round_label,
                 Text(
-                    t(
-                        "proj.round",
-                        n=state.round_index + 1,
-                        total=len(scenario.rounds),
-                        title=current.title,
-                    ),
+                    t("proj.round", n=current.number, total=current.total, title=current.title),
                     style="bold",
-                )
+                ),
             )
             hint = ""
-            if not state.round_open:
-                last = state.round_index >= len(scenario.rounds) - 1
-                hint = "  " + t("proj.all_done" if last else "proj.between")
-            game_time.update(lit(t("proj.game_time", time=current.game_time) + hint))
+            if not current.open:
+                hint = "  " + t("proj.all_done" if current.last else "proj.between")
+            show(game_time, lit(t("proj.game_time", time=current.game_time) + hint))
         self.tick()
         self.draw_injects()
         self.draw_groups()
@@ -205,46 +208,27 @@ class ProjectorScreen(BaseScreen):
         """List the injects released so far in the current round, in arrival order."""
         session = self.vapp.session
         assert session is not None
-        state = session.state
-        current = session.current_round()
+        current = round_view(session)
         text = Text()
         if current is not None:
             text.append(current.briefing, style="italic")
-            by_id = {inject.id: inject for inject in current.injects}
-            seen: list[str] = []
-            for group in state.groups.values():
-                for delivery in group.injects:
-                    if delivery.round == current.id and delivery.inject not in seen:
-                        seen.append(delivery.inject)
-            order = sorted(
-                seen,
-                key=lambda i: min(
-                    d.seq
-                    for g in state.groups.values()
-                    for d in g.injects
-                    if d.inject == i and d.round == current.id
-                ),
-            )
-            for inject_id in order:
-                inject = by_id.get(inject_id)
-                if inject is None:
-                    continue
-                reached = [
-                    g.name
-                    for g in state.groups.values()
-                    if any(d.inject == inject_id and d.delivered for d in g.injects)
-                ]
+            for release in round_releases(session):
+                inject = release.inject
                 if text:
                     text.append("\n\n")
                 text.append(inject.title, style="bold")
                 if inject.sender:
                     text.append("  " + t("proj.from", sender=inject.sender), style="italic")
-                if len(reached) != len(state.groups):
-                    text.append("  [" + ", ".join(reached) + "]", style="dim")
+                if not release.reached_all:
+                    recipients = ", ".join(g.name for g in release.recipients)
+                    text.append("  [" + recipients + "]", style="dim")
                 text.append("\n" + inject.text)
-        if current is None:
+        else:
             text.append(session.scenario.summary, style="italic")
-        self.query_one("#injects", Static).update(text)
+        injects = self.query_one("#injects", Static)
+        if same(injects.content, text):
+            return
+        injects.update(text)
         # The newest inject is at the bottom; keep it in view once the new text is laid out.
         scroll = self.query_one("#injects-scroll", VerticalScroll)
         scroll.scroll_end(animate=False)
@@ -254,56 +238,51 @@ class ProjectorScreen(BaseScreen):
         """Show each group's decision status in the open round."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#group-status", DataTable)
-        row = table.cursor_row
-        table.clear()
-        state = session.state
-        for gid, group in state.groups.items():
-            if state.round_open:
-                views = session.decisions_for(gid)
-                done = sum(1 for v in views if v.chosen)
-                word = t("proj.decided") if done == len(views) else t("proj.deciding")
-                style = "bold green" if done == len(views) else "bold yellow"
-                status = Text(
-                    f"{word} ({t('proj.decided_n', done=done, total=len(views))})", style=style
-                )
+        rows: list[Row] = []
+        for status in group_status(session):
+            if status.round_open:
+                word = t("proj.decided") if status.all_decided else t("proj.deciding")
+                style = "bold green" if status.all_decided else "bold yellow"
+                done = t("proj.decided_n", done=status.decided, total=status.total)
+                cell = Text(f"{word} ({done})", style=style)
             else:
-                status = Text("–", style="dim")
-            table.add_row(lit(group.name), status, key=gid)
-        if table.row_count:
-            table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
+                cell = Text("–", style="dim")
+            rows.append(Row(status.group.id, (lit(status.group.name), cell)))
+        fill_table(self.query_one("#group-status", DataTable), rows)
 
     def draw_indicators(self) -> None:
         """Show each indicator per group with its trend since the last round."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#indicators", DataTable)
-        table.clear()
-        state = session.state
-        for indicator in session.scenario.indicators:
+        rows: list[Row] = []
+        for indicator in indicator_rows(session):
             cells: list[Any] = [
                 lit(indicator.label + (f" ({indicator.unit})" if indicator.unit else ""))
             ]
-            for group in state.groups.values():
-                now = group.indicators.get(indicator.id, indicator.start)
-                arrow, style = trend_arrow(indicator, previous_value(group, indicator.id), now)
-                cell = Text(format_value(now) + " ")
+            for value in indicator.cells:
+                arrow, style = trend_mark(value.trend)
+                cell = Text(format_value(value.value) + " ")
                 cell.append(arrow, style=style)
                 cells.append(cell)
-            table.add_row(*cells, key=indicator.id, height=None)
+            rows.append(Row(indicator.id, tuple(cells), height=None))
+        fill_table(self.query_one("#indicators", DataTable), rows)
 
     def draw_lagesbild(self) -> None:
         """Show the consequence model's figures per group."""
         session = self.vapp.session
         assert session is not None
-        table: DataTable[Any] = self.query_one("#lagesbild", DataTable)
-        table.clear()
-        groups = list(session.state.groups.values())
-        if not groups:
-            return
-        figures = {g.id: impact_figures(session, g.id) for g in groups}
-        for index, (label, _value) in enumerate(figures[groups[0].id]):
-            table.add_row(lit(label), *[lit(figures[g.id][index][1]) for g in groups])
+        rows = [
+            Row(
+                figure.code,
+                (
+                    lit(figure_label(figure)),
+                    *[lit(figure_text(figure, value)) for _group, value in figure.values],
+                ),
+            )
+            for figure in lagesbild_rows(session)
+            if figure.values
+        ]
+        fill_table(self.query_one("#lagesbild", DataTable), rows)
 
     def draw_panel(self) -> None:
         """Fill the facilitator panel and show or hide it with its banner."""
@@ -313,28 +292,28 @@ class ProjectorScreen(BaseScreen):
         self.query_one("#fac-banner").display = self.panel_visible
         if not self.panel_visible:
             return
-        current = session.current_round()
+        current = round_view(session)
+        notes = facilitator_view(session)
         text = Text()
         if current is not None:
             text.append(t("proj.notes") + "\n", style="bold underline")
-            text.append((current.facilitator.notes or "–") + "\n\n")
+            text.append((notes.notes or "–") + "\n\n")
             text.append(t("proj.expected") + "\n", style="bold underline")
-            for item in current.facilitator.expected or ["–"]:
+            for item in notes.expected or ("–",):
                 text.append("• " + item + "\n")
-            if session.state.round_open:
+            if current.open:
                 text.append("\n" + t("proj.backup_injects") + "\n", style="bold underline")
-                for inject in session.backup_injects() or []:
-                    text.append("• " + inject.title + "\n")
-        for note in session.state.notes[-5:]:
-            text.append("\n✎ " + note.text)
-        self.query_one("#fac-notes", Static).update(text)
+                for backup in backup_injects(session):
+                    text.append("• " + backup.inject.title + "\n")
+        for note in notes.own_notes:
+            text.append("\n✎ " + note)
+        show(self.query_one("#fac-notes", Static), text)
 
     # --- commands -------------------------------------------------------------------------------
 
     def run_command(self, command: Any) -> bool:
-        """Send a command (or build it), redraw; bad input or a refusal is said, not raised."""
+        """Send a command (or build it); bad input or a refusal is said, not raised."""
         result = send(self.vapp, command)
-        self.refresh_view()
         return result is not None and result.ok
 
     def action_launcher(self) -> None:
@@ -343,8 +322,8 @@ class ProjectorScreen(BaseScreen):
         if session is None:
             super().action_launcher()
             return
-        timer = session.state.timer
-        running = session.state.round_open and timer is not None and not timer.paused
+        timer = timer_view(session)
+        running = timer is not None and not timer.paused
         question = t("proj.leave_q_clock" if running else "proj.leave_q")
 
         def answer(yes: bool | None) -> None:
@@ -359,7 +338,7 @@ class ProjectorScreen(BaseScreen):
         if session is None:
             return
         if session.state.round_open:
-            if session.check(ReleaseInject()).code == "no_pending_inject":
+            if next_inject(session) is None:
                 # Say what the facilitator can do instead of only that nothing is left.
                 self.notify(t("proj.all_injects_sent"), markup=False, timeout=8)
                 return
@@ -368,23 +347,18 @@ class ProjectorScreen(BaseScreen):
             self.run_command(StartRound())
 
     def release(self, command: ReleaseInject) -> None:
-        """Release an inject, bring it into view and confirm to whom it went."""
+        """Release an inject and confirm to whom it went."""
         session = self.vapp.session
         result = send(self.vapp, command)
-        self.refresh_view()
         if session is None or result is None or not result.ok or result.event is None:
             return
         done = result.event.command
-        inject_id = getattr(done, "inject", None)
-        current = session.current_round()
-        title = next(
-            (i.title for i in (current.injects if current else []) if i.id == inject_id),
-            inject_id or "",
-        )
-        group_id = getattr(done, "group", None)
+        assert isinstance(done, ReleaseInject)
+        release = release_of(session, result.event.seq)
+        title = release.inject.title if release is not None else done.inject or ""
         target = (
-            session.state.groups[group_id].name
-            if group_id in session.state.groups
+            session.state.groups[done.group].name
+            if done.group in session.state.groups
             else t("proj.all_groups").lower()
         )
         self.notify(t("proj.released", title=title, target=target), markup=False)
@@ -394,18 +368,16 @@ class ProjectorScreen(BaseScreen):
         session = self.vapp.session
         if session is None or not session.state.round_open:
             return
-        backups = session.backup_injects()
+        backups = backup_injects(session)
         if not backups:
             self.notify(t("proj.no_backup"))
             return
-        choices = [(inject.id, inject.title) for inject in backups]
+        choices = [(backup.inject.id, backup.inject.title) for backup in backups]
 
         def picked_inject(inject_id: str | None) -> None:
             if inject_id is None:
                 return
-            groups = [("", t("proj.all_groups"))] + [
-                (g.id, g.name) for g in session.state.groups.values()
-            ]
+            groups = [("", t("proj.all_groups"))] + [(g.id, g.name) for g in group_refs(session)]
 
             def picked_group(group_id: str | None) -> None:
                 if group_id is not None:
@@ -418,9 +390,10 @@ class ProjectorScreen(BaseScreen):
     def action_pause(self) -> None:
         """Pause or resume the countdown."""
         session = self.vapp.session
-        if session is None or session.state.timer is None:
+        timer = timer_view(session) if session is not None else None
+        if timer is None:
             return
-        self.run_command(ResumeTimer() if session.state.timer.paused else PauseTimer())
+        self.run_command(ResumeTimer() if timer.paused else PauseTimer())
 
     def action_add_time(self) -> None:
         """Give the round five more minutes."""
@@ -448,23 +421,13 @@ class ProjectorScreen(BaseScreen):
         """Return the close-round question, naming undecided groups and injects not yet sent."""
         session = self.vapp.session
         assert session is not None
-        state = session.state
         lines = [t("proj.close_q")]
-        undecided: list[str] = []
-        for gid, group in state.groups.items():
-            views = session.decisions_for(gid)
-            done = sum(1 for v in views if v.chosen)
-            if done < len(views):
-                undecided.append(f"{group.name} ({done}/{len(views)})")
+        undecided = [
+            f"{row.group.name} ({row.decided}/{row.total})" for row in undecided_groups(session)
+        ]
         if undecided:
             lines.append(t("proj.close_undecided", groups=", ".join(undecided)))
-        current = session.current_round()
-        sent = {d.inject for g in state.groups.values() for d in g.injects}
-        unsent = [
-            f"”{inject.title}”"
-            for inject in (current.injects if current else [])
-            if not inject.backup and inject.id not in sent
-        ]
+        unsent = [f"”{inject.title}”" for inject in unsent_injects(session)]
         if unsent:
             lines.append(t("proj.close_unsent", injects=", ".join(unsent)))
         return "\n\n".join(lines)
@@ -474,7 +437,7 @@ class ProjectorScreen(BaseScreen):
         session = self.vapp.session
         if session is None:
             return
-        choices = [(g.id, g.name) for g in session.state.groups.values()]
+        choices = [(g.id, g.name) for g in group_refs(session)]
         self.app.push_screen(PickScreen(t("proj.pick_group"), choices), self.open_group)
 
     def action_group_number(self, number: int) -> None:
@@ -482,9 +445,9 @@ class ProjectorScreen(BaseScreen):
         session = self.vapp.session
         if session is None:
             return
-        ids = list(session.state.groups)
-        if 1 <= number <= len(ids):
-            self.open_group(ids[number - 1])
+        groups = group_refs(session)
+        if 1 <= number <= len(groups):
+            self.open_group(groups[number - 1].id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter or a click on a group opens its hot seat."""
@@ -506,7 +469,7 @@ class ProjectorScreen(BaseScreen):
         """Undo the last step still in effect."""
         from varselspel.tui.undo import undo_step
 
-        undo_step(self, self.refresh_view)
+        undo_step(self)
 
     def action_toggle_panel(self) -> None:
         """Show or hide the facilitator panel."""

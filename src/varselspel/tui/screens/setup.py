@@ -22,14 +22,18 @@ from varselspel.engine.commands import (
 )
 from varselspel.tui import flow
 from varselspel.tui.guard import max_length, send
+from varselspel.tui.paint import Row, fill_table, show
 from varselspel.tui.role_match import fit
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.screens.role_card import RoleCardScreen, role_card_text
 from varselspel.tui.text import Text, lit
-from varselspel.tui.view import holder_label, role_label, role_title
+from varselspel.tui.view import holder_text
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.table import Table
+from varselspel.view.refs import role_ref
+from varselspel.view.roles import missing_roles, participants, role_holders, setup_groups
 
 
 class SetupScreen(BaseScreen):
@@ -82,12 +86,12 @@ class SetupScreen(BaseScreen):
         with Horizontal(id="setup-body"):
             with Vertical(id="setup-groups-col"):
                 yield Label(t("setup.groups"), classes="section-title", markup=False)
-                yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+                yield Table(id="groups", cursor_type="row", zebra_stripes=True)
             with Vertical(id="setup-right"):
                 yield Label("", classes="section-title", id="participants-title", markup=False)
-                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+                yield Table(id="participants", cursor_type="row", zebra_stripes=True)
                 yield Label("", classes="section-title", id="roles-title", markup=False)
-                yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
+                yield Table(id="roles", cursor_type="row", zebra_stripes=True)
         yield Static("", id="missing", markup=False)
         yield KeyFooter()
 
@@ -111,24 +115,29 @@ class SetupScreen(BaseScreen):
     # --- state to screen ------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        """Redraw every table from the engine state."""
+        """Redraw every table from the session's view models."""
         session = self.vapp.session
         if session is None:
             return
-        state = session.state
-        group_ids = list(state.groups)
-        if self.group_id not in state.groups:
+        rows = setup_groups(session)
+        group_ids = [row.group.id for row in rows]
+        if self.group_id not in group_ids:
             self.group_id = group_ids[0] if group_ids else None
         groups: DataTable[Any] = self.query_one("#groups", DataTable)
-        groups.clear()
-        for gid, group in state.groups.items():
-            missing = session.missing_roles(gid)
-            groups.add_row(
-                lit(group.name),
-                lit(len(group.participants)),
-                lit(len(missing), "bold red" if missing else "green"),
-                key=gid,
-            )
+        fill_table(
+            groups,
+            [
+                Row(
+                    row.group.id,
+                    (
+                        lit(row.group.name),
+                        lit(row.people),
+                        lit(len(row.missing), "bold red" if row.missing else "green"),
+                    ),
+                )
+                for row in rows
+            ],
+        )
         if self.group_id is not None:
             groups.move_cursor(row=group_ids.index(self.group_id), animate=False)
         self.refresh_group()
@@ -138,42 +147,43 @@ class SetupScreen(BaseScreen):
         session = self.vapp.session
         people: DataTable[Any] = self.query_one("#participants", DataTable)
         roles: DataTable[Any] = self.query_one("#roles", DataTable)
-        people_row, roles_row = people.cursor_row, roles.cursor_row
-        people.clear()
-        roles.clear()
         if session is None or self.group_id is None:
+            fill_table(people, [])
+            fill_table(roles, [])
             return
-        group = session.state.groups[self.group_id]
-        self.query_one("#participants-title", Label).update(
-            lit(t("setup.participants", group=group.name))
+        name = session.state.groups[self.group_id].name
+        show(self.query_one("#participants-title", Label), lit(t("setup.participants", group=name)))
+        show(self.query_one("#roles-title", Label), lit(t("setup.roles", group=name)))
+        fill_table(
+            people,
+            [
+                Row(
+                    person.id,
+                    (
+                        lit(person.name),
+                        lit(person.organisation),
+                        lit(", ".join(role.label for role in person.roles)),
+                    ),
+                )
+                for person in participants(session, self.group_id)
+            ],
         )
-        self.query_one("#roles-title", Label).update(lit(t("setup.roles", group=group.name)))
-        for pid, person in group.participants.items():
-            held = ", ".join(role_label(session, r) for r in group.roles_of(pid))
-            people.add_row(lit(person.name), lit(person.organisation), lit(held), key=pid)
-        missing = set(session.missing_roles(self.group_id))
-        for role in session.scenario.roles:
-            holder = group.holders(role.role)
-            needed = Text(t("yes") if role.required else t("no"))
-            if role.role in missing:
+        holders: list[Row] = []
+        for entry in role_holders(session, self.group_id):
+            needed = Text(t("yes") if entry.required else t("no"))
+            if entry.missing:
                 needed = Text(t("yes") + " !", style="bold red")
-            roles.add_row(
-                lit(role_title(session, role.role)),
-                lit(holder_label(group, holder)),
-                needed,
-                key=role.role,
+            holders.append(
+                Row(entry.role.id, (lit(entry.role.title), lit(holder_text(entry.holder)), needed))
             )
-        if people.row_count:
-            people.move_cursor(row=min(people_row, people.row_count - 1), animate=False)
-        if roles.row_count:
-            roles.move_cursor(row=min(roles_row, roles.row_count - 1), animate=False)
-        labels = [role_label(session, r) for r in session.missing_roles(self.group_id)]
+        fill_table(roles, holders)
+        labels = [role.label for role in missing_roles(session, self.group_id)]
         text = (
             Text(t("setup.missing", roles=", ".join(labels)), style="bold red")
             if labels
             else Text(t("setup.none_missing"), style="green")
         )
-        self.query_one("#missing", Static).update(text)
+        show(self.query_one("#missing", Static), text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Follow the group cursor."""
@@ -193,9 +203,8 @@ class SetupScreen(BaseScreen):
     # --- commands -------------------------------------------------------------------------------
 
     def run_command(self, command: Any) -> bool:
-        """Send a command (or build it) and redraw; bad input or a refusal is said, not raised."""
+        """Send a command (or build it); bad input or a refusal is said, not raised."""
         result = send(self.vapp, command)
-        self.refresh_view()
         return result is not None and result.ok
 
     def action_add_group(self) -> None:
@@ -325,12 +334,8 @@ class SetupScreen(BaseScreen):
                     people.index(p),
                 ),
             )
-            result = session.execute(
-                AssignRole(group=self.group_id, role=role.role, participant=pid)
-            )
-            if result.ok:
+            if self.run_command(AssignRole(group=self.group_id, role=role.role, participant=pid)):
                 load[pid] += 1
-        self.refresh_view()
 
     def selected_role(self) -> str | None:
         """Return the role id under the roles cursor."""
@@ -348,9 +353,9 @@ class SetupScreen(BaseScreen):
         session = self.vapp.session
         people: DataTable[Any] = self.query_one("#participants", DataTable)
         if session is not None and self.group_id is not None and people.has_focus:
-            participants = list(session.state.groups[self.group_id].participants)
-            if 0 <= people.cursor_row < len(participants):
-                self.pick_role_for(participants[people.cursor_row])
+            ids = list(session.state.groups[self.group_id].participants)
+            if 0 <= people.cursor_row < len(ids):
+                self.pick_role_for(ids[people.cursor_row])
                 return
         role = self.selected_role()
         if session is None or self.group_id is None or role is None:
@@ -371,7 +376,7 @@ class SetupScreen(BaseScreen):
                 self.run_command(AssignRole(group=gid, role=role, participant=participant))
 
         self.app.push_screen(
-            PickScreen(t("setup.pick_holder", role=role_title(session, role)), choices), done
+            PickScreen(t("setup.pick_holder", role=role_ref(session, role).title), choices), done
         )
 
     def pick_role_for(self, pid: str) -> None:
@@ -382,11 +387,8 @@ class SetupScreen(BaseScreen):
         gid = self.group_id
         group = session.state.groups[gid]
         choices = [
-            (
-                r.role,
-                f"{role_title(session, r.role)} – {holder_label(group, group.roles.get(r.role))}",
-            )
-            for r in session.scenario.roles
+            (entry.role.id, f"{entry.role.title} – {holder_text(entry.holder)}")
+            for entry in role_holders(session, gid)
         ]
 
         def done(role: str | None) -> None:
@@ -404,13 +406,13 @@ class SetupScreen(BaseScreen):
             return
         in_scenario = next((r for r in session.scenario.roles if r.role == role), None)
         body = role_card_text(session.bundle.roles.get(role), role, in_scenario)
-        self.app.push_screen(RoleCardScreen(body, role_title(session, role)))
+        self.app.push_screen(RoleCardScreen(body, role_ref(session, role).title))
 
     def action_undo(self) -> None:
         """Undo the last setup step."""
         from varselspel.tui.undo import undo_step
 
-        undo_step(self, self.refresh_view)
+        undo_step(self)
 
     def action_start(self) -> None:
         """Start the session (after a confirmation when needed roles are missing)."""
@@ -424,8 +426,8 @@ class SetupScreen(BaseScreen):
                 return
             # The facilitator holds every needed role nobody else holds, as the question said.
             for gid in session.state.groups:
-                for role in session.missing_roles(gid):
-                    session.execute(AssignRole(group=gid, role=role, participant=None))
+                for role in missing_roles(session, gid):
+                    self.run_command(AssignRole(group=gid, role=role.id, participant=None))
             if self.run_command(StartSession()):
                 flow.show_phase(self.vapp)
 

@@ -160,7 +160,7 @@ def _varsel_notes(
             "note.varsel.jobs",
             lang,
             suppliers=_num(impact.supplier_jobs, lang),
-            listed=_num(listed_supplier_jobs(setting), lang, 1),
+            listed=_num(listed_supplier_jobs(setting), lang),
             stopped=_num(stopped * 100, lang),
             others=_num(impact.other_indirect_jobs, lang),
             multiplier=_short(model.get("local_multiplier", 0.5), lang),

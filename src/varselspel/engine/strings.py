@@ -49,6 +49,10 @@ STRINGS: Catalog = {
         "sv": "Okänd deltagare '{participant}' i gruppen.",
         "en": "Unknown participant '{participant}' in the group.",
     },
+    "same_group": {
+        "sv": "Deltagaren är redan i gruppen '{group}'.",
+        "en": "The participant is already in the group '{group}'.",
+    },
     "participant_exists": {
         "sv": "Deltagar-id '{participant}' används redan.",
         "en": "Participant id '{participant}' is already used.",

@@ -286,6 +286,7 @@ STRINGS: Catalog = {
     "step.remove_group": {"sv": "borttagen grupp", "en": "group removed"},
     "step.add_participant": {"sv": "ny deltagare", "en": "new participant"},
     "step.remove_participant": {"sv": "borttagen deltagare", "en": "participant removed"},
+    "step.move_participant": {"sv": "flyttad deltagare", "en": "participant moved"},
     "step.assign_role": {"sv": "tilldelad roll", "en": "role assigned"},
     "step.unassign_role": {"sv": "fråntagen roll", "en": "role unassigned"},
     "step.start_session": {"sv": "start av övningen", "en": "start of the workshop"},

@@ -329,7 +329,7 @@ class SetupScreen(BaseScreen):
             pid = min(
                 people,
                 key=lambda p: (
-                    -min(1, fit(group.participants[p].organisation, card, company)),
+                    -min(1, fit(group.participants[p].organisation, card, company=company)),
                     load[p],
                     people.index(p),
                 ),

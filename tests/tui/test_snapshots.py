@@ -88,7 +88,7 @@ STAGE_KEYS = {
 }
 """The key that opens each stage's panel or dialog once its phase's screen is shown."""
 
-GROUP_KEYS = {"group-form": "a", "group-cards": "k", "group-briefing": "l"}
+GROUP_KEYS = {"group-form": "n", "group-cards": "k", "group-briefing": "l"}
 """The key that opens each group-seat stage's form or list once group 1 is seated."""
 
 

@@ -85,7 +85,7 @@ def test_long_text_is_cut_at_the_engine_limit_not_a_crash(make_app: Any) -> None
         await press_each(pilot, "f", "s", "j", "n", "1")
         assert screen_name(app) == "GroupScreen"
         title_limit = ActionFields.model_fields["title"].metadata[-1].max_length
-        await press(pilot, "a")
+        await press(pilot, "n")
         await fill_to_limit(pilot, "t", title_limit)
         await press(pilot, "ctrl+s")
         actions = list(session.state.groups["g1"].actions.values())

@@ -144,7 +144,7 @@ async def play_decision(pilot: Pilot[Any], index: int, option: int, rationale: s
 
 async def add_action(pilot: Pilot[Any], title: str, timeframe: str) -> None:
     """In group play, add an own action with a title and a time frame."""
-    await pilot.press("a")
+    await pilot.press("n")
     await settle(pilot, "ActionFormScreen")
     await type_text(pilot, title)
     # Title, result, responsible, partners, level, then the time frame.

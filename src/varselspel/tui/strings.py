@@ -346,7 +346,6 @@ STRINGS: Catalog = {
         "sv": "Beslutas av: gruppen gemensamt",
         "en": "Decided by: the group together",
     },
-    "group.has_mandate": {"sv": "Gruppen har mandatet.", "en": "The group holds this mandate."},
     "group.no_mandate": {
         "sv": "VARNING: Ingen i gruppen har mandatet. Ett val här ligger utanför mandat och måste förankras hos den som har rollen {owners}.",
         "en": "WARNING: Nobody in the group holds this mandate. A choice here is outside mandate and must be anchored with whoever holds the role {owners}.",
@@ -375,15 +374,15 @@ STRINGS: Catalog = {
     "group.outcome": {"sv": "Utfall: {text}", "en": "Outcome: {text}"},
     "group.own_prompt": {"sv": "Förslag: {text}", "en": "Prompt: {text}"},
     "group.no_actions": {
-        "sv": "Inga egna åtgärder ännu. Tryck A för en ny.",
-        "en": "No own actions yet. Press A for a new one.",
+        "sv": "Inga egna åtgärder ännu. Tryck {press} för en ny.",
+        "en": "No own actions yet. Press {press} for a new one.",
     },
     "group.search": {"sv": "Sök bland korten", "en": "Search the cards"},
     "group.roles": {"sv": "Roller: {roles}", "en": "Roles: {roles}"},
     "key.choose_option": {"sv": "Välj markerat", "en": "Choose highlighted"},
     "group.choose_hint": {
-        "sv": "↑/↓ markerar ett alternativ, Enter eller v väljer det (går att ändra tills omgången stängs).",
-        "en": "↑/↓ highlights an option, Enter or v chooses it (can be changed until the round closes).",
+        "sv": "↑/↓ flyttar ▶, Enter eller v väljer alternativet med ▶ (går att ändra tills omgången stängs).",
+        "en": "↑/↓ move ▶, Enter or v chooses the option marked ▶ (can be changed until the round closes).",
     },
     "group.chosen_mark": {"sv": "✓ valt", "en": "✓ chosen"},
     "group.choose_first": {"sv": "Välj ett alternativ först.", "en": "Choose an option first."},
@@ -596,4 +595,44 @@ STRINGS: Catalog = {
     "field.text": {"sv": "Text", "en": "Text"},
     "field.comment": {"sv": "Kommentar", "en": "Comment"},
     "field.partners": {"sv": "Samarbetspartner", "en": "Partners"},
+    # --- Group seat and setup (issue 9, part 2) -----------------------------------------------
+    "key.own_actions": {"sv": "Egna åtgärder", "en": "Own actions"},
+    "key.move_participant": {"sv": "Flytta deltagare", "en": "Move participant"},
+    "key.confirm_plan": {"sv": "Fördela så", "en": "Assign like this"},
+    "group.mandate_open": {
+        "sv": "Alla i gruppen får besluta här.",
+        "en": "Anyone in the group may decide this.",
+    },
+    "group.mandate_held": {
+        "sv": "Gruppen har mandatet: {owners} står bakom valet.",
+        "en": "The group holds the mandate: {owners} stands behind the choice.",
+    },
+    "group.mandate_not_agreed": {
+        "sv": "{owners} finns i gruppen men står inte bakom valet. Kryssa för {owners} under "
+        "Överens, annars ligger valet utanför mandat och måste förankras.",
+        "en": "{owners} is in the group but does not stand behind the choice. Tick {owners} under "
+        "Agreed, or the choice is outside the mandate and must be anchored.",
+    },
+    "group.mandate_not_agreed_refuse": {
+        "sv": "{owners} finns i gruppen men står inte bakom valet; beslutet kan inte tas utan "
+        "{owners}.",
+        "en": "{owners} is in the group but does not stand behind the choice; the decision "
+        "cannot be taken without {owners}.",
+    },
+    "group.revised": {"sv": "(ändrat {n} gånger)", "en": "(changed {n} times)"},
+    "group.agreed_recorded": {"sv": "Står bakom: {roles}", "en": "Standing behind it: {roles}"},
+    "group.agreed_whole": {"sv": "hela gruppen ({roles})", "en": "the whole group ({roles})"},
+    "group.rationale_recorded": {"sv": "Motivering: {text}", "en": "Rationale: {text}"},
+    "group.rationale_check_title": {
+        "sv": "Gäller motiveringen fortfarande?",
+        "en": "Does the rationale still hold?",
+    },
+    "group.rationale_check": {
+        "sv": "Ni byter från ”{old}” till ”{new}”. Motiveringen skrevs för det förra valet:\n\n"
+        "”{text}”\n\nSka den stå kvar för ”{new}” eller tömmas?",
+        "en": "You are changing from “{old}” to “{new}”. The rationale was written for the "
+        "earlier choice:\n\n“{text}”\n\nKeep it for “{new}”, or clear it?",
+    },
+    "group.rationale_keep": {"sv": "Behåll", "en": "Keep"},
+    "group.rationale_clear": {"sv": "Töm", "en": "Clear"},
 }

@@ -411,7 +411,7 @@ def test_refused_name_keeps_the_dialog_and_the_text(make_app: Any) -> None:
         await press(pilot, "enter")
         assert screen_name(app) == "FormScreen"
         assert app.screen.query_one("#f-name").value == "Grupp 2"
-        assert any("Går inte" in m for m in toasts(app))
+        assert "Det finns redan en grupp som heter 'Grupp 2'." in toasts(app)
         await type_text(pilot, "b")
         await press(pilot, "enter")
         assert screen_name(app) == "SetupScreen"

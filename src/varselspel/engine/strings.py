@@ -110,7 +110,7 @@ STRINGS: Catalog = {
         "en": "The decision needs a mandate only {owners} hold; none of them agreed to the choice.",
     },
     "outside_mandate_anchor": {
-        "sv": "Valet görs utanför mandatet och behöver förankras med {owners}.",
+        "sv": "Valet görs utanför mandatet och behöver förankras hos {owners}.",
         "en": "The choice is outside the mandate and needs anchoring with {owners}.",
     },
     "choice_withdrawn": {

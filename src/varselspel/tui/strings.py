@@ -555,7 +555,6 @@ STRINGS: Catalog = {
     "impact.commuting_in": {"sv": "Inpendlare", "en": "Commuters in"},
     "unit.sek": {"sv": "kr", "en": "SEK"},
     # Errors from engine or loader
-    "error.refused": {"sv": "Går inte: {reason}", "en": "Not possible: {reason}"},
     # Bad input caught before the engine (tui/guard.py) and form checks
     "error.too_long": {
         "sv": "Fältet ”{field}” får vara högst {n} tecken. Korta texten och försök igen.",

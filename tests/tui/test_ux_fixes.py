@@ -82,7 +82,7 @@ def test_long_text_is_cut_at_the_engine_limit_not_a_crash(make_app: Any) -> None
         await press(pilot, "p", "enter", "enter")
         assert any("Deltagarens namn" in m for m in toasts(app))
         await press(pilot, "escape")
-        await press_each(pilot, "f", "s", "j", "n", "1")
+        await press_each(pilot, "f", "enter", "s", "j", "n", "1")
         assert screen_name(app) == "GroupScreen"
         title_limit = ActionFields.model_fields["title"].metadata[-1].max_length
         await press(pilot, "n")

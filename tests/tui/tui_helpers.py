@@ -192,7 +192,7 @@ async def start_round(pilot: Pilot[Any]) -> Any:
     """Add one participant, fill the roles, start, open round 1 and send one inject."""
     await settle(pilot, "SetupScreen")
     await add_participant(pilot, "A", "K")
-    await press_each(pilot, "f", "s", "j", "n", "n")
+    await press_each(pilot, "f", "enter", "s", "j", "n", "n")
     assert screen_name(pilot.app) == "ProjectorScreen"
     return pilot.app.session
 

@@ -170,7 +170,7 @@ STRINGS: Catalog = {
     "setup.col.organisation": {"sv": "Organisation", "en": "Organisation"},
     "setup.col.group": {"sv": "Grupp", "en": "Group"},
     "setup.col.people": {"sv": "Deltagare", "en": "Participants"},
-    "setup.col.missing": {"sv": "Saknade roller", "en": "Missing roles"},
+    "setup.col.missing": {"sv": "Saknas", "en": "Missing"},
     "setup.facilitator": {"sv": "(processledaren)", "en": "(facilitator)"},
     "setup.unheld": {"sv": "– ingen –", "en": "– nobody –"},
     "setup.missing": {"sv": "Saknas: {roles}", "en": "Missing: {roles}"},
@@ -633,5 +633,27 @@ STRINGS: Catalog = {
         "earlier choice:\n\n“{text}”\n\nKeep it for “{new}”, or clear it?",
     },
     "group.rationale_keep": {"sv": "Behåll", "en": "Keep"},
+    "setup.move_to": {"sv": "Flytta {name} till grupp", "en": "Move {name} to group"},
+    "setup.move_nowhere": {
+        "sv": "Det finns ingen annan grupp att flytta till.",
+        "en": "There is no other group to move to.",
+    },
+    "setup.plan.title": {"sv": "Fördela roller i {group}", "en": "Assign roles in {group}"},
+    "setup.plan.summary": {
+        "sv": "Förslag: {n} roller fördelas jämnt; inget ändras förrän du bekräftar.",
+        "en": "Proposal: {n} roles shared evenly; nothing changes until you confirm.",
+    },
+    "setup.plan.opposing": {
+        "sv": "En roll lämnas tom: ingen får sitta på båda sidor av en förhandling.",
+        "en": "A role is left open: nobody may sit on both sides of a negotiation.",
+    },
+    "setup.plan.open": {"sv": "ingen (lämnas tom)", "en": "nobody (left open)"},
+    "setup.plan.why.organisation": {"sv": "samma organisation", "en": "same organisation"},
+    "setup.plan.why.even": {"sv": "jämn fördelning", "en": "even share"},
+    "setup.plan.why.opposing": {"sv": "motpart", "en": "opposing side"},
+    "setup.plan.nobody": {
+        "sv": "Lägg till deltagare i gruppen först.",
+        "en": "Add participants to the group first.",
+    },
     "group.rationale_clear": {"sv": "Töm", "en": "Clear"},
 }

@@ -144,7 +144,7 @@ def test_every_rendering_shows_the_plan_phase_by_phase(session: Session) -> None
     english = build_synthesis(session, lang="en", today=EXPORT_DAY)
     assert "## The plan phase by phase" in render_plan(english, "md").decode("utf-8")
     data = json.loads(render_plan(plan, "json"))
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert [p["id"] for p in data["phases"]] == ["forbered", "planera", "genomfor"]
     assert all(a["phase"] for a in data["actions"])
     import jsonschema

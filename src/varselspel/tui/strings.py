@@ -385,6 +385,30 @@ STRINGS: Catalog = {
         "en": "↑/↓ move ▶, Enter or v chooses the option marked ▶ (can be changed until the round closes).",
     },
     "group.chosen_mark": {"sv": "✓ valt", "en": "✓ chosen"},
+    "group.choose_hint_many": {
+        "sv": "↑/↓ flyttar ▶, Enter eller v markerar eller avmarkerar alternativet med ▶; högst {max} alternativ (går att ändra tills omgången stängs).",
+        "en": "↑/↓ move ▶, Enter or v ticks or unticks the option marked ▶; at most {max} options (can be changed until the round closes).",
+    },
+    "group.choose_hint_number": {
+        "sv": "Skriv talet och tryck Enter (går att ändra tills omgången stängs).",
+        "en": "Type the number and press Enter (can be changed until the round closes).",
+    },
+    "cards.rests_on": {"sv": "Bygger på", "en": "Rests on"},
+    "cards.later": {"sv": "(+{n} kort som kommer senare)", "en": "(+{n} card(s) to come)"},
+    "number.decimal_mark": {"sv": ",", "en": "."},
+    "number.range": {
+        "sv": "{min}–{max}{unit}, i steg om {step}",
+        "en": "{min}–{max}{unit}, in steps of {step}",
+    },
+    "number.placeholder": {"sv": "Ett tal, t.ex. 40", "en": "A number, e.g. 40"},
+    "number.not_a_number": {
+        "sv": "Skriv ett tal, t.ex. 40 eller 2,5.",
+        "en": "Type a number, e.g. 40 or 2.5.",
+    },
+    "number.not_allowed": {
+        "sv": "Talet ska ligga mellan {min} och {max}, i steg om {step} från {min}.",
+        "en": "The number must lie between {min} and {max}, in steps of {step} from {min}.",
+    },
     "group.choose_first": {"sv": "Välj ett alternativ först.", "en": "Choose an option first."},
     "col.title": {"sv": "Åtgärd", "en": "Action"},
     "col.responsible": {"sv": "Ansvarig", "en": "Responsible"},

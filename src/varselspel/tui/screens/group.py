@@ -19,12 +19,15 @@ from varselspel.engine import CommandResult
 from varselspel.engine.commands import (
     ActionFields,
     AddAction,
+    ChooseNumber,
     ChooseOption,
+    ChooseOptions,
     ClearChoice,
     Command,
     EditAction,
     RemoveAction,
 )
+from varselspel.tui.answers import restate, toggled
 from varselspel.tui.guard import send
 from varselspel.tui.screens.action_form import ActionFormScreen
 from varselspel.tui.screens.ask import Answer, AskScreen
@@ -37,11 +40,19 @@ from varselspel.tui.widgets.card_browser import CardBrowser
 from varselspel.tui.widgets.decision_list import DecisionList
 from varselspel.tui.widgets.decision_pane import DecisionPane, PaneView
 from varselspel.tui.widgets.footer import KeyFooter
+from varselspel.tui.widgets.number_picker import NumberPicker
 from varselspel.tui.widgets.option_picker import OptionPicker
 from varselspel.tui.widgets.rationale_box import RationaleBox
 from varselspel.tui.widgets.seat_header import SeatHeader
 from varselspel.view.actions import ActionRow, group_actions
-from varselspel.view.decisions import ChoiceView, DecisionItem, group_decisions, mandate_for
+from varselspel.view.cards import available_cards
+from varselspel.view.decisions import (
+    ChoiceView,
+    DecisionItem,
+    Selection,
+    group_decisions,
+    mandate_for,
+)
 from varselspel.view.injects import group_inbox
 from varselspel.view.refs import group_refs, role_ref
 from varselspel.view.roles import held_roles
@@ -150,6 +161,9 @@ class GroupScreen(BaseScreen):
         self.query_one(BriefingView).show(
             current, session.scenario.summary, group_inbox(session, self.group_id)
         )
+        self.query_one(CardBrowser).show_available(
+            frozenset(card.id for card in available_cards(session, self.group_id))
+        )
         prompt = current.own_actions_prompt if current is not None else ""
         self.query_one(ActionList).show(
             group_actions(session, self.group_id), prompt, self.key_for("add_action")
@@ -224,15 +238,7 @@ class GroupScreen(BaseScreen):
             self.query_one(DecisionPane).show_mandate(mandate)
             return
         choice = item.choice
-        result = self.send(
-            ChooseOption(
-                group=self.group_id,
-                decision=item.key,
-                option=choice.option,
-                rationale=choice.rationale,
-                agreed_roles=list(message.roles),
-            )
-        )
+        result = self.send(restate(self.group_id, item, choice, choice.rationale, message.roles))
         if result is None or not result.ok:
             # Refused (a decision that needs its owner behind it): show what is recorded.
             self.draw_pane()
@@ -283,6 +289,9 @@ class GroupScreen(BaseScreen):
             return
         rationale = self.query_one(RationaleBox).text
         ticks = self.query_one(AgreementPicker).ticked
+        if item.selection is Selection.MANY:
+            self.record_options(item, toggled(item, option), rationale, ticks)
+            return
         choice = item.choice
         if choice is None or choice.option == option or not rationale:
             self.record_choice(item.key, option, rationale, ticks)
@@ -299,6 +308,45 @@ class GroupScreen(BaseScreen):
             Answer("clear", t("group.rationale_clear"), "t"),
         ]
         self.open_dialog(AskScreen(t("group.rationale_check_title"), question, answers), answer)
+
+    def record_options(
+        self, item: DecisionItem, options: tuple[str, ...], rationale: str, ticks: tuple[str, ...]
+    ) -> None:
+        """Send a multi-select's options; unticking the last one withdraws the choice."""
+        if not options:
+            self.send(ClearChoice(group=self.group_id, decision=item.key))
+            return
+        command = ChooseOptions(
+            group=self.group_id,
+            decision=item.key,
+            options=list(options),
+            rationale=rationale,
+            agreed_roles=list(ticks),
+        )
+        self.after_recorded(item.key, rationale, self.send(command))
+
+    def on_number_picker_chosen(self, message: NumberPicker.Chosen) -> None:
+        """Enter on a number in range records it as the group's answer."""
+        item = self.current_item()
+        if item is None:
+            return
+        rationale = self.query_one(RationaleBox).text
+        ticks = self.query_one(AgreementPicker).ticked
+        command = ChooseNumber(
+            group=self.group_id,
+            decision=item.key,
+            value=message.value,
+            rationale=rationale,
+            agreed_roles=list(ticks),
+        )
+        self.after_recorded(item.key, rationale, self.send(command))
+
+    def after_recorded(self, key: str, rationale: str, result: CommandResult | None) -> None:
+        """Drop the drafts a recorded answer replaces."""
+        if result is not None and result.ok:
+            self.rationale_drafts.pop((self.group_id, key), None)
+            self.tick_drafts.pop((self.group_id, key), None)
+            self.query_one(RationaleBox).show(rationale)
 
     def record_choice(self, key: str, option: str, rationale: str, ticks: tuple[str, ...]) -> None:
         """Send the choice; what it replaces (drafts, an old rationale) goes once it is recorded."""
@@ -326,13 +374,7 @@ class GroupScreen(BaseScreen):
         assert session is not None
         held = {r.id for r in held_roles(session, self.group_id)}
         result = self.send(
-            ChooseOption(
-                group=self.group_id,
-                decision=item.key,
-                option=choice.option,
-                rationale=text,
-                agreed_roles=list(self.recorded_ticks(choice, held)),
-            )
+            restate(self.group_id, item, choice, text, self.recorded_ticks(choice, held))
         )
         if result is None or not result.ok:
             return False
@@ -372,6 +414,10 @@ class GroupScreen(BaseScreen):
         """Choose the option marked ▶; from another tab, show the options first."""
         if not self.show_tab("tab-decisions"):
             self.focus_options()
+            return
+        item = self.current_item()
+        if item is not None and item.selection is Selection.NUMBER:
+            self.focus_options()  # the number is chosen with Enter in its field
             return
         marked = self.query_one(OptionPicker).marked
         if marked is None:
@@ -476,7 +522,11 @@ class GroupScreen(BaseScreen):
 
     def focus_options(self) -> None:
         """Focus the options but keep the pane at its top, so the question stays in view."""
-        self.query_one(OptionPicker).focus(scroll_visible=False)
+        item = self.current_item()
+        if item is not None and item.selection is Selection.NUMBER:
+            self.query_one("#number-value", Input).focus(scroll_visible=False)
+        else:
+            self.query_one(OptionPicker).focus(scroll_visible=False)
         pane = self.query_one(DecisionPane)
         pane.scroll_home(animate=False)
         self.call_after_refresh(pane.scroll_home, animate=False)

@@ -60,6 +60,9 @@ class CardBrowser(Vertical):
         super().__init__(id=id)
         self.entries = card_entries(cards)
         self.shown: list[int] = list(range(len(self.entries)))
+        self.available: frozenset[str] | None = None
+        """Ids of the cards the group has; None: every card."""
+        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         """Lay out the search, the list and the detail."""
@@ -75,11 +78,13 @@ class CardBrowser(Vertical):
 
     def filter(self, query: str) -> None:
         """Show the cards whose text contains every word of the query."""
+        self.query_text = query
         words = query.lower().split()
         self.shown = [
             index
-            for index, (_, label, body) in enumerate(self.entries)
-            if all(word in (label + " " + body.plain).lower() for word in words)
+            for index, (card_id, label, body) in enumerate(self.entries)
+            if (self.available is None or card_id in self.available)
+            and all(word in (label + " " + body.plain).lower() for word in words)
         ]
         options = self.query_one("#card-list", OptionList)
         options.clear_options()
@@ -92,6 +97,14 @@ class CardBrowser(Vertical):
             detail.update(self.entries[self.shown[0]][2])
         else:
             detail.update(Text(tr(STRINGS, "cards.none"), style="italic"))
+
+    def show_available(self, available: frozenset[str]) -> None:
+        """Show only the cards the group has (a card revealed later is not listed before)."""
+        if available == self.available:
+            return
+        self.available = available
+        if self.is_mounted:
+            self.filter(self.query_text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""

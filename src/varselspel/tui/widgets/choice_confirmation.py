@@ -6,15 +6,25 @@ from textual.widgets import Static
 
 from varselspel.tui.paint import show as repaint
 from varselspel.tui.text import Text
+from varselspel.tui.widgets.number_picker import number_words
 from varselspel.tui.widgets.words import t
 from varselspel.view.decisions import ChoiceView
+
+
+def answer_words(choice: ChoiceView) -> str:
+    """Return the answer in words: the option, the options of a multi-select, or the number."""
+    if choice.value is not None:
+        return f"{number_words(choice.value)} {choice.unit}".strip()
+    if len(choice.labels) > 1:
+        return "; ".join(choice.labels)
+    return choice.label
 
 
 def confirmation_text(choice: ChoiceView | None, whole_group: bool) -> Text:
     """Return the recorded choice as the group should read it back; `whole_group` if all agree."""
     if choice is None:
         return Text(t("group.not_chosen"), style="italic")
-    text = Text(t("group.chosen", option=choice.label), style="bold green")
+    text = Text(t("group.chosen", option=answer_words(choice)), style="bold green")
     if choice.revisions:
         text.append("  " + t("group.revised", n=choice.revisions), style="dim")
     roles = ", ".join(r.label for r in choice.agreed)

@@ -16,10 +16,11 @@ from varselspel.tui.text import Text
 from varselspel.tui.widgets.agreement_picker import AgreementPicker
 from varselspel.tui.widgets.choice_confirmation import ChoiceConfirmation
 from varselspel.tui.widgets.mandate_line import MandateLine
+from varselspel.tui.widgets.number_picker import NumberPicker
 from varselspel.tui.widgets.option_picker import OptionPicker
 from varselspel.tui.widgets.rationale_box import RationaleBox
 from varselspel.tui.widgets.words import t
-from varselspel.view.decisions import DecisionItem, MandateView
+from varselspel.view.decisions import DecisionItem, MandateView, Selection
 from varselspel.view.refs import RoleRef
 
 
@@ -58,6 +59,15 @@ def question_text(item: DecisionItem) -> Text:
     return text
 
 
+def choose_hint(item: DecisionItem) -> str:
+    """Return how the group answers the decision: one option, several, or a number."""
+    if item.selection is Selection.NUMBER:
+        return t("group.choose_hint_number")
+    if item.selection is Selection.MANY:
+        return t("group.choose_hint_many", max=item.max_choices)
+    return t("group.choose_hint")
+
+
 class DecisionPane(VerticalScroll, can_focus=False):
     """The decision under the seat's cursor; its parts post their own messages up."""
 
@@ -67,6 +77,7 @@ class DecisionPane(VerticalScroll, can_focus=False):
         yield MandateLine("", id="mandate", markup=False)
         yield Static(t("group.choose_hint"), id="choose-hint", markup=False)
         yield OptionPicker(id="options")
+        yield NumberPicker(id="number")
         yield Label(t("group.agreed"), classes="field-label", markup=False)
         yield AgreementPicker(id="agreed")
         yield Label(t("group.rationale"), classes="field-label", markup=False)
@@ -81,7 +92,15 @@ class DecisionPane(VerticalScroll, can_focus=False):
     def show(self, view: PaneView) -> None:
         """Show `view`."""
         repaint(self.query_one("#decision-text", Static), question_text(view.item))
-        self.query_one(OptionPicker).show(view.group, view.item)
+        item = view.item
+        number = item.selection is Selection.NUMBER
+        repaint(self.query_one("#choose-hint", Static), Text(choose_hint(item)))
+        self.query_one(OptionPicker).display = not number
+        self.query_one(NumberPicker).display = number
+        if number:
+            self.query_one(NumberPicker).show(view.group, item)
+        else:
+            self.query_one(OptionPicker).show(view.group, item)
         self.query_one(AgreementPicker).show(view.held, view.ticked)
         self.query_one(MandateLine).show(view.mandate)
         self.query_one(RationaleBox).show(view.rationale)

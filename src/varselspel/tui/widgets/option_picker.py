@@ -8,6 +8,7 @@ from textual.widgets.option_list import Option
 
 from varselspel.tui.paint import fill_options, same
 from varselspel.tui.text import Text
+from varselspel.tui.widgets.card_refs import cards_line
 from varselspel.tui.widgets.words import t
 from varselspel.view.decisions import DecisionItem, OptionItem
 
@@ -24,6 +25,10 @@ def option_prompt(option: OptionItem, marked: bool) -> Text:
         prompt.append("  " + t("group.chosen_mark"), style="bold green")
     if option.explanation:
         prompt.append("\n     " + option.explanation, style="dim")
+    cards = cards_line(option.cards)
+    if cards is not None:
+        prompt.append("\n     ")
+        prompt.append_text(cards)
     return prompt
 
 

@@ -41,6 +41,9 @@ FOLLOWS: dict[str, Follows] = {
         revenue_msek="skatteintakt",
     ),
     "batterifabriken-i-storsund": Follows(recruited="rekryterade"),
+    # No varsel: the rehearsal alarm sets a hypothetical one, and the indicator of those still
+    # without work after a year follows the model's figure for it.
+    "beredskap-i-hedkoping": Follows(unemployment="utan_arbete", horizon=12),
 }
 """The bundled scenarios' indicators that the consequence model also computes."""
 

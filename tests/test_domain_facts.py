@@ -105,7 +105,7 @@ def actions(stem: str) -> list[tuple[str, str, str | None]]:
     ]
 
 
-STEMS = ["demo", "bruket-i-norrvik", "batterifabriken-i-storsund"]
+STEMS = ["demo", "bruket-i-norrvik", "batterifabriken-i-storsund", "beredskap-i-hedkoping"]
 
 
 # --- EGF (regulation (EU) 2021/691 art. 4) ---------------------------------------------------
@@ -130,7 +130,7 @@ def test_egf_needs_at_least_200_and_allows_less_in_small_labour_markets() -> Non
 
 def test_omstallningsstudiestod_age_limit_rises_to_63_from_2026() -> None:
     assert where(r"\b27–62 år") == []
-    for stem in ("demo", "bruket-i-norrvik"):
+    for stem in ("demo", "bruket-i-norrvik", "beredskap-i-hedkoping"):
         text = scenario_text(stem)
         assert "fyller 63" in text and "2026" in text, stem
         assert "10 veckor från" in text, stem
@@ -234,7 +234,11 @@ def test_each_scenario_names_its_union_and_the_plan_shows_it() -> None:
     card = roles()["facket"]
     assert "IF Metall" not in card.organisation
     assert "avtalsområde" in flat(card.summary) and "Pappers" in flat(card.summary)
-    unions = {"demo": "GS-facket", "bruket-i-norrvik": "Pappers avdelning 14 (Norrvik)"}
+    unions = {
+        "demo": "GS-facket",
+        "bruket-i-norrvik": "Pappers avdelning 14 (Norrvik)",
+        "beredskap-i-hedkoping": "IF Metall-klubben på Drivlina",
+    }
     for stem, union in unions.items():
         entry = next(e for e in scenario(stem).roles if e.role == "facket")
         assert entry.organisation == union

@@ -104,6 +104,60 @@ def test_validate_bundled_scenario_from_any_folder(tmp_path: Path, path: Path) -
     assert "Traceback" not in proc.stderr
 
 
+SOURCE_SCENARIOS = REPO_ROOT / "scenarios"
+BUNDLED_IDS = sorted(
+    path.stem
+    for path in (SOURCE_SCENARIOS if SOURCE_SCENARIOS.is_dir() else bundled_scenarios_dir()).glob(
+        "*.yaml"
+    )
+)
+"""The scenario ids of the checkout (else of the installed package), which an install must carry."""
+
+
+@pytest.mark.slow
+def test_launcher_lists_every_bundled_scenario_from_the_installed_package(tmp_path: Path) -> None:
+    probe = (
+        "import varselspel.tui.catalog as c, varselspel.resources as r;"
+        "print(r.bundled_scenarios_dir());"
+        "[print(e.scenario_id, e.broken, e.path) for e in c.list_scenarios([])]"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert shown.returncode == 0, shown.stderr
+    folder, *rows = shown.stdout.splitlines()
+    entries = {row.split()[0]: row.split(maxsplit=2)[1:] for row in rows}
+    assert sorted(entries) == BUNDLED_IDS
+    for scenario_id, (broken, path) in entries.items():
+        assert broken == "False", scenario_id
+        assert Path(path).parent == Path(folder), (scenario_id, path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scenario_id", BUNDLED_IDS)
+def test_play_finds_every_bundled_scenario_by_id(tmp_path: Path, scenario_id: str) -> None:
+    # Without a terminal the app cannot start, but only after the name was found.
+    proc = subprocess.run(
+        [*_command(), "--lang", "en", "play", scenario_id],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "No scenario or saved session called" not in proc.stderr, proc.stderr
+    assert "The app needs a terminal" in proc.stderr, proc.stderr
+    unknown = subprocess.run(
+        [*_command(), "--lang", "en", "play", scenario_id + "-x"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert unknown.returncode == 1
+    assert "No scenario or saved session called" in unknown.stderr
+    assert scenario_id in unknown.stderr  # the bundled names are listed
+
+
 @pytest.mark.slow
 def test_module_version(tmp_path: Path) -> None:
     proc = subprocess.run(

@@ -15,6 +15,7 @@ import pytest
 
 import test_bundled_content as content
 import test_scenario_batterifabriken_i_storsund as storsund
+import test_scenario_beredskap_i_hedkoping as hedkoping
 import test_scenario_bruket_i_norrvik as norrvik
 from consistency import FOLLOWS, contradictions
 from exporthelp import bundled_scenarios, play
@@ -69,6 +70,25 @@ def test_storsund_paths_agree_with_the_model(picks: str, seed: int) -> None:
     bundle = content.bundle_of("batterifabriken-i-storsund")
     session, _group = storsund._play(bundle, getattr(storsund, picks), seed=seed)
     assert _problems(session, f"{picks} seed {seed}") == []
+
+
+@pytest.mark.parametrize("picks", ["PREPARED", "UNPREPARED"])
+def test_hedkoping_paths_agree_with_the_model(picks: str) -> None:
+    """The prepared and the unprepared group of test_scenario_beredskap_i_hedkoping.py."""
+    bundle = content.bundle_of("beredskap-i-hedkoping")
+    session, _group = hedkoping._play(bundle, hedkoping._fixed(getattr(hedkoping, picks)))
+    assert _problems(session, picks) == []
+
+
+def test_the_check_catches_a_rehearsal_alarm_that_moves_no_indicator() -> None:
+    # A preparedness scenario has no real varsel: its alarm sets a hypothetical one, and the
+    # indicator of those still without work must follow the model's figure for it.
+    bundle = content.bundle_of("beredskap-i-hedkoping")
+    session, group = hedkoping._play(bundle, hedkoping._fixed(hedkoping.UNPREPARED))
+    assert _problems(session, "before") == []
+    session.state.groups[group].indicators["utan_arbete"] = 0
+    found = _problems(session, "after")
+    assert len(found) == 1 and "utan_arbete" in found[0]
 
 
 def _norrvik_end() -> Session:

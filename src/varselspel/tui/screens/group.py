@@ -486,7 +486,17 @@ class GroupScreen(BaseScreen):
             if fields is not None:
                 self._run(AddAction(group=self.group_id, fields=fields))
 
-        self.app.push_screen(ActionFormScreen(session.scenario, self._role_labels()), done)
+        form = ActionFormScreen(
+            session.scenario, self._role_labels(), game_time=self._game_time(session)
+        )
+        self.app.push_screen(form, done)
+
+    @staticmethod
+    def _game_time(session: Any) -> str:
+        """Return the current round's game time, when the action is decided (empty before)."""
+        index = session.state.round_index
+        rounds = session.scenario.rounds
+        return rounds[index].game_time if 0 <= index < len(rounds) else ""
 
     def _selected_action(self) -> ActionRow | None:
         """Return the action under the cursor."""
@@ -510,7 +520,9 @@ class GroupScreen(BaseScreen):
             if fields is not None:
                 self._run(EditAction(group=self.group_id, action=aid, fields=fields))
 
-        form = ActionFormScreen(session.scenario, self._role_labels(), action.fields)
+        form = ActionFormScreen(
+            session.scenario, self._role_labels(), action.fields, game_time=self._game_time(session)
+        )
         self.app.push_screen(form, done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

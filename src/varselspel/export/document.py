@@ -28,6 +28,8 @@ class BulletList:
     """A list of plain-text items."""
 
     items: tuple[str, ...]
+    small: bool = False
+    """Set in small print (a source list): Word and printed HTML use a smaller size."""
 
 
 LineStyle = Literal["normal", "strong", "note", "warning"]
@@ -110,11 +112,11 @@ class Document:
         if text:
             self.blocks.append(Paragraph(text, style))
 
-    def bullets(self, items: list[str] | tuple[str, ...]) -> None:
-        """Append a bullet list unless it is empty."""
+    def bullets(self, items: list[str] | tuple[str, ...], *, small: bool = False) -> None:
+        """Append a bullet list unless it is empty; `small` sets it in small print."""
         kept = tuple(item for item in items if item)
         if kept:
-            self.blocks.append(BulletList(kept))
+            self.blocks.append(BulletList(kept, small))
 
     def table(
         self,

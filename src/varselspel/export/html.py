@@ -17,10 +17,10 @@ from varselspel.export.document import (
 from varselspel.export.layout import table_widths
 from varselspel.export.text import one_line, paragraphs
 
-PRINT_WIDTH_PT = 510
-"""Text width of a printed A4 page with 15 mm margins, in points (180 mm)."""
+PRINT_WIDTH_PT = 527
+"""Text width of a printed A4 page with 12 mm margins, in points (186 mm)."""
 
-TABLE_PT = 9
+TABLE_PT = 8
 """Size of printed table text in points."""
 
 # No external fonts, scripts or images: the file must work offline and print cleanly on A4.
@@ -49,19 +49,23 @@ td .line + .line { margin-top: .15rem; }
 .line.strong { font-weight: 600; }
 .line.note { color: var(--muted); font-style: italic; font-size: .9em; }
 .line.warning { color: var(--warn); }
+ul.small { font-size: .85rem; }
 hr.page { border: 0; border-top: 1px dashed var(--line); margin: 2.5rem 0; }
 @media print {
-  @page { size: A4; margin: 15mm; }
+  @page { size: A4; margin: 12mm; }
   @page landscape { size: A4 landscape; }
   section.landscape { page: landscape; }
   section + section { break-before: page; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  h1.title { font-size: 20pt; }
-  h1 { font-size: 13pt; margin-top: 12pt; }
-  h2 { font-size: 11pt; margin-top: 8pt; }
-  h3 { font-size: 10pt; margin-top: 6pt; }
-  table { font-size: 9pt; margin: 4pt 0 8pt; }
-  th, td { padding: 2pt 4pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  h1.title { font-size: 20pt; margin: 0 0 2pt; }
+  h1 { font-size: 13pt; margin: 9pt 0 3pt; }
+  h2 { font-size: 11pt; margin: 6pt 0 2pt; }
+  h3 { font-size: 10pt; margin: 4pt 0 2pt; }
+  p { margin: 0 0 3pt; }
+  ul { margin: 0 0 4pt; padding-left: 14pt; }
+  table { font-size: 8pt; margin: 2pt 0 6pt; }
+  ul.small { font-size: 7pt; }
+  th, td { padding: 1.5pt 3.5pt; }
   hr.page { border: 0; margin: 0; page-break-after: always; break-after: page; }
   h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
   tr, li { page-break-inside: avoid; break-inside: avoid; }
@@ -128,7 +132,9 @@ def render_html(doc: Document) -> str:
                 f"<p{css}>{escape(part, quote=True)}</p>" for part in paragraphs(block.text)
             )
         elif isinstance(block, BulletList):
-            body.append("<ul>" + "".join(f"<li>{_e(item)}</li>" for item in block.items) + "</ul>")
+            css = ' class="small"' if block.small else ""
+            items = "".join(f"<li>{_e(item)}</li>" for item in block.items)
+            body.append(f"<ul{css}>{items}</ul>")
         elif isinstance(block, Table):
             body.extend(_table(block, widths[id(block)]))
         elif isinstance(block, PageBreak):

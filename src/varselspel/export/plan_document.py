@@ -196,6 +196,7 @@ def plan_document(plan: ActionPlan, lang: str | None = None) -> Document:
         "section.sources",
         [" – ".join(part for part in (s.title, s.url, s.note) if part) for s in plan.sources],
         lang,
+        small=True,
     )
     return doc
 
@@ -295,7 +296,13 @@ def _situation(doc: Document, plan: ActionPlan, lang: str) -> None:
     if sit.figures:
         doc.heading(2, tr(STRINGS, "sub.figures", lang))
         fig_header, fig_rows = _figure_table(plan, lang)
-        doc.table(fig_header, fig_rows, kind="figures", widths=(3,) + (1,) * (len(fig_header) - 1))
+        if len(fig_header) == 2:
+            # One value column: two figures side by side take half the height.
+            fig_header, fig_rows = _side_by_side(fig_header, fig_rows)
+            widths: tuple[float, ...] = (3, 1, 3, 1)
+        else:
+            widths = (3,) + (1,) * (len(fig_header) - 1)
+        doc.table(fig_header, fig_rows, kind="figures", widths=widths)
     if sit.model_notes:
         doc.paragraph(tr(STRINGS, "label.model_notes", lang), "label")
         doc.bullets(sit.model_notes)
@@ -584,11 +591,13 @@ def _rating_table(plan: ActionPlan, lang: str) -> tuple[list[str], list[tuple[Ce
     return header, [tuple(row) for row in rows.values()]
 
 
-def _list_section(doc: Document, key: str, items: list[str], lang: str) -> None:
+def _list_section(
+    doc: Document, key: str, items: list[str], lang: str, *, small: bool = False
+) -> None:
     """A section that is a list, or says there is nothing to report."""
     doc.heading(1, tr(STRINGS, key, lang))
     if items:
-        doc.bullets(items)
+        doc.bullets(items, small=small)
     else:
         doc.paragraph(tr(STRINGS, "empty.section", lang), "note")
 
@@ -628,6 +637,15 @@ def _lesson(item: LessonItem, plan: ActionPlan) -> str:
     if plan.kind == "synthesis" and item.group:
         return f"{item.text} ({item.group})"
     return item.text
+
+
+def _side_by_side(
+    header: list[str], rows: list[tuple[str, ...]]
+) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Fold a two-column table into four: the first half of the rows left, the rest right."""
+    half = (len(rows) + 1) // 2
+    right = rows[half:] + [("", "")] * (2 * half - len(rows))
+    return header * 2, [left + other for left, other in zip(rows[:half], right, strict=True)]
 
 
 def _figure_table(plan: ActionPlan, lang: str) -> tuple[list[str], list[tuple[str, ...]]]:

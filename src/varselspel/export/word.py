@@ -30,7 +30,7 @@ FACTS_STYLE = "Light List Accent 1"
 
 _LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
-MARGIN_MM = 15
+MARGIN_MM = 12
 """Page margins on every side, in millimetres."""
 
 
@@ -104,8 +104,8 @@ FONT = "Calibri"
 """The plan's font; LibreOffice shows Carlito, which has the same widths."""
 
 BODY_PT = 9.5
-TABLE_PT = 8.5
-NOTE_PT = 7.5
+TABLE_PT = 8
+NOTE_PT = 7
 """Sizes of body text, table text and the small lines of a cell (where an action came from)."""
 
 KEEP_ROWS = 3
@@ -246,15 +246,15 @@ def _set_fonts(docx_doc: Any) -> None:
             el.set(qn("w:val"), str(round(BODY_PT * 2)))
     spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
     if spacing is not None:
-        spacing.set(qn("w:after"), "80")
+        spacing.set(qn("w:after"), "60")
         spacing.set(qn("w:line"), "252")
     # Sizes and spacing (points) that keep sections together without wasting paper.
     layout = {
         "Title": (20, 0, 2),
         "Subtitle": (11, 0, 6),
-        "Heading 1": (13, 12, 3),
-        "Heading 2": (11, 8, 2),
-        "Heading 3": (10, 6, 2),
+        "Heading 1": (13, 9, 3),
+        "Heading 2": (11, 6, 2),
+        "Heading 3": (10, 4, 2),
     }
     for style in docx_doc.styles:
         rpr = style.element.rPr if style.type in (1, 2) else None
@@ -289,13 +289,18 @@ def _paragraph(
     bold: bool = False,
     *,
     keep: bool = False,
+    small: bool = False,
 ) -> None:
     """Add a paragraph with a style set by id; `keep` keeps it on the page of the next block."""
+    from docx.shared import Pt
+
     para = docx_doc.add_paragraph()
     if text:
         run = para.add_run(text)
         if bold:
             run.bold = True
+        if small:
+            run.font.size = Pt(NOTE_PT)
     if style is not None:
         para._p.style = styles.id(style)
     if keep:
@@ -376,7 +381,7 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
                 )
         elif isinstance(block, BulletList):
             for item in block.items:
-                _paragraph(out, styles, one_line(item), "List Bullet")
+                _paragraph(out, styles, one_line(item), "List Bullet", small=block.small)
         elif isinstance(block, Table):
             _table(out, block, widths[id(block)])
             _spacer(out)

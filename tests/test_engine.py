@@ -20,6 +20,7 @@ from varselspel.engine import (
     EditAction,
     EndSession,
     ExtendTimer,
+    MoveParticipant,
     PauseTimer,
     Phase,
     RateObjective,
@@ -162,6 +163,29 @@ def test_participants_roles_and_missing_roles(session: Session) -> None:
     assert session.missing_roles("g1") == ["kso", "naringslivschef"]
     ok(session, UnassignRole(group="g1", role="af"))
     refused(session, UnassignRole(group="g1", role="af"), "role_not_held")
+
+
+def test_a_participant_moves_to_another_group_without_their_roles(session: Session) -> None:
+    ok(session, AddParticipant(group="g1", name="Anna"))
+    ok(session, AssignRole(group="g1", role="kso", participant="p1"))
+    ok(session, MoveParticipant(group="g1", participant="p1", to_group="g2"))
+    g1, g2 = session.state.groups["g1"], session.state.groups["g2"]
+    assert "p1" not in g1.participants and "kso" not in g1.roles
+    assert g2.participants["p1"].name == "Anna" and g2.roles_of("p1") == []
+    assert session.state == session.rebuild()
+    refused(session, MoveParticipant(group="g2", participant="p1", to_group="g2"), "same_group")
+    refused(
+        session, MoveParticipant(group="g1", participant="p1", to_group="g2"), "unknown_participant"
+    )
+    refused(session, MoveParticipant(group="g2", participant="p1", to_group="g9"), "unknown_group")
+    refused(
+        session,
+        MoveParticipant(group="g2", participant="p1", to_group="g1"),
+        "not_facilitator",
+        actor="g2",
+    )
+    ok(session, Undo())
+    assert "p1" in session.state.groups["g1"].participants
 
 
 def test_groups_may_only_act_for_themselves(session: Session) -> None:

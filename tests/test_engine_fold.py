@@ -22,6 +22,7 @@ from varselspel.engine import (
     EditAction,
     EndSession,
     ExtendTimer,
+    MoveParticipant,
     PauseTimer,
     RateObjective,
     RecordLesson,
@@ -75,6 +76,8 @@ def _pool() -> list[tuple[Command, str]]:
         pool += [
             (AddParticipant(group=gid, name="Anna"), gid),
             (RemoveParticipant(group=gid, participant="p1"), FACILITATOR),
+            (MoveParticipant(group=gid, participant="p1", to_group="g1"), FACILITATOR),
+            (MoveParticipant(group=gid, participant="p2", to_group="g3"), FACILITATOR),
             (AssignRole(group=gid, role="kso", participant="p1"), FACILITATOR),
             (AssignRole(group=gid, role="af"), FACILITATOR),
             (UnassignRole(group=gid, role="kso"), gid),

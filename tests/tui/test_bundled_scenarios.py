@@ -21,10 +21,12 @@ def test_scenario_runs_through_the_app(entry: Any, make_app: Any) -> None:
     async def story(pilot: Any) -> None:
         await settle(pilot, "SetupScreen")
         session = app.session
+        # Two people a group, so the union and the company can go to different people.
         for gid in session.state.groups:
-            session.execute(AddParticipant(group=gid, name="Deltagare"))
+            for name in ("Deltagare 1", "Deltagare 2"):
+                session.execute(AddParticipant(group=gid, name=name))
         app.session_changed()
-        await press(pilot, "f", "down", "f", "s")
+        await press(pilot, "f", "enter", "down", "f", "enter", "s")
         assert screen_name(app) == "ProjectorScreen"
         await press(pilot, "n")
         played = 0

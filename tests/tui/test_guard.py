@@ -62,3 +62,13 @@ def test_refusals_are_put_into_words_in_the_apps_language_and_change_nothing() -
     assert "Not possible now: the session is in phase debrief." in message
     assert severity == "warning"
     assert app.changes == 0
+
+
+def test_a_refusal_is_one_sentence_not_said_twice() -> None:
+    """The toast is the engine's sentence alone: never "Går inte: Det går inte just nu…"."""
+    app = _App(CommandResult(ok=False, code="wrong_phase", params={"phase": "setup"}))
+    send(app, ClearChoice(group="g1", decision="r1.a"))  # type: ignore[arg-type]
+    [(message, severity)] = app.notes
+    assert message.startswith("Det går inte just nu: övningen är i läget ")
+    assert message.count("går inte") + message.count("Går inte") == 1
+    assert severity == "warning"

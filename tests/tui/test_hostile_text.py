@@ -121,12 +121,12 @@ def test_projector_and_group_play(make_app: Any, tmp_path: Path) -> None:
         await press(pilot, "1")
         assert screen_name(app) == "GroupScreen"
         await check(pilot, "group play, decisions")
-        for key in ("l", "k"):
+        for key in ("l", "a", "k"):
             await press(pilot, key)
             await check(pilot, f"group play, key {key}")
         # The card search has the focus now; leave it as a mouse user would.
         app.screen.action_decisions()
-        await press(pilot, "a")
+        await press(pilot, "n")
         assert screen_name(app) == "ActionFormScreen"
         await check(pilot, "new action form")
         await close_dialog(pilot)

@@ -34,10 +34,8 @@ async def play_workshop(pilot: Any) -> Any:
     for group_index in range(2):
         await add_participant(pilot, f"A{group_index}", "K")
         await add_participant(pilot, f"B{group_index}", "AF")
-        await pilot.press("f")
-        await pilot.pause()
-        await pilot.press("down")
-        await pilot.pause()
+        # F proposes a plan; Enter confirms it.
+        await press(pilot, "f", "enter", "down")
     session = app.session
     assert all(not session.missing_roles(gid) for gid in session.state.groups)
     await press(pilot, "s")

@@ -25,7 +25,7 @@ def test_reopened_session_continues_exactly(make_app: Any) -> None:
         # Set up, start round 1, release an inject and let group 1 choose, all by keys.
         await settle(pilot, "SetupScreen")
         await add_participant(pilot, "A", "K")
-        await press_each(pilot, "f", "s", "j", "n", "n", "1", "enter", "escape")
+        await press_each(pilot, "f", "enter", "s", "j", "n", "n", "1", "enter", "escape")
         assert screen_name(first) == "ProjectorScreen"
         return first.session
 
@@ -66,7 +66,7 @@ def test_export_from_debrief(make_app: Any, tmp_path: Path, monkeypatch: Any) ->
     async def story(pilot: Any) -> None:
         await settle(pilot, "SetupScreen")
         await add_participant(pilot, "A", "K")
-        await press_each(pilot, "f", "s", "j", "n")
+        await press_each(pilot, "f", "enter", "s", "j", "n")
         session = app.session
         session.execute(
             ChooseOption(group="g1", decision="r1.ledning", option="kommunen"), actor="g1"

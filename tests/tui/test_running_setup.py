@@ -49,7 +49,8 @@ def test_roles_go_to_people_from_the_roles_organisation(make_app: Any) -> None:
         session.execute(AddParticipant(group="g1", name="Kim", organisation="Testby kommun"))
         app.session_changed()
         await settle(pilot, "SetupScreen")
-        await press(pilot, "f")
+        # F proposes; Enter confirms the plan.
+        await press(pilot, "f", "enter")
         roles = session.state.groups["g1"].roles
         names = {pid: p.name for pid, p in session.state.groups["g1"].participants.items()}
         assert names[roles["arbetsformedlingen"]] == "Ola"

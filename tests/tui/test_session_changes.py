@@ -97,7 +97,7 @@ def test_a_burst_of_commands_redraws_once(make_app: Any, monkeypatch: pytest.Mon
         await reach(pilot, "setup")
         before = app.session.seq
         monkeypatch.setattr(SetupScreen, "refresh_view", counted)
-        await press(pilot, "down", "f")
+        await press(pilot, "down", "f", "enter")
         assert app.session.seq > before + 1
         assert redraws == [app.session.seq]
 

@@ -88,7 +88,7 @@ STAGE_KEYS = {
 }
 """The key that opens each stage's panel or dialog once its phase's screen is shown."""
 
-GROUP_KEYS = {"group-form": "a", "group-cards": "k", "group-briefing": "l"}
+GROUP_KEYS = {"group-form": "n", "group-cards": "k", "group-briefing": "l"}
 """The key that opens each group-seat stage's form or list once group 1 is seated."""
 
 
@@ -96,6 +96,7 @@ STAGE_SCREENS = {
     "launcher": "LauncherScreen",
     "setup": "SetupScreen",
     "setup-card": "RoleCardScreen",
+    "setup-plan": "RolePlanScreen",
     "projector-panel": "ProjectorScreen",
     "debrief-objectives": "DebriefScreen",
     "debrief-trends": "DebriefScreen",
@@ -138,6 +139,9 @@ async def reach(pilot: Pilot[Any], stage: str) -> None:
         await settle(pilot, "SetupScreen")
         if stage == "setup-card":
             await pilot.press("k")
+        if stage == "setup-plan":
+            # Group 2 lacks roles: the plan for them waits for confirmation.
+            await pilot.press("down", "f")
         await settle(pilot, stage_screen(stage))
         return
     play_round_one(session)
@@ -167,6 +171,7 @@ CASES = [
     ("setup", SMALL, "sv"),
     ("setup", BIG, "en"),
     ("setup-card", SMALL, "sv"),
+    ("setup-plan", SMALL, "sv"),
     ("projector", BIG, "sv"),
     ("projector", SMALL, "sv"),
     ("projector", BIG, "en"),

@@ -144,7 +144,7 @@ async def play_decision(pilot: Pilot[Any], index: int, option: int, rationale: s
 
 async def add_action(pilot: Pilot[Any], title: str, timeframe: str) -> None:
     """In group play, add an own action with a title and a time frame."""
-    await pilot.press("a")
+    await pilot.press("n")
     await settle(pilot, "ActionFormScreen")
     await type_text(pilot, title)
     # Title, result, responsible, partners, level, then the time frame.
@@ -192,7 +192,7 @@ async def start_round(pilot: Pilot[Any]) -> Any:
     """Add one participant, fill the roles, start, open round 1 and send one inject."""
     await settle(pilot, "SetupScreen")
     await add_participant(pilot, "A", "K")
-    await press_each(pilot, "f", "s", "j", "n", "n")
+    await press_each(pilot, "f", "enter", "s", "j", "n", "n")
     assert screen_name(pilot.app) == "ProjectorScreen"
     return pilot.app.session
 

@@ -254,6 +254,8 @@ SV: dict[str, str] = {
     "RoleCard.short": "En kort etikett för smala skärmar, t.ex. `KSO`; titeln används när den är"
     " tom.",
     "RoleCard.organisation": "Organisationen som rollen hör till, t.ex. `Kommunen`.",
+    "RoleCard.aliases": "Andra namn som deltagare ger rollens organisation, t.ex. `Af` eller"
+    " `Pappers`; förberedelsen matchar deltagare mot roller med dem.",
     "RoleCard.kind": "Slags aktör: kommun, region, stat, företag, fack, omställning, finansiär,"
     " energi.",
     "RoleCard.summary": "En eller två meningar om vem rollen är.",

@@ -80,6 +80,18 @@ class RemoveParticipant(CommandBase):
     """Participant id."""
 
 
+class MoveParticipant(CommandBase):
+    """Move a participant to another group; the roles they held in the old group become unheld."""
+
+    type: Literal["move_participant"] = "move_participant"
+    group: str
+    """Group id the participant is in now."""
+    participant: str
+    """Participant id (kept in the new group)."""
+    to_group: str
+    """Group id the participant moves to."""
+
+
 class AssignRole(CommandBase):
     """Give a scenario role in a group to a participant, or to the facilitator."""
 
@@ -369,6 +381,7 @@ Command = Annotated[
     | RemoveGroup
     | AddParticipant
     | RemoveParticipant
+    | MoveParticipant
     | AssignRole
     | UnassignRole
     | StartSession

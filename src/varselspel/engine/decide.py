@@ -209,6 +209,18 @@ class Rules:
                 return cmd, (
                     f.ParticipantRemoved(group=cmd.group, participant=cmd.participant, roles=roles),
                 )
+            case c.MoveParticipant():
+                self._not_ended(state)
+                group = self._group(state, cmd.group)
+                self._participant(group, cmd.participant)
+                self._group(state, cmd.to_group)
+                if cmd.to_group == cmd.group:
+                    raise Refusal("same_group", group=cmd.group)
+                roles = group.roles_of(cmd.participant)
+                moved = f.ParticipantMoved(
+                    group=cmd.group, participant=cmd.participant, to_group=cmd.to_group, roles=roles
+                )
+                return cmd, (moved,)
             case c.AssignRole():
                 self._not_ended(state)
                 group = self._group(state, cmd.group)

@@ -96,6 +96,20 @@ class ParticipantRemoved(FactBase):
     """Role ids the person held, now unheld."""
 
 
+class ParticipantMoved(FactBase):
+    """A person moved to another group; the roles they held in the old one became unheld."""
+
+    type: Literal["participant_moved"] = "participant_moved"
+    group: str
+    """Group id the person left."""
+    participant: str
+    """Participant id, the same in the new group."""
+    to_group: str
+    """Group id the person joined."""
+    roles: list[str] = Field(default_factory=list)
+    """Role ids the person held in the old group, now unheld."""
+
+
 class RoleAssigned(FactBase):
     """A role of a group got a holder."""
 
@@ -347,6 +361,7 @@ Fact = Annotated[
     | GroupRemoved
     | ParticipantAdded
     | ParticipantRemoved
+    | ParticipantMoved
     | RoleAssigned
     | RoleUnassigned
     | SessionStarted

@@ -244,6 +244,12 @@ def evolve(
             del group.participants[fact.participant]
             for role in fact.roles:
                 del group.roles[role]
+        case f.ParticipantMoved():
+            group = state.groups[fact.group]
+            person = group.participants.pop(fact.participant)
+            for role in fact.roles:
+                del group.roles[role]
+            state.groups[fact.to_group].participants[fact.participant] = person
         case f.RoleUnassigned():
             del state.groups[fact.group].roles[fact.role]
         case f.SessionStarted():

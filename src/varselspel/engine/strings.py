@@ -49,6 +49,10 @@ STRINGS: Catalog = {
         "sv": "Okänd deltagare '{participant}' i gruppen.",
         "en": "Unknown participant '{participant}' in the group.",
     },
+    "same_group": {
+        "sv": "Deltagaren är redan i gruppen '{group}'.",
+        "en": "The participant is already in the group '{group}'.",
+    },
     "participant_exists": {
         "sv": "Deltagar-id '{participant}' används redan.",
         "en": "Participant id '{participant}' is already used.",
@@ -106,7 +110,7 @@ STRINGS: Catalog = {
         "en": "The decision needs a mandate only {owners} hold; none of them agreed to the choice.",
     },
     "outside_mandate_anchor": {
-        "sv": "Valet görs utanför mandatet och behöver förankras med {owners}.",
+        "sv": "Valet görs utanför mandatet och behöver förankras hos {owners}.",
         "en": "The choice is outside the mandate and needs anchoring with {owners}.",
     },
     "choice_withdrawn": {

@@ -139,6 +139,13 @@ class LegacyDeriver:
                 return (
                     f.ParticipantRemoved(group=cmd.group, participant=cmd.participant, roles=roles),
                 )
+            case c.MoveParticipant():
+                # 0.1.0 had no such command; its facts are what the rules record today.
+                roles = state.groups[cmd.group].roles_of(cmd.participant)
+                moved = f.ParticipantMoved(
+                    group=cmd.group, participant=cmd.participant, to_group=cmd.to_group, roles=roles
+                )
+                return (moved,)
             case c.AssignRole():
                 holder = cmd.participant or FACILITATOR
                 return (f.RoleAssigned(group=cmd.group, role=cmd.role, holder=holder),)

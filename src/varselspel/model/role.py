@@ -40,6 +40,9 @@ class RoleCard(StrictModel):
     """A short label for narrow screens, e.g. `KSO`; the title is used when empty."""
     organisation: str = Field(min_length=1)
     """The organisation the role belongs to, e.g. `Kommunen`."""
+    aliases: list[str] = Field(default_factory=empty_list)
+    """Other names participants give for the role's organisation, e.g. `Af` or `Pappers`; the
+    setup matches participants to roles by them."""
     kind: str = ""
     """The kind of actor: kommun, region, stat, företag, fack, omställning, finansiär, energi."""
     summary: str = ""

@@ -55,8 +55,9 @@ def report(app: VarselApp, result: CommandResult) -> None:
 
     bundle = getattr(app.session, "bundle", None)
     if not result.ok:
-        reason = words(result.message, app.lang, bundle)
-        app.notify(tr(STRINGS, "error.refused", reason=reason), severity="warning", markup=False)
+        # Every refusal is a whole sentence saying what cannot be done and why; a prefix such
+        # as "Går inte:" would only say it twice.
+        app.notify(words(result.message, app.lang, bundle), severity="warning", markup=False)
     # Remarks on an accepted command (outside mandate, a dependent choice withdrawn).
     for notice in result.notices:
         app.notify(words(notice, app.lang, bundle), severity="warning", markup=False)

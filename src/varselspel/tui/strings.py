@@ -170,7 +170,7 @@ STRINGS: Catalog = {
     "setup.col.organisation": {"sv": "Organisation", "en": "Organisation"},
     "setup.col.group": {"sv": "Grupp", "en": "Group"},
     "setup.col.people": {"sv": "Deltagare", "en": "Participants"},
-    "setup.col.missing": {"sv": "Saknade roller", "en": "Missing roles"},
+    "setup.col.missing": {"sv": "Saknas", "en": "Missing"},
     "setup.facilitator": {"sv": "(processledaren)", "en": "(facilitator)"},
     "setup.unheld": {"sv": "– ingen –", "en": "– nobody –"},
     "setup.missing": {"sv": "Saknas: {roles}", "en": "Missing: {roles}"},
@@ -286,6 +286,7 @@ STRINGS: Catalog = {
     "step.remove_group": {"sv": "borttagen grupp", "en": "group removed"},
     "step.add_participant": {"sv": "ny deltagare", "en": "new participant"},
     "step.remove_participant": {"sv": "borttagen deltagare", "en": "participant removed"},
+    "step.move_participant": {"sv": "flyttad deltagare", "en": "participant moved"},
     "step.assign_role": {"sv": "tilldelad roll", "en": "role assigned"},
     "step.unassign_role": {"sv": "fråntagen roll", "en": "role unassigned"},
     "step.start_session": {"sv": "start av övningen", "en": "start of the workshop"},
@@ -345,7 +346,6 @@ STRINGS: Catalog = {
         "sv": "Beslutas av: gruppen gemensamt",
         "en": "Decided by: the group together",
     },
-    "group.has_mandate": {"sv": "Gruppen har mandatet.", "en": "The group holds this mandate."},
     "group.no_mandate": {
         "sv": "VARNING: Ingen i gruppen har mandatet. Ett val här ligger utanför mandat och måste förankras hos den som har rollen {owners}.",
         "en": "WARNING: Nobody in the group holds this mandate. A choice here is outside mandate and must be anchored with whoever holds the role {owners}.",
@@ -374,15 +374,15 @@ STRINGS: Catalog = {
     "group.outcome": {"sv": "Utfall: {text}", "en": "Outcome: {text}"},
     "group.own_prompt": {"sv": "Förslag: {text}", "en": "Prompt: {text}"},
     "group.no_actions": {
-        "sv": "Inga egna åtgärder ännu. Tryck A för en ny.",
-        "en": "No own actions yet. Press A for a new one.",
+        "sv": "Inga egna åtgärder ännu. Tryck {press} för en ny.",
+        "en": "No own actions yet. Press {press} for a new one.",
     },
     "group.search": {"sv": "Sök bland korten", "en": "Search the cards"},
     "group.roles": {"sv": "Roller: {roles}", "en": "Roles: {roles}"},
     "key.choose_option": {"sv": "Välj markerat", "en": "Choose highlighted"},
     "group.choose_hint": {
-        "sv": "↑/↓ markerar ett alternativ, Enter eller v väljer det (går att ändra tills omgången stängs).",
-        "en": "↑/↓ highlights an option, Enter or v chooses it (can be changed until the round closes).",
+        "sv": "↑/↓ flyttar ▶, Enter eller v väljer alternativet med ▶ (går att ändra tills omgången stängs).",
+        "en": "↑/↓ move ▶, Enter or v chooses the option marked ▶ (can be changed until the round closes).",
     },
     "group.chosen_mark": {"sv": "✓ valt", "en": "✓ chosen"},
     "group.choose_first": {"sv": "Välj ett alternativ först.", "en": "Choose an option first."},
@@ -576,7 +576,6 @@ STRINGS: Catalog = {
     "impact.commuting_in": {"sv": "Inpendlare", "en": "Commuters in"},
     "unit.sek": {"sv": "kr", "en": "SEK"},
     # Errors from engine or loader
-    "error.refused": {"sv": "Går inte: {reason}", "en": "Not possible: {reason}"},
     # Bad input caught before the engine (tui/guard.py) and form checks
     "error.too_long": {
         "sv": "Fältet ”{field}” får vara högst {n} tecken. Korta texten och försök igen.",
@@ -616,4 +615,66 @@ STRINGS: Catalog = {
     "field.text": {"sv": "Text", "en": "Text"},
     "field.comment": {"sv": "Kommentar", "en": "Comment"},
     "field.partners": {"sv": "Samarbetspartner", "en": "Partners"},
+    # --- Group seat and setup (issue 9, part 2) -----------------------------------------------
+    "key.own_actions": {"sv": "Egna åtgärder", "en": "Own actions"},
+    "key.move_participant": {"sv": "Flytta deltagare", "en": "Move participant"},
+    "key.confirm_plan": {"sv": "Fördela så", "en": "Assign like this"},
+    "group.mandate_open": {
+        "sv": "Alla i gruppen får besluta här.",
+        "en": "Anyone in the group may decide this.",
+    },
+    "group.mandate_held": {
+        "sv": "Gruppen har mandatet: {owners} står bakom valet.",
+        "en": "The group holds the mandate: {owners} stands behind the choice.",
+    },
+    "group.mandate_not_agreed": {
+        "sv": "{owners} finns i gruppen men står inte bakom valet. Kryssa för {owners} under "
+        "Överens, annars ligger valet utanför mandat och måste förankras.",
+        "en": "{owners} is in the group but does not stand behind the choice. Tick {owners} under "
+        "Agreed, or the choice is outside the mandate and must be anchored.",
+    },
+    "group.mandate_not_agreed_refuse": {
+        "sv": "{owners} finns i gruppen men står inte bakom valet; beslutet kan inte tas utan "
+        "{owners}.",
+        "en": "{owners} is in the group but does not stand behind the choice; the decision "
+        "cannot be taken without {owners}.",
+    },
+    "group.revised": {"sv": "(ändrat {n} gånger)", "en": "(changed {n} times)"},
+    "group.agreed_recorded": {"sv": "Står bakom: {roles}", "en": "Standing behind it: {roles}"},
+    "group.agreed_whole": {"sv": "hela gruppen ({roles})", "en": "the whole group ({roles})"},
+    "group.rationale_recorded": {"sv": "Motivering: {text}", "en": "Rationale: {text}"},
+    "group.rationale_check_title": {
+        "sv": "Gäller motiveringen fortfarande?",
+        "en": "Does the rationale still hold?",
+    },
+    "group.rationale_check": {
+        "sv": "Ni byter från ”{old}” till ”{new}”. Motiveringen skrevs för det förra valet:\n\n"
+        "”{text}”\n\nSka den stå kvar för ”{new}” eller tömmas?",
+        "en": "You are changing from “{old}” to “{new}”. The rationale was written for the "
+        "earlier choice:\n\n“{text}”\n\nKeep it for “{new}”, or clear it?",
+    },
+    "group.rationale_keep": {"sv": "Behåll", "en": "Keep"},
+    "setup.move_to": {"sv": "Flytta {name} till grupp", "en": "Move {name} to group"},
+    "setup.move_nowhere": {
+        "sv": "Det finns ingen annan grupp att flytta till.",
+        "en": "There is no other group to move to.",
+    },
+    "setup.plan.title": {"sv": "Fördela roller i {group}", "en": "Assign roles in {group}"},
+    "setup.plan.summary": {
+        "sv": "Förslag: {n} roller fördelas jämnt; inget ändras förrän du bekräftar.",
+        "en": "Proposal: {n} roles shared evenly; nothing changes until you confirm.",
+    },
+    "setup.plan.opposing": {
+        "sv": "En roll lämnas tom: ingen får sitta på båda sidor av en förhandling.",
+        "en": "A role is left open: nobody may sit on both sides of a negotiation.",
+    },
+    "setup.plan.open": {"sv": "ingen (lämnas tom)", "en": "nobody (left open)"},
+    "setup.plan.why.organisation": {"sv": "samma organisation", "en": "same organisation"},
+    "setup.plan.why.even": {"sv": "jämn fördelning", "en": "even share"},
+    "setup.plan.why.opposing": {"sv": "motpart", "en": "opposing side"},
+    "setup.plan.nobody": {
+        "sv": "Lägg till deltagare i gruppen först.",
+        "en": "Add participants to the group first.",
+    },
+    "group.rationale_clear": {"sv": "Töm", "en": "Clear"},
 }

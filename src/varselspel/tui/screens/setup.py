@@ -14,6 +14,7 @@ from varselspel.engine.commands import (
     AddGroup,
     AddParticipant,
     AssignRole,
+    MoveParticipant,
     RemoveGroup,
     RemoveParticipant,
     RenameGroup,
@@ -23,11 +24,12 @@ from varselspel.engine.commands import (
 from varselspel.tui import flow
 from varselspel.tui.guard import max_length, send
 from varselspel.tui.paint import Row, fill_table, show
-from varselspel.tui.role_match import fit
+from varselspel.tui.role_match import Person, plan_roles, seats_to_fill
 from varselspel.tui.screens.base import BaseScreen, t
 from varselspel.tui.screens.confirm import ConfirmScreen
 from varselspel.tui.screens.dialogs import FormScreen, PickScreen
 from varselspel.tui.screens.role_card import RoleCardScreen, role_card_text
+from varselspel.tui.screens.role_plan import PlanRow, RolePlanScreen
 from varselspel.tui.text import Text, lit
 from varselspel.tui.view import holder_text
 from varselspel.tui.widgets.footer import KeyFooter
@@ -50,6 +52,7 @@ class SetupScreen(BaseScreen):
         Binding("b", "rename_group", "key.rename_group", show=False),
         Binding("delete", "remove_group", "key.remove_group", show=False, key_display="Del"),
         Binding("x", "remove_participant", "key.remove_participant", show=False),
+        Binding("m", "move_participant", "key.move_participant", show=False),
         Binding("z", "undo", "key.undo", show=False),
     ]
 
@@ -86,12 +89,12 @@ class SetupScreen(BaseScreen):
         with Horizontal(id="setup-body"):
             with Vertical(id="setup-groups-col"):
                 yield Label(t("setup.groups"), classes="section-title", markup=False)
-                yield Table(id="groups", cursor_type="row", zebra_stripes=True)
+                yield Table(id="groups", cursor_type="row", zebra_stripes=True, fit=True)
             with Vertical(id="setup-right"):
                 yield Label("", classes="section-title", id="participants-title", markup=False)
-                yield Table(id="participants", cursor_type="row", zebra_stripes=True)
+                yield Table(id="participants", cursor_type="row", zebra_stripes=True, fit=True)
                 yield Label("", classes="section-title", id="roles-title", markup=False)
-                yield Table(id="roles", cursor_type="row", zebra_stripes=True)
+                yield Table(id="roles", cursor_type="row", zebra_stripes=True, fit=True)
         yield Static("", id="missing", markup=False)
         yield KeyFooter()
 
@@ -134,6 +137,7 @@ class SetupScreen(BaseScreen):
                         lit(row.people),
                         lit(len(row.missing), "bold red" if row.missing else "green"),
                     ),
+                    height=None,
                 )
                 for row in rows
             ],
@@ -164,6 +168,7 @@ class SetupScreen(BaseScreen):
                         lit(person.organisation),
                         lit(", ".join(role.label for role in person.roles)),
                     ),
+                    height=None,
                 )
                 for person in participants(session, self.group_id)
             ],
@@ -174,7 +179,11 @@ class SetupScreen(BaseScreen):
             if entry.missing:
                 needed = Text(t("yes") + " !", style="bold red")
             holders.append(
-                Row(entry.role.id, (lit(entry.role.title), lit(holder_text(entry.holder)), needed))
+                Row(
+                    entry.role.id,
+                    (lit(entry.role.title), lit(holder_text(entry.holder)), needed),
+                    height=None,
+                )
             )
         fill_table(roles, holders)
         labels = [role.label for role in missing_roles(session, self.group_id)]
@@ -214,7 +223,14 @@ class SetupScreen(BaseScreen):
 
         def submit(values: dict[str, str]) -> bool:
             # A refused name keeps the dialog open with what was typed.
-            return self.run_command(lambda: AddGroup(name=values["name"]))
+            before = set(session.state.groups) if session else set()
+            if not self.run_command(lambda: AddGroup(name=values["name"])):
+                return False
+            # The new group is the one the next participant goes to.
+            added = [gid for gid in session.state.groups if gid not in before] if session else []
+            if added:
+                self.select_group(added[0])
+            return True
 
         self.app.push_screen(
             FormScreen(
@@ -308,34 +324,83 @@ class SetupScreen(BaseScreen):
 
         self.app.push_screen(ConfirmScreen(t("setup.remove_participant_q", name=name)), done)
 
+    def select_group(self, gid: str) -> None:
+        """Put the group cursor on `gid` and show its participants and roles."""
+        self.group_id = gid
+        self.refresh_view()
+
+    def action_move_participant(self) -> None:
+        """Move the participant under the cursor to a group picked from a list."""
+        session = self.vapp.session
+        people: DataTable[Any] = self.query_one("#participants", DataTable)
+        if session is None or self.group_id is None or not people.row_count:
+            return
+        gid = self.group_id
+        ids = list(session.state.groups[gid].participants)
+        if not 0 <= people.cursor_row < len(ids):
+            return
+        pid = ids[people.cursor_row]
+        choices = [(g.id, g.name) for g in session.state.groups.values() if g.id != gid]
+        if not choices:
+            self.notify(t("setup.move_nowhere"), severity="warning")
+            return
+
+        def done(to_group: str | None) -> None:
+            if to_group:
+                self.run_command(MoveParticipant(group=gid, participant=pid, to_group=to_group))
+
+        name = session.state.groups[gid].participants[pid].name
+        self.app.push_screen(PickScreen(t("setup.move_to", name=name), choices), done)
+
+    def role_plan(self) -> tuple[PlanRow, ...]:
+        """Return a fair plan for the chosen group's roles nobody holds, in words."""
+        session = self.vapp.session
+        if session is None or self.group_id is None:
+            return ()
+        group = session.state.groups[self.group_id]
+        cards = dict(session.bundle.roles)
+        held: dict[str, str | None] = dict(group.roles)
+        seats = seats_to_fill(
+            [(r.role, r.required, r.organisation) for r in session.scenario.roles], held, cards
+        )
+        people = [
+            Person(pid, p.organisation, tuple(group.roles_of(pid)))
+            for pid, p in group.participants.items()
+        ]
+        plan = plan_roles(seats, people, cards, session.scenario.setting.company.name)
+        names = {pid: p.name for pid, p in group.participants.items()}
+        return tuple(
+            PlanRow(placement, role_ref(session, placement.role).title, names.get(pid, ""))
+            for placement in plan
+            for pid in [placement.participant or ""]
+        )
+
     def action_auto_roles(self) -> None:
-        """Share the unheld roles of the chosen group among its participants, needed roles first."""
+        """Propose a fair share of the unheld roles; assign them once the facilitator confirms."""
         session = self.vapp.session
         if session is None or self.group_id is None:
             return
-        group = session.state.groups[self.group_id]
-        people = list(group.participants)
-        if not people:
+        gid = self.group_id
+        if not session.state.groups[gid].participants:
+            self.notify(t("setup.plan.nobody"), severity="warning")
             return
-        roles = sorted(session.scenario.roles, key=lambda r: not r.required)
-        load = {pid: len(group.roles_of(pid)) for pid in people}
-        company = session.scenario.setting.company.name
-        for role in roles:
-            if group.holders(role.role) not in (None, FACILITATOR):
-                continue
-            card = session.bundle.roles.get(role.role)
-            # Someone from the role's own organisation first (Af to Af, the union to Facket),
-            # then whoever holds the fewest roles.
-            pid = min(
-                people,
-                key=lambda p: (
-                    -min(1, fit(group.participants[p].organisation, card, company)),
-                    load[p],
-                    people.index(p),
-                ),
-            )
-            if self.run_command(AssignRole(group=self.group_id, role=role.role, participant=pid)):
-                load[pid] += 1
+        rows = self.role_plan()
+        if not rows:
+            self.notify(t("setup.none_missing"), markup=False)
+            return
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            for row in rows:
+                pid = row.placement.participant
+                if pid is not None:
+                    self.run_command(
+                        AssignRole(group=gid, role=row.placement.role, participant=pid)
+                    )
+
+        name = session.state.groups[gid].name
+        self.app.push_screen(RolePlanScreen(name, rows), done)
 
     def selected_role(self) -> str | None:
         """Return the role id under the roles cursor."""

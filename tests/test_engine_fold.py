@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,9 @@ from varselspel.engine import (
     AddGroup,
     AddParticipant,
     AssignRole,
+    ChooseNumber,
     ChooseOption,
+    ChooseOptions,
     ClearChoice,
     CloseRound,
     Command,
@@ -45,6 +48,11 @@ from varselspel.loader import load_bundle
 FIXTURE = Path(__file__).parent / "fixtures" / "engine" / "scenario.yaml"
 BUNDLE = load_bundle(FIXTURE).bundle
 assert BUNDLE is not None
+FORMATS_FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "scenario.yaml"
+FORMATS_BUNDLE = load_bundle(FORMATS_FIXTURE).bundle
+"""A scenario with every format feature: revealed cards and figures, delayed effects,
+indicators that follow the model, a multi-select and a number decision, an inline role."""
+assert FORMATS_BUNDLE is not None
 
 
 def _pool() -> list[tuple[Command, str]]:
@@ -97,6 +105,7 @@ def _pool() -> list[tuple[Command, str]]:
         }.items():
             for option in options:
                 pool.append((ChooseOption(group=gid, decision=key, option=option), gid))
+                pool.append((ChooseOptions(group=gid, decision=key, options=[option]), gid))
                 pool.append(
                     (
                         ChooseOption(
@@ -105,6 +114,43 @@ def _pool() -> list[tuple[Command, str]]:
                         FACILITATOR,
                     )
                 )
+        # This scenario has no number decision: refused, but sent.
+        pool.append((ChooseNumber(group=gid, decision="r1.ledning", value=1), gid))
+    return pool
+
+
+def _formats_pool() -> list[tuple[Command, str]]:
+    """Commands for the scenario with every format feature, valid and invalid."""
+    pool: list[tuple[Command, str]] = []
+    for gid in ("g1", "g2"):
+        pool += [
+            (AssignRole(group=gid, role="kso"), FACILITATOR),
+            (AssignRole(group=gid, role="facket"), FACILITATOR),
+            (UnassignRole(group=gid, role="facket"), FACILITATOR),
+            (AssignRole(group=gid, role="miljoinspektor"), FACILITATOR),
+            (ChooseOption(group=gid, decision="r1.ledning", option="kommunen"), gid),
+            (ChooseOption(group=gid, decision="r1.ledning", option="vanta"), gid),
+            (ChooseOption(group=gid, decision="r2.insatser", option="egf"), gid),
+            (ChooseOption(group=gid, decision="r3.komvux", option="x"), gid),
+            (ChooseOption(group=gid, decision="r3.sanering", option="forelagg"), FACILITATOR),
+            (ChooseOption(group=gid, decision="r3.sanering", option="avvakta"), gid),
+            (ChooseOption(group=gid, decision="r4.fortsatt", option="egf-projekt"), gid),
+            (ChooseOption(group=gid, decision="r4.fortsatt", option="avsluta"), gid),
+            (ClearChoice(group=gid, decision="r2.insatser"), gid),
+            (ClearChoice(group=gid, decision="r3.komvux"), gid),
+        ]
+        for options in (["egf"], ["matchning", "egf"], ["fack", "matchning"], ["egf", "fack"]):
+            pool.append((ChooseOptions(group=gid, decision="r2.insatser", options=options), gid))
+        pool.append(
+            (
+                ChooseOptions(
+                    group=gid, decision="r2.insatser", options=["egf", "matchning", "fack"]
+                ),
+                gid,
+            )
+        )
+        for value in (0, 40, 100, 35, 110):
+            pool.append((ChooseNumber(group=gid, decision="r3.komvux", value=value), gid))
     return pool
 
 
@@ -115,26 +161,33 @@ FLOW: list[tuple[Command, str]] = [
     (ReleaseInject(), FACILITATOR),
 ]
 POOL = _pool() + FLOW * 6
+FORMATS_POOL = (
+    _formats_pool()
+    + FLOW * 8
+    + [(ReleaseInject(), FACILITATOR), (Undo(), FACILITATOR), (StartDebrief(), FACILITATOR)]
+)
+"""Commands for `FORMATS_BUNDLE`."""
+CASES = {"engine": (BUNDLE, POOL), "formats": (FORMATS_BUNDLE, FORMATS_POOL)}
+"""Each fixture scenario with the commands the property tests draw from."""
 ENDINGS: list[tuple[Command, str]] = [(StartDebrief(), FACILITATOR), (EndSession(), FACILITATOR)]
 
 
+@pytest.mark.parametrize("case", sorted(CASES))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    steps=st.lists(
-        st.tuples(st.sampled_from(POOL), st.integers(min_value=0, max_value=400)),
-        max_size=80,
-    ),
-    endings=st.lists(st.sampled_from(ENDINGS + POOL), max_size=6),
-    seed=st.integers(min_value=0, max_value=2**31 - 1),
-)
-def test_incremental_state_equals_fold(
-    steps: list[tuple[tuple[Command, str], int]],
-    endings: list[tuple[Command, str]],
-    seed: int,
-) -> None:
+@given(data=st.data(), seed=st.integers(min_value=0, max_value=2**31 - 1))
+def test_incremental_state_equals_fold(case: str, data: st.DataObject, seed: int) -> None:
     """After any sequence of commands, the state equals the fold of the events."""
+    bundle, pool = CASES[case]
+    assert bundle is not None
+    steps = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(pool), st.integers(min_value=0, max_value=400)),
+            max_size=80,
+        )
+    )
+    endings = data.draw(st.lists(st.sampled_from(ENDINGS + pool), max_size=6))
     now = [datetime(2026, 1, 1, tzinfo=UTC)]
-    session = Session.create(BUNDLE, ["A", "B"], seed=seed, clock=lambda: now[0])
+    session = Session.create(bundle, ["A", "B"], seed=seed, clock=lambda: now[0])
     for (command, actor), seconds in [*steps, *((e, 1) for e in endings)]:
         now[0] += timedelta(seconds=seconds)
         before = session.state
@@ -147,7 +200,7 @@ def test_incremental_state_equals_fold(
             assert session.seq == seq + 1
     assert session.state == session.rebuild()
     # Replaying the log into a fresh session (as the store does) gives the same state too.
-    replay = Session(BUNDLE, session.info)
+    replay = Session(bundle, session.info)
     replay.journal.events.extend(session.events)  # type: ignore[attr-defined]
     replay.refresh()
     assert replay.state == session.state

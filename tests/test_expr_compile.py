@@ -263,7 +263,7 @@ def test_identical_texts_share_nothing_observable() -> None:
         (
             'fortroende == "a"',
             False,
-            "a quoted string may only be an argument of valt(...) or beslutat(...)",
+            "a quoted string may only be an argument of valt, beslutat, har_roll, varde or antal",
         ),
         (
             "beslutat(r1)",

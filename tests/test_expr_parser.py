@@ -143,7 +143,8 @@ def _error(text: str, effect: bool = False) -> ExprError:
             "valj(1)",
             "X111",
             0,
-            "unknown function `valj`; the functions are valt, beslutat and chans; did you mean `valt`?",
+            "unknown function `valj`; the functions are valt, beslutat, chans, har_roll, varde, antal,"
+            " min, max, round and abs; did you mean `valt`?",
         ),
         ('valt("r1.x")', "X112", 0, "valt(...) takes 2 argument(s) but got 1"),
         ('valt(r1, "a")', "X113", 5, None),

@@ -204,16 +204,24 @@ def test_error_types_in_plain_language(old: str, new: str, code: str, sv: str, e
 
 
 def test_empty_list_where_items_are_required() -> None:
-    """`options: []` is S007 with the minimum count."""
+    """`can_do: []` is S007 with the minimum count."""
+    text = BASE.replace(
+        "      can_do:\n        - Rusta och matcha dem som sägs upp.",
+        "      can_do: []",
+    )
+    diags = load_scenario_text(text, "prov.yaml").diagnostics
+    s007 = [d for d in diags if d.code == "S007"]
+    assert [d.message for d in s007] == ["`cards.network[0].can_do` måste ha minst 1 element"]
+
+
+def test_empty_options_are_the_checkers_to_report() -> None:
+    """A decision may do without options (a number decision), so `options: []` reads as valid."""
     text = BASE.replace(
         "        options:\n          - id: utbildning",
         "        options: []\n        unused:\n          - id: utbildning",
     )
     diags = load_scenario_text(text, "prov.yaml").diagnostics
-    s007 = [d for d in diags if d.code == "S007"]
-    assert [d.message for d in s007] == [
-        "`rounds[1].decisions[0].options` måste ha minst 1 element"
-    ]
+    assert [d.code for d in diags if d.code == "S007"] == []
 
 
 def test_many_errors_are_sorted_by_position() -> None:

@@ -61,3 +61,27 @@ def test_negative_numbers_get_a_minus_sign() -> None:
     assert fmt_number(-4.4, "sv") == "−4,4"
     assert fmt_number(-1234, "en") == "−1,234"
     assert fmt_number(-0.001, "sv") == "0"
+
+
+def test_impact_notes_never_count_fractional_people_or_jobs() -> None:
+    """The plan's notes on the model say "17 jobb", never "16,8 jobb" (nor 16.8 jobs)."""
+    import re
+
+    from varselspel.engine import Session
+    from varselspel.plan.impact import impact_notes
+
+    # The decimal mark is `,` in Swedish and `.` in English (where `,` groups thousands).
+    fraction = {
+        "sv": re.compile(r"\d,\d+ (jobb|personer|invånare|hushåll)"),
+        "en": re.compile(r"\d\.\d+ (jobs|people|residents|households)"),
+    }
+    seen = 0
+    for path in sorted(bundled_scenarios_dir().glob("*.yaml")):
+        result = load_bundle(path)
+        assert result.bundle is not None
+        session = Session.create(result.bundle, ["G"], seed=1)
+        for lang in ("sv", "en"):
+            for note in impact_notes(session, "g1", lang):
+                seen += 1
+                assert fraction[lang].search(note) is None, note
+    assert seen >= 6

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from test_engine_fold import BUNDLE, POOL
+from test_engine_fold import BUNDLE, CASES, POOL
 from varselspel.engine import Command
 from varselspel.engine.fold import fold
 from varselspel.expr import EvalEnv
@@ -42,11 +42,23 @@ def forbid_rules(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(program.Effect, "apply", _raise)
     patch.setattr(program, "apply_effects", _raise)
     patch.setattr(compile_module, "apply_effects", _raise)
-    for name in ("env", "round_ok", "inject_ok", "decision_ok", "option_ok", "_changes"):
+    for name in (
+        "env",
+        "round_ok",
+        "inject_ok",
+        "decision_ok",
+        "option_ok",
+        "_changes",
+        "scratch",
+        "apply",
+        "holds",
+        "choice_effects",
+    ):
         patch.setattr(exprs.ExprRuntime, name, _raise)
     for module, name in (
         (impact, "setting_values"),
         (impact, "impact_for"),
+        (impact, "figure_at"),
         (impact, "varsel_impact"),
         (impact, "etablering_impact"),
         (index, "setting_values"),
@@ -55,21 +67,25 @@ def forbid_rules(patch: pytest.MonkeyPatch) -> None:
         patch.setattr(module, name, _raise)
 
 
+@pytest.mark.parametrize("case", sorted(CASES))
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    steps=st.lists(
-        st.tuples(st.sampled_from(POOL), st.integers(min_value=0, max_value=600)), max_size=60
-    ),
-    seed=st.integers(min_value=0, max_value=2**31 - 1),
-)
+@given(data=st.data(), seed=st.integers(min_value=0, max_value=2**31 - 1))
 def test_stored_session_reopens_to_the_same_state(
-    steps: list[tuple[tuple[Command, str], int]], seed: int
+    case: str, data: st.DataObject, seed: int
 ) -> None:
     """fold(facts) after a store round trip equals the live state, also with the rules raising."""
+    bundle, pool = CASES[case]
+    assert bundle is not None
+    steps: list[tuple[tuple[Command, str], int]] = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(pool), st.integers(min_value=0, max_value=600)),
+            max_size=60,
+        )
+    )
     now = [datetime(2026, 1, 1, tzinfo=UTC)]
     with tempfile.TemporaryDirectory() as tmp:
         session = create_session(
-            BUNDLE,
+            bundle,
             ["A", "B"],
             seed=seed,
             folder=Path(tmp),
@@ -91,7 +107,7 @@ def test_stored_session_reopens_to_the_same_state(
         with pytest.MonkeyPatch.context() as patch:
             forbid_rules(patch)
             with pytest.raises(AssertionError, match="consulted"):
-                BUNDLE.compiled.round_condition("r2").evaluate(EvalEnv())
+                bundle.compiled.round_condition("r2").evaluate(EvalEnv())
             # Once from the state saved at the clean close, once folding every event's facts.
             for saved in (True, False):
                 if not saved:

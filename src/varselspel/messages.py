@@ -43,7 +43,15 @@ def _word(key: str, value: Any, lang: str, bundle: BundleLike | None) -> str:
         return ", ".join(_role_label(str(role), bundle) for role in value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, float):
+        return _number(value, lang)
     return "" if value is None else str(value)
+
+
+def _number(value: float, lang: str) -> str:
+    """Write a number as people read it: `60`, `2.5`, in Swedish `2,5`."""
+    text = str(int(value)) if value.is_integer() else f"{value:g}"
+    return text.replace(".", ",") if lang == "sv" else text
 
 
 def _role_label(role: str, bundle: BundleLike | None) -> str:

@@ -15,7 +15,7 @@ from varselspel.check.scenario import check_scenario_rules
 from varselspel.check.strings import STRINGS
 from varselspel.diagnostics import Diagnostic, PositionMap
 from varselspel.expr import compile_scenario
-from varselspel.model import RoleCard, Scenario
+from varselspel.model import RoleCard, Scenario, with_inline_roles
 
 
 def check_scenario(
@@ -29,6 +29,8 @@ def check_scenario(
 ) -> list[Diagnostic]:
     """Check `scenario` against the role library `roles`; return errors and warnings by position.
 
+    The scenario's own `role_cards` join the library (replacing a card with the same id).
+
     `text` is the file's YAML text; when given, expression columns are verified against it so a
     problem inside a block scalar points at the scalar instead of a wrong column.
     """
@@ -36,7 +38,7 @@ def check_scenario(
     compiled, problems = compile_scenario(scenario)
     for problem in problems:
         report.expr_problem(problem)
-    check_scenario_rules(scenario, roles, compiled, report)
+    check_scenario_rules(scenario, with_inline_roles(scenario, roles), compiled, report, roles)
     report.diagnostics.extend(check_characters(scenario, positions, file, lang, text))
     return report.sorted()
 

@@ -24,7 +24,7 @@ from varselspel.expr.ast import (
     VarKind,
 )
 from varselspel.i18n import tr
-from varselspel.model import Scenario
+from varselspel.model import Inject, NumberChoice, Option, Scenario
 
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
@@ -92,19 +92,29 @@ class Write:
     """The flag or indicator written."""
     effect: Effect | None
     """The effect; None when it has problems of its own, so any value is possible."""
+    delay: int = 0
+    """For a delayed effect: how many rounds after its own round it applies."""
 
 
 def _effect_texts(scenario: Scenario) -> dict[Path, str]:
     """Return every effect text of the scenario by its YAML path."""
     texts: dict[Path, str] = {}
+
+    def add(base: Path, owner: Inject | Option | NumberChoice) -> None:
+        for n, text in enumerate(owner.effects):
+            texts[(*base, "effects", n)] = text
+        for d, delayed in enumerate(owner.delayed_effects):
+            for n, text in enumerate(delayed.effects):
+                texts[(*base, "delayed_effects", d, "effects", n)] = text
+
     for ri, round_ in enumerate(scenario.rounds):
         for ii, inject in enumerate(round_.injects):
-            for n, text in enumerate(inject.effects):
-                texts["rounds", ri, "injects", ii, "effects", n] = text
+            add(("rounds", ri, "injects", ii), inject)
         for di, decision in enumerate(round_.decisions):
             for oi, option in enumerate(decision.options):
-                for n, text in enumerate(option.effects):
-                    texts["rounds", ri, "decisions", di, "options", oi, "effects", n] = text
+                add(("rounds", ri, "decisions", di, "options", oi), option)
+            if decision.number is not None:
+                add(("rounds", ri, "decisions", di, "number"), decision.number)
     return texts
 
 
@@ -117,23 +127,29 @@ def writes(scenario: Scenario, compiled: CompiledScenario) -> list[tuple[int, Wr
     result: list[tuple[int, Write]] = []
     texts: dict[Path, str] | None = None
     for expr in compiled.expressions:
-        if expr.owner not in ("inject", "option") or expr.condition is not None:
+        if expr.owner not in ("inject", "option", "number") or expr.condition is not None:
             continue
         if expr.effect is not None:
             target = expr.effect.target
             if target.kind in (VarKind.FLAG, VarKind.INDICATOR):
-                result.append(
-                    (expr.round_index, Write(expr.owner, expr.owner_id, target.name, expr.effect))
-                )
+                write = Write(expr.owner, expr.owner_id, target.name, expr.effect, expr.delay)
+                result.append((expr.round_index, write))
             continue
         if texts is None:
             texts = _effect_texts(scenario)
         match = _TARGET.match(texts.get(expr.path, ""))
         if match is not None:
-            result.append(
-                (expr.round_index, Write(expr.owner, expr.owner_id, match.group(1), None))
-            )
+            write = Write(expr.owner, expr.owner_id, match.group(1), None, expr.delay)
+            result.append((expr.round_index, write))
     return result
+
+
+def _step(round_index: int, write: Write) -> int:
+    """The step of the flow at which a write takes effect (see `Flow`)."""
+    if write.delay:
+        # A delayed effect applies as its round opens, before that round's injects.
+        return 2 * (round_index + write.delay)
+    return 2 * round_index + (write.owner != "inject")
 
 
 class Flow:
@@ -159,21 +175,27 @@ class Flow:
         # Two steps per round: its injects' effects, then its options' effects.
         self.steps: list[list[Write]] = [[] for _ in range(2 * count)]
         for round_index, write in writes(scenario, compiled):
-            if 0 <= round_index < count and round_index not in skipped:
-                self.steps[2 * round_index + (write.owner != "inject")].append(write)
+            step = _step(round_index, write)
+            if 0 <= round_index < count and round_index not in skipped and step < 2 * count:
+                self.steps[step].append(write)
+        # An indicator that follows the model may take any value once a round has closed.
+        followers = {i.id for i in scenario.indicators if i.follows is not None}
         values = {name: frozenset({start}) for name, start in self.flag_start.items()}
         self._flags: dict[str, list[frozenset[bool]]] = {n: [v] for n, v in values.items()}
         ranges = {name: self._start_range(name) for name in self.indicators}
         self._ranges: dict[str, list[tuple[float, float]]] = {
             name: [interval] for name, interval in ranges.items()
         }
-        for step in self.steps:
-            for write in step:
+        for at, writes_now in enumerate(self.steps):
+            for write in writes_now:
                 name = write.name
                 if name in values:
                     values[name] = values[name] | self._flag_values(write)
                 elif name in ranges:
                     ranges[name] = self._widen(name, ranges[name], write.effect)
+            if at % 2:
+                for name in followers & ranges.keys():
+                    ranges[name] = self._bounds(name)
             for name, table in self._flags.items():
                 table.append(values[name])
             for name, ranges_table in self._ranges.items():
@@ -415,7 +437,11 @@ def check_flow(scenario: Scenario, compiled: CompiledScenario, report: Reporter)
         if expr.round_index in unreachable:
             # The round itself is reported; its injects and options add nothing.
             continue
-        ctx = _Context(flow, expr.round_index, False, expr.owner, expr.owner_id)
+        if expr.owner in ("card", "figures"):
+            # Checked again and again from its round on: only the widest state counts.
+            ctx = _Context(flow, len(scenario.rounds), True, expr.owner, expr.owner_id)
+        else:
+            ctx = _Context(flow, expr.round_index, False, expr.owner, expr.owner_id)
         found = never_true(condition.node, ctx)
         if found is None:
             continue

@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterable, Mapping
 from collections.abc import Set as AbstractSet
+from typing import Any
 
+from varselspel.check.features import check_format_features
 from varselspel.check.flow import check_flow, constant, flag_usage, number_text
 from varselspel.check.report import Reporter
 from varselspel.check.strings import STRINGS
@@ -234,9 +236,15 @@ def check_references(
                     report.warning("C106", mandate_path, id=decision.id, mandate=decision.mandate)
             elif not decision.owners and decision.outside_mandate == "refuse":
                 report.warning("C115", (*base, "outside_mandate"), id=decision.id)
-            for oi, option in enumerate(decision.options):
-                for ai, action in enumerate(option.actions):
-                    apath: Path = (*base, "options", oi, "actions", ai)
+            sources: list[tuple[Path, Any]] = [
+                ((*base, "options", oi), option) for oi, option in enumerate(decision.options)
+            ]
+            if decision.number is not None:
+                sources.append(((*base, "number"), decision.number))
+            for spath, source in sources:
+                cards(source.cards, (*spath, "cards"))
+                for ai, action in enumerate(source.actions):
+                    apath: Path = (*spath, "actions", ai)
                     responsible = action.responsible
                     if _known(report, "C016", (*apath, "responsible"), responsible, roles) and (
                         responsible not in in_scenario
@@ -362,8 +370,12 @@ def check_scenario_rules(
     roles: Mapping[str, RoleCard],
     compiled: CompiledScenario,
     report: Reporter,
+    library: Mapping[str, RoleCard] | None = None,
 ) -> None:
-    """Run every scenario rule except the expression problems themselves."""
+    """Run every scenario rule except the expression problems themselves.
+
+    `roles` includes the scenario's own role cards; `library` is the library without them.
+    """
     check_duplicates(scenario, report)
     check_indicators(scenario, report)
     used_cards = check_references(scenario, roles, report)
@@ -373,3 +385,4 @@ def check_scenario_rules(
     check_agenda(scenario, report)
     check_flags(scenario, compiled, report)
     check_chances(compiled, report)
+    check_format_features(scenario, roles if library is None else library, compiled, report)

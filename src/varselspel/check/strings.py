@@ -110,6 +110,35 @@ STRINGS: Catalog = {
         "sv": "`{id}` är ett reserverat ord i uttryck och kan inte användas som id",
         "en": "`{id}` is a reserved word in expressions and cannot be used as an id",
     },
+    # --- errors: decisions, figures, timing, inline role cards ---------------------------
+    "C026": {
+        "sv": "beslutet `{id}` har varken alternativ eller tal: ge det `options` eller `number`",
+        "en": "decision `{id}` has neither options nor a number: give it `options` or `number`",
+    },
+    "C027": {
+        "sv": "beslutet `{id}` har både alternativ och tal: ett beslut besvaras antingen med alternativ eller med ett tal",
+        "en": "decision `{id}` has both options and a number: a decision is answered either with options or with a number",
+    },
+    "C028": {
+        "sv": "talets min ({min}) är större än dess max ({max})",
+        "en": "the number's min ({min}) is greater than its max ({max})",
+    },
+    "C029": {
+        "sv": "`{id}` är ingen siffra i konsekvensmodellen för ett scenario av typen {kind}",
+        "en": "`{id}` is not a figure of the consequence model for a {kind} scenario",
+    },
+    "C032": {
+        "sv": "indikatorn `{id}` följer konsekvensmodellen (`follows: {figure}`), så effekter kan inte ändra den; ändra ett `model.*`-värde i stället",
+        "en": "indicator `{id}` follows the consequence model (`follows: {figure}`), so effects cannot change it; change a `model.*` value instead",
+    },
+    "C033": {
+        "sv": "omgången `{id}` finns inte",
+        "en": "round `{id}` does not exist",
+    },
+    "C034": {
+        "sv": "rollkortet `{id}` finns redan under role_cards",
+        "en": "role card `{id}` is already defined under role_cards",
+    },
     # --- errors: role library -----------------------------------------------------------
     "C030": {
         "sv": "mandatet `{id}` är exklusivt men hålls också av rollen `{other}`",
@@ -188,6 +217,30 @@ STRINGS: Catalog = {
         "sv": "beslutet `{id}` har `outside_mandate: refuse` men varken `mandate` eller `owners`: hela gruppen äger det och inget val vägras; ange `mandate` eller `owners`, eller ta bort raden",
         "en": "decision `{id}` has `outside_mandate: refuse` but neither `mandate` nor `owners`: the whole group owns it and no choice is refused; set `mandate` or `owners`, or remove the line",
     },
+    "C116": {
+        "sv": "beslutet `{id}` låter en grupp välja {max} alternativ men har bara {count}; max_choices gör ingen skillnad över {count}",
+        "en": "decision `{id}` lets a group choose {max} options but has only {count}; max_choices makes no difference beyond {count}",
+    },
+    "C116.number": {
+        "sv": "beslutet `{id}` besvaras med ett tal, så max_choices gör ingen skillnad",
+        "en": "decision `{id}` is answered with a number, so max_choices makes no difference",
+    },
+    "C117": {
+        "sv": "effekterna skulle gälla {after} omgångar efter omgången `{round}`, efter den sista omgången, så de gäller aldrig",
+        "en": "these effects would apply {after} rounds after round `{round}`, past the last round, so they never apply",
+    },
+    "C118": {
+        "sv": "kortet `{id}` finns först från omgången `{start}`, senare än omgången `{round}` som pekar på det",
+        "en": "card `{id}` only becomes available in round `{start}`, later than round `{round}` that points to it",
+    },
+    "C119": {
+        "sv": "scenariots rollkort `{id}` ersätter bibliotekets kort med samma id",
+        "en": "the scenario's role card `{id}` replaces the library's card with the same id",
+    },
+    "C120": {
+        "sv": "rollkortet `{id}` finns men står inte under roles:, så ingen kan spela det",
+        "en": "role card `{id}` is defined but not listed under roles:, so nobody can play it",
+    },
     # --- words used inside messages -----------------------------------------------------
     "hint.add_role": {
         "sv": "den finns i rollbiblioteket, så lägg till den under roles:",
@@ -199,6 +252,11 @@ STRINGS: Catalog = {
     "owner.inject": {"sv": "händelsen `{id}`", "en": "inject `{id}`"},
     "owner.decision": {"sv": "beslutet `{id}`", "en": "decision `{id}`"},
     "owner.option": {"sv": "alternativet `{id}`", "en": "option `{id}`"},
+    "owner.card": {"sv": "kortet `{id}`", "en": "card `{id}`"},
+    "owner.figures": {
+        "sv": "lägesbildens siffror i `setting.reveal[{id}]`",
+        "en": "the lägesbild figures of `setting.reveal[{id}]`",
+    },
     "value.true": {"sv": "sann", "en": "true"},
     "value.false": {"sv": "falsk", "en": "false"},
     "when.later": {"sv": "i en senare omgång (`{round}`)", "en": "in a later round (`{round}`)"},

@@ -22,6 +22,8 @@ SV: dict[str, str] = {
     "Scenario.sources": "De offentliga fakta scenariot vilar på.",
     "Scenario.setting": "Orten, företaget och siffrorna i lägesbilden.",
     "Scenario.roles": "Rollerna scenariot använder, med sina briefingar.",
+    "Scenario.role_cards": "Scenariots egna rollkort, för roller som biblioteket saknar; lista"
+    " dem också under `roles`.",
     "Scenario.indicators": "Tal som följs per grupp.",
     "Scenario.flags": "Ja/nej-fakta som effekter sätter och villkor läser.",
     "Scenario.rounds": "Omgångarna i spelordning.",
@@ -41,6 +43,14 @@ SV: dict[str, str] = {
     "Setting.suppliers": "Lokala underleverantörer som är beroende av företaget.",
     "Setting.assumptions": "Konsekvensmodellens antaganden, namngivna så att processledaren"
     " kan diskutera dem.",
+    "Setting.reveal": "Lägesbildens siffror som visas först från en viss omgång eller när ett"
+    " villkor håller; de övriga visas från början.",
+    "FigureReveal": "Konsekvensmodellens siffror som lägesbilden döljer tills de avslöjas.",
+    "FigureReveal.figures": "Siffrornas koder i konsekvensmodellen, t.ex. `direct_jobs`,"
+    " `unemployed_12`.",
+    "FigureReveal.available_from": "Omgångs-id från vars start siffrorna får visas.",
+    "FigureReveal.condition": "Uttryck som måste vara sant (från `available_from`) innan"
+    " siffrorna visas.",
     "Municipality": "Den påhittade kommunen där scenariot utspelar sig.",
     "Municipality.name": "Kommunens namn, t.ex. `Älvsby kommun`.",
     "Municipality.population": "Antal invånare.",
@@ -119,6 +129,11 @@ SV: dict[str, str] = {
     "Indicator.max": "Högsta värde; effekter stannar vid det.",
     "Indicator.good": "Vilket håll som är bra: `up` (uppåt) eller `down` (nedåt).",
     "Indicator.description": "Vad talet betyder och var startvärdet kommer ifrån.",
+    "Indicator.follows": "En siffra i konsekvensmodellen som indikatorn följer: efter varje omgång"
+    " är den `start` plus siffran (gånger `follows_scale`) vid omgångens `model_month`;"
+    " effekter får inte ändra den.",
+    "Indicator.follows_scale": "Gångrar den följda siffran, t.ex. `0.000001` för att visa kronor"
+    " som MSEK.",
     "Flag": "Ett ja/nej-faktum i spelets läge, som effekter sätter och villkor läser.",
     "Flag.id": "Namnet som används i villkor och effekter, t.ex. `egf_sokt`.",
     "Flag.description": "Vad det betyder när flaggan är sann.",
@@ -134,6 +149,9 @@ SV: dict[str, str] = {
     "Round.briefing": "Vad alla grupper får höra när omgången börjar.",
     "Round.condition": "Uttryck som måste vara sant för att omgången ska spelas; annars hoppas"
     " den över.",
+    "Round.model_month": "Månader efter uppsägningarna (varsel) eller efter produktionsstarten"
+    " (etablering) som omgångens slut motsvarar; indikatorer som följer modellen läser dess"
+    " siffror då.",
     "Round.injects": "Händelserna i den ordning de släpps.",
     "Round.decisions": "Besluten som grupperna fattar i omgången.",
     "Round.own_actions_prompt": "Uppmaning till grupperna att skriva egna åtgärder i omgången.",
@@ -152,6 +170,11 @@ SV: dict[str, str] = {
     " grupp som har kört fast.",
     "Inject.effects": "Effekter på en grupp när händelsen når den, t.ex. `fortroende -= 5`.",
     "Inject.cards": "Kort-id:n som händelsen pekar på.",
+    "Inject.delayed_effects": "Effekter som gäller från starten av en senare omgång, räknat från"
+    " händelsens omgång.",
+    "DelayedEffects": "Effekter som gäller från starten av en senare omgång i stället för direkt.",
+    "DelayedEffects.after_rounds": "Hur många omgångar senare: 1 är starten av nästa omgång.",
+    "DelayedEffects.effects": "Effekterna, t.ex. `arbetslosa -= 30`; de räknas ut när de gäller.",
     "Decision": "En fråga som en grupp ska avgöra i en omgång.",
     "Decision.id": "Id, unikt i scenariot; uttryck skriver det som `omgång.beslut`.",
     "Decision.question": "Frågan, t.ex. `Vem leder och sammankallar arbetet?`.",
@@ -163,6 +186,23 @@ SV: dict[str, str] = {
     "Decision.condition": "Uttryck som måste vara sant för att beslutet ska ställas till gruppen.",
     "Decision.cards": "Kort-id:n som hjälper gruppen att besluta.",
     "Decision.options": "Alternativen, i den ordning de visas.",
+    "Decision.max_choices": "Hur många alternativ en grupp får välja tillsammans (1: ett"
+    " alternativ; fler: flerval).",
+    "Decision.number": "I stället för alternativ: gruppen svarar med ett tal inom ett intervall.",
+    "NumberChoice": "Ett beslut som besvaras med ett tal inom ett intervall, t.ex. hur många"
+    " Komvux-platser som öppnas.",
+    "NumberChoice.label": "Vad talet räknar, t.ex. `Antal Komvux-platser`.",
+    "NumberChoice.min": "Minsta tal som gruppen får välja.",
+    "NumberChoice.max": "Största tal som gruppen får välja.",
+    "NumberChoice.step": "Talet måste vara `min` plus ett helt antal steg.",
+    "NumberChoice.unit": "Enheten efter talet, t.ex. `platser`, `MSEK`.",
+    "NumberChoice.effects": 'Effekter när omgången stängs; `varde("OMGÅNG.BESLUT")` är det valda'
+    " talet.",
+    "NumberChoice.delayed_effects": "Effekter som gäller från starten av en senare omgång.",
+    "NumberChoice.outcome": "Vad gruppen får höra när den har valt.",
+    "NumberChoice.actions": "Åtgärder till handlingsplanen; `{value}` i en titel eller ett"
+    " resultat byts mot det valda talet.",
+    "NumberChoice.cards": "Kort-id:n som talet vilar på; de visas bredvid det.",
     "Option": "Ett möjligt svar på ett beslut.",
     "Option.id": "Id, unikt inom beslutet.",
     "Option.label": "Kort etikett, t.ex. `Kommunen leder och sammankallar`.",
@@ -172,6 +212,9 @@ SV: dict[str, str] = {
     " `fortroende += 5`.",
     "Option.outcome": "Vad gruppen får höra när den har valt det.",
     "Option.actions": "Åtgärder som alternativet bidrar med till handlingsplanen.",
+    "Option.delayed_effects": "Effekter som gäller från starten av en senare omgång, räknat från"
+    " omgången då alternativet väljs.",
+    "Option.cards": "Kort-id:n som alternativet vilar på; de visas bredvid det.",
     "ActionItem": "En åtgärd i utkastet till handlingsplan.",
     "ActionItem.title": "Vad som görs, t.ex. `Starta lokal omställningsgrupp`.",
     "ActionItem.result": "Det avsedda resultatet.",
@@ -210,12 +253,18 @@ SV: dict[str, str] = {
     "KnowledgeCard.title": "Kortets titel.",
     "KnowledgeCard.text": "Faktumet eller lärdomen.",
     "KnowledgeCard.source": "Var det kommer ifrån.",
+    "KnowledgeCard.available_from": "Omgångs-id från vars start kortet finns; inget: från början.",
+    "KnowledgeCard.condition": "Uttryck som måste vara sant (från `available_from`) innan kortet"
+    " finns.",
     "NetworkCard": "En aktör och vad den kan göra.",
     "NetworkCard.id": "Kortets id, unikt bland alla kort.",
     "NetworkCard.actor": "Aktören, t.ex. `Arbetsförmedlingen`.",
     "NetworkCard.can_do": "Vad aktören kan göra i det här läget.",
     "NetworkCard.role": "Roll-id när aktören också är en spelbar roll.",
     "NetworkCard.contact": "Hur man når den, i fiktionen.",
+    "NetworkCard.available_from": "Omgångs-id från vars start kortet finns; inget: från början.",
+    "NetworkCard.condition": "Uttryck som måste vara sant (från `available_from`) innan kortet"
+    " finns.",
     "FinancingCard": "En källa till pengar: vem som får söka och på vilka villkor.",
     "FinancingCard.id": "Kortets id, unikt bland alla kort.",
     "FinancingCard.name": "Källans namn, t.ex. `Fonden för en rättvis omställning (FRO)`.",
@@ -229,6 +278,9 @@ SV: dict[str, str] = {
     " betalas ut; en åtgärd som ska vara klar tidigare kan inte räkna med dem. Tomt: inte angivet.",
     "FinancingCard.pays_for": "Id:n för de teman i handlingsplanen vars åtgärder källan får"
     " betala; tomt: inte angivet.",
+    "FinancingCard.available_from": "Omgångs-id från vars start kortet finns; inget: från början.",
+    "FinancingCard.condition": "Uttryck som måste vara sant (från `available_from`) innan kortet"
+    " finns.",
     "ActionPlanSettings": "Hur scenariots handlingsplan är ordnad och var gruppernas egna"
     " åtgärder hamnar.",
     "ActionPlanSettings.themes": "Teman som åtgärderna samlas under; en grupps egen åtgärd väljer"

@@ -109,10 +109,20 @@ def render_text(report: Any, bundle: Any, lang: str) -> str:
             for option in decision.options:
                 count = report.options.get(f"{key}.{option.id}", 0)
                 decisions.append((f"  {option.id}", count, True))
+            # A multi-select: which options were chosen together.
+            for combo, count in report.combinations.get(key, {}).items():
+                decisions.append((f"    {combo}", count, False))
+    delayed: list[Row] = [(source, count, True) for source, count in report.delayed.items()]
+    revealed: list[Row] = [(name, count, True) for name, count in report.revealed.items()]
+    held: list[Row] = [(role, count, False) for role, count in report.roles_held.items()]
     flags: list[Row] = [(flag, count, False) for flag, count in report.flags_true.items()]
     dead_ends: list[Row] = [(key, count, False) for key, count in report.dead_ends.items()]
     width = max(
-        (len(label) for label, _, _ in (*rounds, *decisions, *flags, *dead_ends)), default=0
+        (
+            len(label)
+            for label, _, _ in (*rounds, *decisions, *flags, *dead_ends, *delayed, *revealed, *held)
+        ),
+        default=0,
     )
 
     def section(title: str, rows: list[Row]) -> list[str]:
@@ -133,16 +143,39 @@ def render_text(report: Any, bundle: Any, lang: str) -> str:
     if flags:
         lines += section("simulate.flags", flags)
     lines += section("simulate.dead_ends", dead_ends)
+    for title, rows in (
+        ("simulate.delayed", delayed),
+        ("simulate.revealed", revealed),
+        ("simulate.roles_held", held),
+    ):
+        if rows:
+            lines += section(title, rows)
+    if report.numbers:
+        lines += ["", tr(STRINGS, "simulate.numbers", lang)]
+        number_units = {
+            f"{r.id}.{d.id}": d.number.unit
+            for r in scenario.rounds
+            for d in r.decisions
+            if d.number is not None
+        }
+        key_width = max(len(key) for key in report.numbers)
+        for key, dist in report.numbers.items():
+            unit = number_units.get(key, "")
+            lines.append(f"  {key:<{key_width}}  {_spread(dist, lang)} {unit}".rstrip())
     lines += ["", tr(STRINGS, "simulate.indicators", lang)]
     units = {i.id: i.unit for i in scenario.indicators}
     name_width = max((len(k) for k in report.indicators), default=0)
     for key, dist in report.indicators.items():
-        data = dist.to_json()
-        parts = ("min", "q1", "median", "q3", "max")
-        figures = " / ".join(_num(data[part], lang) for part in parts)
+        figures = _spread(dist, lang)
         lines.append(f"  {key:<{name_width}}  {figures} {units.get(key, '')}".rstrip())
     lines += ["", *_never_lines(report, lang)]
     return "\n".join(lines)
+
+
+def _spread(dist: Any, lang: str) -> str:
+    """A distribution as `min / q1 / median / q3 / max`."""
+    data = dist.to_json()
+    return " / ".join(_num(data[part], lang) for part in ("min", "q1", "median", "q3", "max"))
 
 
 def _mode_lines(report: Any, lang: str) -> list[str]:
@@ -195,6 +228,8 @@ def _never_lines(report: Any, lang: str) -> list[str]:
         ("injects", report.injects_never_reached),
         ("decisions", report.decisions_never_put),
         ("options", report.options_never_chosen),
+        ("delayed", report.delayed_never_applied),
+        ("revealed", report.never_revealed),
     ):
         label = tr(STRINGS, f"simulate.never.{kind}", lang)
         lines.append(f"  {label}: {', '.join(items) if items else none}")

@@ -95,6 +95,24 @@ STRINGS: Catalog = {
         "sv": "Flaggor (andel som slutar sanna):",
         "en": "Flags (share that end true):",
     },
+    "simulate.delayed": {
+        "sv": "Fördröjda effekter (andel där de verkställs):",
+        "en": "Delayed effects (share in which they apply):",
+    },
+    "simulate.revealed": {
+        "sv": "Kort och lägesbildssiffror som visas senare (andel där de visats vid slutet):",
+        "en": "Cards and lägesbild figures shown later (share in which they were shown by the end):",
+    },
+    "simulate.roles_held": {
+        "sv": "Roller som har_roll frågar efter (andel där gruppen har rollen):",
+        "en": "Roles that har_roll asks about (share in which the group holds the role):",
+    },
+    "simulate.numbers": {
+        "sv": "Talbeslut, valda tal (min / kvartil 1 / median / kvartil 3 / max):",
+        "en": "Number decisions, numbers chosen (min / quartile 1 / median / quartile 3 / max):",
+    },
+    "simulate.never.delayed": {"sv": "fördröjda effekter", "en": "delayed effects"},
+    "simulate.never.revealed": {"sv": "kort och siffror", "en": "cards and figures"},
     "simulate.dead_ends": {
         "sv": "Återvändsgränder (beslut som ställs utan något alternativ att välja):",
         "en": "Dead ends (decisions put with no option to choose):",

@@ -157,6 +157,38 @@ class ChooseOption(CommandBase):
     """Role ids that agreed; empty means the roles the group holds."""
 
 
+class ChooseOptions(CommandBase):
+    """Record (or revise) a group's choice of several options of a multi-select decision."""
+
+    type: Literal["choose_options"] = "choose_options"
+    group: str
+    """Group id."""
+    decision: str
+    """Decision key `ROUND.DECISION`."""
+    options: list[str] = Field(min_length=1, max_length=50)
+    """Option ids, at most the decision's `max_choices`; their order does not matter."""
+    rationale: str = Field(default="", max_length=4000)
+    """The group's reasons, in their own words."""
+    agreed_roles: list[str] = Field(default_factory=list)
+    """Role ids that agreed; empty means the roles the group holds."""
+
+
+class ChooseNumber(CommandBase):
+    """Record (or revise) a group's answer to a decision answered with a number."""
+
+    type: Literal["choose_number"] = "choose_number"
+    group: str
+    """Group id."""
+    decision: str
+    """Decision key `ROUND.DECISION`."""
+    value: float = Field(allow_inf_nan=False)
+    """The number, within the decision's range and on its step."""
+    rationale: str = Field(default="", max_length=4000)
+    """The group's reasons, in their own words."""
+    agreed_roles: list[str] = Field(default_factory=list)
+    """Role ids that agreed; empty means the roles the group holds."""
+
+
 class ClearChoice(CommandBase):
     """Withdraw a group's choice for a decision while the round is open."""
 
@@ -388,6 +420,8 @@ Command = Annotated[
     | StartRound
     | ReleaseInject
     | ChooseOption
+    | ChooseOptions
+    | ChooseNumber
     | ClearChoice
     | AddAction
     | EditAction
@@ -412,6 +446,8 @@ COMMAND_ADAPTER: TypeAdapter[Command] = TypeAdapter(Command)
 GROUP_COMMANDS: frozenset[str] = frozenset(
     {
         "choose_option",
+        "choose_options",
+        "choose_number",
         "clear_choice",
         "add_action",
         "edit_action",

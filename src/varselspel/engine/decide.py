@@ -6,6 +6,7 @@ facts it returns carry every outcome, so folding them later decides nothing agai
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -19,10 +20,13 @@ from varselspel.engine.events import Event
 from varselspel.engine.exprs import ExprRuntime
 from varselspel.engine.facts import Fact
 from varselspel.engine.fold import undo_target
+from varselspel.engine.impact import figure_at
 from varselspel.engine.index import ScenarioIndex, model_defaults
 from varselspel.engine.journal import BundleLike
 from varselspel.engine.result import Message, Param
 from varselspel.engine.state import GroupState, Phase, SessionState
+from varselspel.expr import EvalEnv, clamp
+from varselspel.expr.evaluate import Choice
 from varselspel.model import Decision, Inject, Option, Round
 from varselspel.model.timepoint import ends_before_start, is_timepoint
 
@@ -238,13 +242,17 @@ class Rules:
                 self._phase(state, Phase.SETUP)
                 if not state.groups:
                     raise Refusal("no_groups")
-                return cmd, (f.SessionStarted(),)
+                return cmd, (f.SessionStarted(changes=self._first_reveals(state)),)
             case c.StartRound():
                 return self._start_round(state, cmd)
             case c.ReleaseInject():
                 return self._release_inject(state, cmd)
             case c.ChooseOption():
                 return cmd, self._choose_option(state, cmd)
+            case c.ChooseOptions():
+                return cmd, self._choose_options(state, cmd)
+            case c.ChooseNumber():
+                return cmd, self._choose_number(state, cmd)
             case c.ClearChoice():
                 group = self._group(state, cmd.group)
                 self._open_decision(state, group, cmd.decision)
@@ -450,15 +458,43 @@ class Rules:
             # A skipped round changes no value, so the next round's condition sees the same state.
             facts.append(f.RoundSkipped(round=rnd.id))
             index += 1
+        delayed: dict[str, list[str]] = {}
+        changes: dict[str, f.Values] = {}
+        opened: dict[str, GroupState] = {}
+        for g in groups:
+            # Delayed effects due by now apply as the round opens, before its injects and
+            # decisions (its own condition was tested on the state before them).
+            due = [p for p in g.pending if self.index.gate(p.due) <= index]
+            if not due and not self._gated():
+                opened[g.id] = g
+                continue
+            env = self.expr.scratch(g)
+            compiled = self.expr.compiled
+            self.expr.apply(env, [compiled.delayed_effects(p.source) for p in due])
+            if due:
+                delayed[g.id] = [p.source for p in due]
+            values = self._values(g, env, index)
+            if values:
+                changes[g.id] = values
+            opened[g.id] = _with(g, env)
         put = {
             g.id: [
-                key for key, _ in self.index.round_decisions(rnd) if self.expr.decision_ok(g, key)
+                key
+                for key, _ in self.index.round_decisions(rnd)
+                if self.expr.decision_ok(opened[g.id], key)
             ]
             for g in groups
             if played[g.id]
         }
         facts.append(
-            f.RoundStarted(round=rnd.id, minutes=rnd.minutes, played=played, decisions_put=put)
+            f.RoundStarted(
+                round=rnd.id,
+                minutes=rnd.minutes,
+                played=played,
+                decisions_put=put,
+                delayed=delayed,
+                changes=changes,
+            )
         )
         return cmd.model_copy(update={"round": rnd.id}), tuple(facts)
 
@@ -492,14 +528,20 @@ class Rules:
         reached: list[str] = []
         withheld: list[str] = []
         changes: dict[str, f.Values] = {}
+        scheduled: dict[str, list[f.Scheduled]] = {}
+        later = self._scheduled(rnd, self.index.delayed_of_inject(inject_id))
         for group in targets:
             if self.handled(group, inject_id):
                 continue
             if self.expr.inject_ok(group, inject_id):
                 reached.append(group.id)
-                values = self.expr.inject_changes(group, inject_id)
+                env = self.expr.scratch(group)
+                self.expr.apply(env, [self.expr.compiled.inject_effects(inject_id)])
+                values = self._values(group, env, state.round_index)
                 if values:
                     changes[group.id] = values
+                if later:
+                    scheduled[group.id] = list(later)
             else:
                 withheld.append(group.id)
         released = f.InjectReleased(
@@ -509,29 +551,108 @@ class Rules:
             reached=reached,
             withheld=withheld,
             changes=changes,
+            scheduled=scheduled,
         )
         return cmd.model_copy(update={"inject": inject_id}), (released,)
 
     def _close(self, state: SessionState) -> f.RoundClosed:
-        """Work out the close of the open round: the chosen options' effects, in decision order."""
+        """Work out the close of the open round: the chosen options' effects in decision order,
+        then the indicators that follow the model, then what that reveals."""
         rnd = self.rounds[state.round_index]
         applied: dict[str, list[str]] = {}
         changes: dict[str, f.Values] = {}
+        scheduled: dict[str, list[f.Scheduled]] = {}
         for group in state.groups.values():
-            if not self.played(state, group):
+            chosen: list[tuple[str, Choice]] = []
+            if self.played(state, group):
+                chosen = [
+                    (key, choice.answer)
+                    for key, _ in self.index.round_decisions(rnd)
+                    if (choice := group.choices.get(key)) is not None and not choice.applied
+                ]
+            if not chosen and not self.index.followers and not self._gated():
                 continue
-            chosen = [
-                (key, choice.option)
-                for key, _ in self.index.round_decisions(rnd)
-                if (choice := group.choices.get(key)) is not None and not choice.applied
-            ]
-            if not chosen:
-                continue
-            applied[group.id] = [key for key, _ in chosen]
-            values = self.expr.option_changes(group, chosen)
+            env = self.expr.scratch(group)
+            for key, answer in chosen:
+                self.expr.apply(env, self.expr.choice_effects(key, answer))
+            self._derive(env, rnd)
+            if chosen:
+                applied[group.id] = [key for key, _ in chosen]
+                later = [
+                    item
+                    for key, answer in chosen
+                    for item in self._scheduled(rnd, self.index.delayed_of_choice(key, answer))
+                ]
+                if later:
+                    scheduled[group.id] = later
+            values = self._values(group, env, state.round_index)
             if values:
                 changes[group.id] = values
-        return f.RoundClosed(round=rnd.id, applied=applied, changes=changes)
+        return f.RoundClosed(round=rnd.id, applied=applied, changes=changes, scheduled=scheduled)
+
+    # --- delayed effects, derived indicators and reveals ----------------------------------------
+
+    def _scheduled(self, rnd: Round, delayed: list[tuple[str, int]]) -> list[f.Scheduled]:
+        """Return the delayed effects set off in a round that fall due in a later one."""
+        out: list[f.Scheduled] = []
+        for source, after in delayed:
+            due = self.index.due_round(rnd.id, after)
+            if due is not None:
+                out.append(f.Scheduled(source=source, due=due))
+        return out
+
+    def _derive(self, env: EvalEnv, rnd: Round) -> None:
+        """Set each indicator that follows the model: start + scale × figure at the round's month."""
+        for indicator in self.index.followers:
+            assert indicator.follows is not None
+            try:
+                figure = figure_at(self.scenario, env.model, indicator.follows, rnd.model_month)
+            except KeyError:
+                continue  # a figure this kind of scenario lacks (the checker's C029)
+            value = float(indicator.start) + indicator.follows_scale * figure
+            if math.isfinite(value):
+                # Rounded to a millionth: `0.000001 × SEK` should read as whole MSEK decimals.
+                env.indicators[indicator.id] = clamp(round(value, 6), env.bounds.get(indicator.id))
+
+    def _gated(self) -> bool:
+        """True when the scenario has cards or lägesbild figures that are revealed later."""
+        return bool(self.index.gated_cards or self.index.reveals)
+
+    def _values(self, group: GroupState, env: EvalEnv, at: int) -> f.Values:
+        """Return what `env` changed for the group, with the cards and figures it now reveals.
+
+        `at` is the index of the current round (-1 before the first).
+        """
+        cards: list[str] = []
+        figures: list[str] = []
+        if self._gated():
+            compiled = self.expr.compiled
+            have = set(group.revealed_cards)
+            cards = [
+                card_id
+                for card_id, gate in self.index.gated_cards
+                if card_id not in have
+                and gate <= at
+                and self.expr.holds(compiled.card_condition(card_id), env)
+            ]
+            shown = set(group.revealed_figures)
+            for number, codes, gate in self.index.reveals:
+                new = [code for code in codes if code not in shown]
+                if new and gate <= at and self.expr.holds(compiled.reveal_condition(number), env):
+                    figures += new
+                    shown.update(new)
+        return self.expr.values(group, env, cards, figures)
+
+    def _first_reveals(self, state: SessionState) -> dict[str, f.Values]:
+        """Return the cards and figures each group sees from the start of the session."""
+        if not self._gated():
+            return {}
+        out: dict[str, f.Values] = {}
+        for group in state.groups.values():
+            values = self._values(group, self.expr.scratch(group), -1)
+            if values:
+                out[group.id] = values
+        return out
 
     def _close_if_open(self, state: SessionState) -> tuple[Fact, ...]:
         """Return the close of the open round, if one is open."""
@@ -552,18 +673,23 @@ class Rules:
         return found[1]
 
     @staticmethod
-    def _choice_map(group: GroupState) -> dict[str, str]:
-        """Return the group's choices as decision key -> option id, in the group's order."""
-        return {key: choice.option for key, choice in group.choices.items()}
+    def _choice_map(group: GroupState) -> dict[str, Choice]:
+        """Return the group's choices as decision key -> answer, in the group's order."""
+        return {key: choice.answer for key, choice in group.choices.items()}
 
-    def _holds(self, group: GroupState, key: str, option: str, choices: dict[str, str]) -> bool:
-        """Return True while a decision is put to the group and the chosen option is open."""
-        return self.expr.decision_ok(group, key, choices) and self.expr.option_ok(
-            group, key, option, choices
-        )
+    def _holds(
+        self, group: GroupState, key: str, choice: Choice, choices: dict[str, Choice]
+    ) -> bool:
+        """Return True while a decision is put to the group and every chosen option is open."""
+        if not self.expr.decision_ok(group, key, choices):
+            return False
+        if isinstance(choice, float | int):
+            return True
+        options = choice if isinstance(choice, tuple) else (choice,)
+        return all(self.expr.option_ok(group, key, option, choices) for option in options)
 
     def _withdrawn(
-        self, state: SessionState, group: GroupState, changed: str, after: dict[str, str]
+        self, state: SessionState, group: GroupState, changed: str, after: dict[str, Choice]
     ) -> list[f.ChoiceWithdrawn]:
         """Return the open choices that held before a change of choices and no longer do.
 
@@ -571,7 +697,7 @@ class Rules:
         clears that one, the dependent choice would otherwise apply without its condition.
         """
         before = {
-            key: self._holds(group, key, choice.option, self._choice_map(group))
+            key: self._holds(group, key, choice.answer, self._choice_map(group))
             for key, choice in group.choices.items()
             if not choice.applied and choice.round == state.round_id and key != changed
         }
@@ -579,8 +705,8 @@ class Rules:
         again = True
         while again:
             again = False
-            for key, option in list(after.items()):
-                if not before.get(key) or self._holds(group, key, option, after):
+            for key, answer in list(after.items()):
+                if not before.get(key) or self._holds(group, key, answer, after):
                     continue
                 del after[key]
                 before[key] = False
@@ -589,27 +715,107 @@ class Rules:
         return out
 
     def _choose_option(self, state: SessionState, cmd: c.ChooseOption) -> tuple[Fact, ...]:
-        """Record a choice with its mandate basis, and withdraw the choices it undermines."""
+        """Record a choice of one option (of a multi-select: that option alone)."""
         group = self._group(state, cmd.group)
         decision = self._open_decision(state, group, cmd.decision)
-        if cmd.option not in self.options[cmd.decision]:
-            raise Refusal("unknown_option", option=cmd.option, decision=cmd.decision)
-        if not self.expr.option_ok(group, cmd.decision, cmd.option):
-            raise Refusal("option_unavailable", option=cmd.option)
-        for role in cmd.agreed_roles:
+        self._option_choice(group, cmd.decision, decision, [cmd.option])
+        multi = decision.max_choices > 1
+        return self._record(
+            state,
+            group,
+            cmd.decision,
+            decision,
+            (cmd.option,) if multi else cmd.option,
+            cmd.rationale,
+            cmd.agreed_roles,
+        )
+
+    def _choose_options(self, state: SessionState, cmd: c.ChooseOptions) -> tuple[Fact, ...]:
+        """Record a choice of several options of a multi-select decision."""
+        group = self._group(state, cmd.group)
+        decision = self._open_decision(state, group, cmd.decision)
+        wanted = list(dict.fromkeys(cmd.options))
+        self._option_choice(group, cmd.decision, decision, wanted)
+        if len(wanted) > decision.max_choices:
+            raise Refusal("too_many_options", decision=cmd.decision, max=decision.max_choices)
+        order = list(self.options[cmd.decision])
+        ordered = tuple(sorted(wanted, key=order.index))
+        answer: Choice = ordered if decision.max_choices > 1 else ordered[0]
+        return self._record(
+            state, group, cmd.decision, decision, answer, cmd.rationale, cmd.agreed_roles
+        )
+
+    def _choose_number(self, state: SessionState, cmd: c.ChooseNumber) -> tuple[Fact, ...]:
+        """Record the number a group answers a number decision with."""
+        group = self._group(state, cmd.group)
+        decision = self._open_decision(state, group, cmd.decision)
+        number = decision.number
+        if number is None or decision.options:
+            raise Refusal("not_number_decision", decision=cmd.decision)
+        value = float(cmd.value)
+        if not number.min <= value <= number.max:
+            raise Refusal(
+                "number_out_of_range",
+                decision=cmd.decision,
+                min=number.min,
+                max=number.max,
+                value=value,
+            )
+        steps = (value - number.min) / number.step
+        if abs(steps - round(steps)) > 1e-9 * max(1.0, abs(steps)):
+            raise Refusal(
+                "number_off_step", decision=cmd.decision, step=number.step, min=number.min
+            )
+        return self._record(
+            state, group, cmd.decision, decision, value, cmd.rationale, cmd.agreed_roles
+        )
+
+    def _option_choice(
+        self, group: GroupState, key: str, decision: Decision, options: list[str]
+    ) -> None:
+        """Refuse options that the decision lacks or that are not open to the group now."""
+        if decision.number is not None and not decision.options:
+            raise Refusal("number_decision", decision=key)
+        for option in options:
+            if option not in self.options[key]:
+                raise Refusal("unknown_option", option=option, decision=key)
+        for option in options:
+            if not self.expr.option_ok(group, key, option):
+                raise Refusal("option_unavailable", option=option)
+
+    def _record(
+        self,
+        state: SessionState,
+        group: GroupState,
+        key: str,
+        decision: Decision,
+        answer: Choice,
+        rationale: str,
+        agreed_roles: Sequence[str],
+    ) -> tuple[Fact, ...]:
+        """Record a choice with its mandate basis, and withdraw the choices it undermines."""
+        for role in agreed_roles:
             if role not in self.role_set:
                 raise Refusal("unknown_role", role=role)
-        owners = self.owners(cmd.decision)
-        agreed = self.agreed_roles(group, cmd.agreed_roles)
+        owners = self.owners(key)
+        agreed = self.agreed_roles(group, agreed_roles)
         outside = bool(owners) and not set(agreed) & set(owners)
         if outside and decision.outside_mandate == "refuse":
             raise Refusal("outside_mandate_refused", owners=owners)
+        if isinstance(answer, tuple):
+            option, options, value = answer[0], list(answer), None
+        elif isinstance(answer, float | int):
+            option, options, value = "", [], float(answer)
+        else:
+            option, options, value = answer, [], None
         chosen = f.OptionChosen(
-            group=cmd.group,
-            decision=cmd.decision,
-            round=self.decisions[cmd.decision][0].id,
-            option=cmd.option,
-            rationale=cmd.rationale,
+            group=group.id,
+            decision=key,
+            round=self.decisions[key][0].id,
+            option=option,
+            options=options,
+            value=value,
+            rationale=rationale,
             agreed_roles=agreed,
             mandate=decision.mandate,
             mandate_basis=owners,
@@ -617,5 +823,12 @@ class Rules:
             anchor_with=owners if outside else [],
         )
         after = self._choice_map(group)
-        after[cmd.decision] = cmd.option
-        return (chosen, *self._withdrawn(state, group, cmd.decision, after))
+        after[key] = answer
+        return (chosen, *self._withdrawn(state, group, key, after))
+
+
+def _with(group: GroupState, env: EvalEnv) -> GroupState:
+    """Return a copy of the group that has the values of `env` (to ask what would hold then)."""
+    return group.model_copy(
+        update={"indicators": env.indicators, "flags": env.flags, "model": env.model}
+    )

@@ -23,7 +23,10 @@ class FactBase(BaseModel):
 
 
 class Values(FactBase):
-    """Indicator, flag and `model.*` values of a group: whole at the start, else what changed."""
+    """Indicator, flag and `model.*` values of a group: whole at the start, else what changed.
+
+    Also the cards and lägesbild figures that became available to the group at that moment.
+    """
 
     indicators: dict[str, float] = Field(default_factory=dict)
     """Indicator id -> value."""
@@ -31,10 +34,30 @@ class Values(FactBase):
     """Flag id -> value."""
     model: dict[str, float] = Field(default_factory=dict)
     """`model.*` name -> value."""
+    revealed_cards: list[str] = Field(default_factory=list)
+    """Ids of cards (with `available_from` or a `condition`) that became available now."""
+    revealed_figures: list[str] = Field(default_factory=list)
+    """Codes of lägesbild figures (of `setting.reveal`) that are shown from now on."""
 
     def __bool__(self) -> bool:
         """True when any value is set."""
-        return bool(self.indicators or self.flags or self.model)
+        return bool(
+            self.indicators
+            or self.flags
+            or self.model
+            or self.revealed_cards
+            or self.revealed_figures
+        )
+
+
+class Scheduled(FactBase):
+    """Delayed effects that will apply when a later round opens."""
+
+    source: str
+    """Which list of delayed effects: `INJECT@N`, `ROUND.DECISION/OPTION@N` or
+    `ROUND.DECISION@N` (a number decision), N its place in `delayed_effects`."""
+    due: str
+    """Id of the round at whose opening they apply (or the next round opened after it)."""
 
 
 # --- Setup ------------------------------------------------------------------------------------
@@ -139,6 +162,8 @@ class SessionStarted(FactBase):
     """The setup ended and the lägesbild was shown."""
 
     type: Literal["session_started"] = "session_started"
+    changes: dict[str, Values] = Field(default_factory=dict)
+    """Group id -> the cards and figures whose condition already held (nothing else changes)."""
 
 
 class RoundSkipped(FactBase):
@@ -161,6 +186,11 @@ class RoundStarted(FactBase):
     """Group id -> whether the round's condition held for it (False: an empty round)."""
     decisions_put: dict[str, list[str]] = Field(default_factory=dict)
     """Group id -> keys of the decisions put to it when the round opened."""
+    delayed: dict[str, list[str]] = Field(default_factory=dict)
+    """Group id -> sources of the delayed effects that applied as the round opened."""
+    changes: dict[str, Values] = Field(default_factory=dict)
+    """Group id -> the values the delayed effects changed, as they are afterwards, and the
+    cards and figures revealed as the round opened."""
 
 
 class InjectReleased(FactBase):
@@ -179,6 +209,8 @@ class InjectReleased(FactBase):
     """Group ids it was withheld from (its condition was false)."""
     changes: dict[str, Values] = Field(default_factory=dict)
     """Group id -> the values its effects changed, as they are afterwards."""
+    scheduled: dict[str, list[Scheduled]] = Field(default_factory=dict)
+    """Group id -> the inject's delayed effects, waiting for a later round."""
 
 
 class OptionChosen(FactBase):
@@ -192,7 +224,11 @@ class OptionChosen(FactBase):
     round: str
     """Round id of the decision."""
     option: str
-    """Option id."""
+    """Option id; the first in the scenario's order for a multi-select, empty for a number."""
+    options: list[str] = Field(default_factory=list)
+    """Every option chosen, in the scenario's order, for a multi-select decision."""
+    value: float | None = None
+    """The number chosen, for a decision answered with a number."""
     rationale: str = ""
     """The group's reasons."""
     agreed_roles: list[str] = Field(default_factory=list)
@@ -236,7 +272,10 @@ class RoundClosed(FactBase):
     applied: dict[str, list[str]] = Field(default_factory=dict)
     """Group id -> decision keys whose chosen option took effect now."""
     changes: dict[str, Values] = Field(default_factory=dict)
-    """Group id -> the values the effects changed, as they are afterwards."""
+    """Group id -> the values the effects changed and the indicators that follow the model, as
+    they are afterwards, and the cards and figures revealed at the close."""
+    scheduled: dict[str, list[Scheduled]] = Field(default_factory=dict)
+    """Group id -> the chosen options' delayed effects, waiting for a later round."""
 
 
 class TimerPaused(FactBase):

@@ -22,6 +22,7 @@ from varselspel.engine.state import (
     Note,
     OwnAction,
     Participant,
+    PendingEffects,
     Phase,
     Rating,
     RoundRecord,
@@ -108,10 +109,29 @@ def _bump(state: SessionState, prefix: str, assigned: str) -> None:
 
 
 def _set(group: GroupState, values: f.Values) -> None:
-    """Set the values a fact recorded."""
+    """Set the values a fact recorded, and add the cards and figures it revealed."""
     group.indicators.update(values.indicators)
     group.flags.update(values.flags)
     group.model.update(values.model)
+    if values.revealed_cards:
+        group.revealed_cards.extend(values.revealed_cards)
+    if values.revealed_figures:
+        group.revealed_figures.extend(values.revealed_figures)
+
+
+def _set_all(state: SessionState, changes: dict[str, f.Values]) -> None:
+    """Set the values a fact recorded for each group."""
+    for gid, values in changes.items():
+        _set(state.groups[gid], values)
+
+
+def _schedule(state: SessionState, scheduled: dict[str, list[f.Scheduled]], round_id: str) -> None:
+    """Add the delayed effects a fact set off to each group's pending list."""
+    for gid, items in scheduled.items():
+        state.groups[gid].pending.extend(
+            built(PendingEffects, dict(source=item.source, due=item.due, round=round_id))
+            for item in items
+        )
 
 
 def _close(state: SessionState, fact: f.RoundClosed, at: datetime) -> None:
@@ -122,6 +142,10 @@ def _close(state: SessionState, fact: f.RoundClosed, at: datetime) -> None:
         changes = fact.changes.get(gid)
         if changes is not None:
             _set(group, changes)
+        for item in fact.scheduled.get(gid, ()):
+            group.pending.append(
+                built(PendingEffects, dict(source=item.source, due=item.due, round=fact.round))
+            )
         record = group.rounds.get(fact.round)
         if record is not None:
             record.closed_at = at
@@ -154,6 +178,8 @@ def evolve(
                     decision=fact.decision,
                     round=fact.round,
                     option=fact.option,
+                    options=list(fact.options),
+                    value=fact.value,
                     rationale=fact.rationale,
                     agreed_roles=list(fact.agreed_roles),
                     mandate=fact.mandate,
@@ -199,8 +225,8 @@ def evolve(
                         ),
                     )
                 )
-            for gid, values in fact.changes.items():
-                _set(state.groups[gid], values)
+            _set_all(state, fact.changes)
+            _schedule(state, fact.scheduled, fact.round)
         case f.ChoiceCleared() | f.ChoiceWithdrawn():
             del state.groups[fact.group].choices[fact.decision]
         case f.ParticipantAdded():
@@ -230,6 +256,9 @@ def evolve(
                     history=[],
                     ratings={},
                     lessons=[],
+                    revealed_cards=list(fact.start.revealed_cards),
+                    revealed_figures=list(fact.start.revealed_figures),
+                    pending=[],
                 ),
             )
             group.history.append(point(group, None))
@@ -255,6 +284,7 @@ def evolve(
         case f.SessionStarted():
             state.phase = Phase.READY
             state.started_at = at
+            _set_all(state, fact.changes)
         case f.RoundSkipped():
             state.round_index = round_index[fact.round]
             for group in state.groups.values():
@@ -269,6 +299,11 @@ def evolve(
                     RoundRecord,
                     dict(round=fact.round, played=fact.played[gid], started_at=at, closed_at=None),
                 )
+            for gid, sources in fact.delayed.items():
+                group = state.groups[gid]
+                done = set(sources)
+                group.pending = [p for p in group.pending if p.source not in done]
+            _set_all(state, fact.changes)
             state.round_id = fact.round
             state.round_open = True
             state.phase = Phase.ROUND

@@ -239,3 +239,101 @@ def impact_for(
     if scenario.kind is ScenarioKind.ETABLERING:
         return etablering_impact(scenario.setting, model)
     return varsel_impact(scenario.setting, model)
+
+
+PHASED_IN: frozenset[str] = frozenset(
+    {
+        # varsel: households move away during the first year after the dismissals
+        "households_moving",
+        "population_change",
+        "revenue_change_per_year",
+        "tax_base_change_per_year",
+        # etablering: the jobs fill and the in-movers arrive during the first year of production
+        "permanent_jobs",
+        "supplier_jobs",
+        "other_indirect_jobs",
+        "indirect_jobs",
+        "total_jobs",
+        "in_mover_workers",
+        "in_movers",
+        "commuting_in",
+        "resident_jobs",
+        "housing_units",
+        "preschool_places",
+        "school_places",
+    }
+)
+"""Figures that build up linearly over the 12 months after month 0 (none of them before)."""
+
+CONSTRUCTION: frozenset[str] = frozenset(
+    {"construction_residents", "temporary_housing", "construction_revenue_per_year"}
+)
+"""Etablering figures of the build: in full before production starts (month < 0), then none."""
+
+PHASE_IN_MONTHS = 12
+"""Months over which the phased-in figures reach the model's full figure."""
+
+
+def figure_values(impact: VarselImpact | EtableringImpact) -> dict[str, float]:
+    """Return every figure of an impact result by its code (`unemployed_12` for a month)."""
+    values: dict[str, float] = {}
+    for name, value in impact.model_dump().items():
+        if isinstance(value, dict):
+            values.update({f"{name}_{month}": float(v) for month, v in value.items()})
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            values[name] = float(value)
+    return values
+
+
+def _unemployed_at(setting: Setting, values: Mapping[str, float], month: float) -> float:
+    """Residents without work or studies `month` months after the dismissals (none before)."""
+    if month < 0:
+        return 0.0
+    direct = _get(values, "affected", 0)
+    employees = _get(values, "employees", 0)
+    stopped = min(1.0, direct / employees) if employees > 0 else 1.0
+    indirect = listed_supplier_jobs(setting) * stopped + direct * _get(
+        values, "local_multiplier", 0.5
+    )
+    share = _get(values, "dismissed_share", 0.6)
+    losing = direct * share * _get(values, "resident_share", 1.0) + indirect * share
+    remaining = 1.0 - min(1.0, max(0.0, _get(values, "reemployed_12m", 0.85)))
+    if remaining <= 0:
+        return losing if month == 0 else 0.0
+    return float(losing * remaining ** (month / 12))
+
+
+def figure_at(
+    scenario: Scenario, model: Mapping[str, float], code: str, month: float | None
+) -> float:
+    """Return one figure of the consequence model `month` months after month 0.
+
+    Month 0 is the dismissals (varsel) or the start of production (etablering). `unemployed`
+    and `unemployment_change` follow the model's re-employment curve; the figures in
+    `PHASED_IN` grow linearly to the full figure over `PHASE_IN_MONTHS`; the build's figures
+    (`CONSTRUCTION`) hold before month 0 and vanish after; the others are as computed. Without
+    a month every figure is as the model states it (unemployment at 12 months).
+    """
+    impact = impact_for(scenario, model)
+    if month is None:
+        if code == "unemployed" and isinstance(impact, VarselImpact):
+            return float(impact.unemployed[12])
+        return figure_values(impact)[code]
+    if isinstance(impact, VarselImpact) and code in ("unemployed", "unemployment_change"):
+        values = setting_values(scenario.setting) | dict(model)
+        unemployed = _unemployed_at(scenario.setting, values, month)
+        if code == "unemployed":
+            return float(whole(unemployed))
+        m = scenario.setting.municipality
+        rate = m.unemployment_rate
+        before = m.employed * rate / (1.0 - rate) if rate < 1 else 0.0
+        taken = max(0.0, _get(values, "new_jobs", 0)) * _get(values, "new_jobs_local_share", 0.5)
+        return float(whole(max(-before, unemployed - taken)))
+    figure = figure_values(impact)[code]
+    if code in CONSTRUCTION and isinstance(impact, EtableringImpact):
+        return figure if month < 0 else 0.0
+    if code in PHASED_IN:
+        share = min(1.0, max(0.0, month / PHASE_IN_MONTHS))
+        raw = figure * share
+        return float(money(raw) if code.endswith("_per_year") else whole(raw))
+    return figure

@@ -6,9 +6,24 @@ from collections.abc import Mapping
 
 from varselspel.engine.impact import setting_values
 from varselspel.expr import decision_key
-from varselspel.model import Decision, Inject, Option, RoleCard, Round, Scenario
+from varselspel.expr.compile import delayed_source
+from varselspel.expr.evaluate import Choice
+from varselspel.model import (
+    AnyCard,
+    Decision,
+    DelayedEffects,
+    Indicator,
+    Inject,
+    Option,
+    RoleCard,
+    Round,
+    Scenario,
+)
 
-__all__ = ["ScenarioIndex", "decision_key", "model_defaults"]
+__all__ = ["Card", "ScenarioIndex", "decision_key", "model_defaults"]
+
+Card = AnyCard
+"""Any card of a scenario."""
 
 
 def model_defaults(scenario: Scenario) -> dict[str, float]:
@@ -52,6 +67,73 @@ class ScenarioIndex:
         self._owners: dict[str, tuple[str, ...]] = {
             key: self._find_owners(dec) for key, (_, dec) in self.decisions.items()
         }
+        self.numbers: frozenset[str] = frozenset(
+            key for key, (_, dec) in self.decisions.items() if dec.number and not dec.options
+        )
+        """Keys of the decisions answered with a number."""
+        cards = scenario.cards
+        self.cards: dict[str, tuple[str, Card]] = {}
+        """Card id -> its kind (`knowledge`, `network`, `financing`) and the card."""
+        for kind, items in cards.by_kind():
+            for card in items:
+                self.cards.setdefault(card.id, (kind, card))
+        self.gated_cards: tuple[tuple[str, int], ...] = tuple(
+            (card_id, self.gate(card.available_from))
+            for card_id, (_, card) in self.cards.items()
+            if card.available_from or card.condition.strip()
+        )
+        """Cards available only from a round on or once a condition holds, with the round index
+        from which they may be revealed (-1: from the start)."""
+        self.reveals: tuple[tuple[int, tuple[str, ...], int], ...] = tuple(
+            (n, tuple(reveal.figures), self.gate(reveal.available_from))
+            for n, reveal in enumerate(scenario.setting.reveal)
+            if reveal.available_from or reveal.condition.strip()
+        )
+        """`setting.reveal` entries that hide figures: index, figure codes, first round index."""
+        self.hidden_figures: frozenset[str] = frozenset(
+            code for _, figures, _ in self.reveals for code in figures
+        )
+        """Figures hidden until one of the reveals that name them is revealed."""
+        self.followers: tuple[Indicator, ...] = tuple(
+            ind for ind in scenario.indicators if ind.follows is not None
+        )
+        """Indicators derived from the consequence model, in the scenario's order."""
+
+    def gate(self, round_id: str | None) -> int:
+        """Return the index of the round from which something may appear (-1: from the start)."""
+        if round_id is None:
+            return -1
+        # A round id the scenario lacks (the checker's C033) never comes.
+        return self.round_index.get(round_id, len(self.rounds))
+
+    def due_round(self, origin: str, after: int) -> str | None:
+        """Return the round `after` rounds after round `origin`, or None past the last."""
+        index = self.round_index[origin] + after
+        return self.rounds[index].id if index < len(self.rounds) else None
+
+    @staticmethod
+    def _delayed(owner: str, items: list[DelayedEffects]) -> list[tuple[str, int]]:
+        return [(delayed_source(owner, n), item.after_rounds) for n, item in enumerate(items)]
+
+    def delayed_of_inject(self, inject_id: str) -> list[tuple[str, int]]:
+        """Return the sources of an inject's delayed effects with their `after_rounds`."""
+        found = self.injects.get(inject_id)
+        return self._delayed(inject_id, found[1].delayed_effects) if found else []
+
+    def delayed_of_choice(self, key: str, choice: Choice) -> list[tuple[str, int]]:
+        """Return the sources of a choice's delayed effects with their `after_rounds`."""
+        decision = self.decision(key)
+        if decision is None:
+            return []
+        if isinstance(choice, float | int):
+            number = decision.number
+            return self._delayed(key, number.delayed_effects) if number else []
+        out: list[tuple[str, int]] = []
+        for option_id in choice if isinstance(choice, tuple) else (choice,):
+            option = self.option(key, option_id)
+            if option is not None:
+                out += self._delayed(f"{key}/{option_id}", option.delayed_effects)
+        return out
 
     def _find_owners(self, decision: Decision) -> tuple[str, ...]:
         """Return the decision's owners, or the scenario roles whose card holds its mandate."""

@@ -7,6 +7,7 @@ A scenario without `chans()` and with at most `runs` paths is played once along 
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections import Counter
@@ -15,9 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from varselspel.engine.exprs import chance_draw
-from varselspel.engine.index import model_defaults
+from varselspel.engine.impact import figure_at
+from varselspel.engine.index import ScenarioIndex, model_defaults
 from varselspel.engine.journal import BundleLike
-from varselspel.expr import EvalEnv
+from varselspel.expr import EvalEnv, clamp, walk
+from varselspel.expr.ast import Call, String
+from varselspel.expr.evaluate import Choice
+from varselspel.model import NumberChoice
 
 SIM_GROUP = "g1"
 """The group id simulated runs play as (it seeds `chans`)."""
@@ -130,6 +135,16 @@ class SimulationReport:
     """Indicator id -> distribution of its value at the end."""
     flags_true: dict[str, int] = field(default_factory=dict)
     """Flag id -> runs that ended with the flag true."""
+    combinations: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Multi-select decision key -> the options chosen together (`a+b`) -> runs."""
+    numbers: dict[str, Distribution] = field(default_factory=dict)
+    """Number decision key -> distribution of the numbers chosen (over the runs that chose)."""
+    delayed: dict[str, int] = field(default_factory=dict)
+    """Delayed-effects source (`INJECT@N`, `KEY/OPTION@N`, `KEY@N`) -> runs in which it applied."""
+    revealed: dict[str, int] = field(default_factory=dict)
+    """`card:ID` or `figure:CODE` of what is revealed later -> runs that revealed it by the end."""
+    roles_held: dict[str, int] = field(default_factory=dict)
+    """Optional role that `har_roll` asks about -> runs in which the group held it."""
 
     @property
     def exhaustive(self) -> bool:
@@ -160,6 +175,16 @@ class SimulationReport:
         """Options chosen in no run."""
         return _never(self.options)
 
+    @property
+    def delayed_never_applied(self) -> list[str]:
+        """Delayed effects applied in no run."""
+        return _never(self.delayed)
+
+    @property
+    def never_revealed(self) -> list[str]:
+        """Cards and figures revealed in no run."""
+        return _never(self.revealed)
+
     def to_json(self) -> dict[str, Any]:
         """Return a JSON-ready dict with stable field names."""
 
@@ -182,10 +207,17 @@ class SimulationReport:
             "flags_true": reached(self.flags_true),
             "dead_ends": reached(self.dead_ends),
             "indicators": {k: v.to_json() for k, v in self.indicators.items()},
+            "combinations": {k: reached(v) for k, v in self.combinations.items()},
+            "numbers": {k: v.to_json() for k, v in self.numbers.items()},
+            "delayed": reached(self.delayed),
+            "revealed": reached(self.revealed),
+            "roles_held": reached(self.roles_held),
             "rounds_never_played": self.rounds_never_played,
             "injects_never_reached": self.injects_never_reached,
             "decisions_never_put": self.decisions_never_put,
             "options_never_chosen": self.options_never_chosen,
+            "delayed_never_applied": self.delayed_never_applied,
+            "never_revealed": self.never_revealed,
         }
 
 
@@ -204,11 +236,59 @@ class _Tally:
     dead_ends: Counter[str] = field(default_factory=Counter)
     indicators: dict[str, Distribution] = field(default_factory=dict)
     flags_true: Counter[str] = field(default_factory=Counter)
+    combinations: dict[str, Counter[str]] = field(default_factory=dict)
+    numbers: dict[str, Distribution] = field(default_factory=dict)
+    delayed: Counter[str] = field(default_factory=Counter)
+    revealed: Counter[str] = field(default_factory=Counter)
+    roles_held: Counter[str] = field(default_factory=Counter)
     runs: int = 0
 
 
-Chooser = Callable[[str, list[str]], str]
-"""Picks one option id for a decision key among the available ones."""
+class Chooser:
+    """Picks the group's answers: an option, a set of options, a number, whether a role is held."""
+
+    def pick(self, key: str, candidates: list[Choice]) -> Choice:
+        """Pick one of the candidates (option ids, tuples of option ids, or numbers)."""
+        raise NotImplementedError
+
+    def number(self, key: str, spec: NumberChoice) -> float:
+        """Pick a number of a number decision."""
+        picked = self.pick(key, list(representatives(spec)))
+        assert isinstance(picked, float | int)
+        return float(picked)
+
+
+def grid(spec: NumberChoice) -> int:
+    """Return how many steps a number decision's range has above its minimum."""
+    if spec.max < spec.min:
+        return 0
+    return int((spec.max - spec.min) / spec.step + 1e-9)
+
+
+def representatives(spec: NumberChoice) -> tuple[float, ...]:
+    """Return the numbers every path tries: the smallest, the middle step and the largest."""
+    steps = grid(spec)
+    picks = (0, steps // 2, steps)
+    return tuple(dict.fromkeys(spec.min + n * spec.step for n in picks))
+
+
+class _Random(Chooser):
+    """Picks uniformly: among candidates, and among every step of a number's range."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def pick(self, key: str, candidates: list[Choice]) -> Choice:
+        return self.rng.choice(candidates)
+
+    def number(self, key: str, spec: NumberChoice) -> float:
+        return spec.min + self.rng.randint(0, grid(spec)) * spec.step
+
+
+HELD = "held"
+"""A role `har_roll` asks about is held in the run."""
+NOT_HELD = "not_held"
+"""A role `har_roll` asks about is not held in the run."""
 
 
 class _Budget:
@@ -243,14 +323,28 @@ class _RoundPlan:
             if not i.backup
         ]
         self.backups = [(i.id, compiled.inject_condition(i.id)) for i in rnd.injects if i.backup]
-        self.decisions = []
+        self.decisions: list[tuple[str, Any, list[tuple[str, Any, str]], int, Any]] = []
         for decision in rnd.decisions:
             key = f"{rnd.id}.{decision.id}"
             options = [
                 (o.id, compiled.option_condition(key, o.id), f"{key}.{o.id}")
                 for o in decision.options
             ]
-            self.decisions.append((key, compiled.decision_condition(key), options))
+            number = decision.number if not decision.options else None
+            self.decisions.append(
+                (key, compiled.decision_condition(key), options, decision.max_choices, number)
+            )
+
+
+@dataclass(slots=True)
+class _Run:
+    """What one run carries beyond the expression environment."""
+
+    env: EvalEnv
+    pending: list[tuple[int, str]] = field(default_factory=list)
+    """Delayed effects waiting: the round index they are due at, and their source."""
+    revealed: set[str] = field(default_factory=set)
+    """`card:ID` and `figure:CODE` revealed so far."""
 
 
 class _Player:
@@ -265,13 +359,36 @@ class _Player:
             compiled, _ = compile_scenario(bundle.scenario)
         self.compiled: Any = compiled
         self.scenario = bundle.scenario
+        self.index = ScenarioIndex(bundle.scenario, bundle.roles)
         self.bounds = dict(compiled.bounds)
         self.start_indicators = {i.id: float(i.start) for i in self.scenario.indicators}
         self.start_flags = {f.id: f.start for f in self.scenario.flags}
         self.start_model = model_defaults(self.scenario)
         self.plans = [_RoundPlan(compiled, rnd) for rnd in self.scenario.rounds]
+        # Effects and delayed effects of every answer, looked up once instead of once per run.
+        self.effects: dict[tuple[str, str], Any] = {}
+        self.later: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for rnd in self.scenario.rounds:
+            for inject in rnd.injects:
+                self.later[("", inject.id)] = self.index.delayed_of_inject(inject.id)
+            for decision in rnd.decisions:
+                key = f"{rnd.id}.{decision.id}"
+                for option in decision.options:
+                    self.effects[key, option.id] = compiled.option_effects(key, option.id)
+                    self.later[key, option.id] = self.index.delayed_of_choice(key, option.id)
+                self.effects[key, ""] = compiled.number_effects(key)
+                self.later[key, ""] = self.index.delayed_of_choice(key, 0.0)
+        self.gated = bool(self.index.gated_cards or self.index.reveals)
+        asked = _roles_asked(compiled)
+        required = {e.role for e in self.scenario.roles if e.required}
+        self.always_held = frozenset(e.role for e in self.scenario.roles if e.role not in asked)
+        self.always_held |= required
+        # Optional roles `har_roll` asks about are held in some runs and not in others.
+        self.optional_asked = [
+            e.role for e in self.scenario.roles if e.role in asked and e.role not in required
+        ]
 
-    def env(self, seed: int) -> EvalEnv:
+    def env(self, seed: int, roles: frozenset[str] = frozenset()) -> EvalEnv:
         """Return a fresh environment whose `chans` is seeded like a session's first group."""
 
         def chance(percent: float, place: str) -> bool:
@@ -284,14 +401,62 @@ class _Player:
             {},
             chance,
             self.bounds,
+            roles,
         )
 
+    def reveal(self, run: _Run, at: int) -> None:
+        """Reveal the cards and figures whose round has come and whose condition holds now."""
+        if not self.gated:
+            return
+        index = self.index
+        for card_id, gate in index.gated_cards:
+            name = f"card:{card_id}"
+            if (
+                name not in run.revealed
+                and gate <= at
+                and self.compiled.card_condition(card_id).evaluate(run.env)
+            ):
+                run.revealed.add(name)
+        for number, codes, gate in index.reveals:
+            names = [f"figure:{code}" for code in codes]
+            if all(n in run.revealed for n in names) or gate > at:
+                continue
+            if self.compiled.reveal_condition(number).evaluate(run.env):
+                run.revealed.update(names)
+
+    def schedule(self, run: _Run, round_index: int, delayed: list[tuple[str, int]]) -> None:
+        """Keep delayed effects for the round they are due at (none past the last round)."""
+        if not delayed:
+            return
+        for source, after in delayed:
+            if round_index + after < len(self.plans):
+                run.pending.append((round_index + after, source))
+
+    def open_round(self, index: int, run: _Run, tally: _Tally, played: bool) -> bool:
+        """Open a round as the engine does; return False when it is skipped (not played by the
+        group and not the last round)."""
+        if not played and index + 1 < len(self.plans):
+            return False
+        if run.pending:
+            due = [source for at, source in run.pending if at <= index]
+            run.pending = [(at, source) for at, source in run.pending if at > index]
+            for source in due:
+                self.compiled.apply(self.compiled.delayed_effects(source), run.env)
+                tally.delayed[source] += 1
+        self.reveal(run, index)
+        return True
+
     def play_round(
-        self, index: int, env: EvalEnv, tally: _Tally, choose: Chooser
-    ) -> list[tuple[str, str]]:
-        """Play one round up to its close; return the choices made (applied by the caller)."""
+        self, index: int, run: _Run, tally: _Tally, choose: Chooser
+    ) -> list[tuple[str, Choice]] | None:
+        """Play one round up to its close; return the choices made (applied by the caller), or
+        None when the round is skipped (then it does not close either)."""
         plan = self.plans[index]
-        if not plan.condition.evaluate(env):
+        env = run.env
+        played = plan.condition.evaluate(env)
+        if not self.open_round(index, run, tally, played):
+            return None
+        if not played:
             return []
         tally.rounds[plan.round_id] += 1
         apply = self.compiled.apply
@@ -301,50 +466,105 @@ class _Player:
             if condition.evaluate(env):
                 tally.injects[inject_id] += 1
                 apply(effects, env)
+                self.schedule(run, index, self.later["", inject_id])
+                self.reveal(run, index)
         for inject_id, condition in plan.backups:
             if condition.evaluate(env):
                 tally.injects[inject_id] += 1
-        made: list[tuple[str, str]] = []
-        for key, condition, options in plan.decisions:
+        made: list[tuple[str, Choice]] = []
+        for key, condition, options, most, number in plan.decisions:
             if not condition.evaluate(env):
                 continue
             tally.decisions[key] += 1
+            if number is not None:
+                value = choose.number(key, number)
+                tally.numbers.setdefault(key, Distribution()).add(value)
+                env.choices[key] = value
+                made.append((key, value))
+                continue
             available = [option for option in options if option[1].evaluate(env)]
             if not available:
                 tally.dead_ends[key] += 1
                 continue
-            picked = choose(key, [option[0] for option in available])
-            option_id, _condition, option_key = next(o for o in available if o[0] == picked)
-            tally.options[option_key] += 1
-            env.choices[key] = option_id
-            made.append((key, option_id))
+            if most == 1:
+                picked = choose.pick(key, [option[0] for option in available])
+                option_id, _condition, option_key = next(o for o in available if o[0] == picked)
+                tally.options[option_key] += 1
+                env.choices[key] = option_id
+                made.append((key, option_id))
+                continue
+            ids = [option[0] for option in available]
+            candidates: list[Choice] = [
+                combo
+                for size in range(1, min(most, len(ids)) + 1)
+                for combo in itertools.combinations(ids, size)
+            ]
+            combo = choose.pick(key, candidates)
+            assert isinstance(combo, tuple)
+            tally.combinations.setdefault(key, Counter())["+".join(combo)] += 1
+            for option_id in combo:
+                tally.options[f"{key}.{option_id}"] += 1
+            env.choices[key] = combo
+            made.append((key, combo))
         return made
 
-    def close_round(self, made: list[tuple[str, str]], env: EvalEnv) -> None:
-        """Apply the chosen options' effects, as the engine does when a round closes."""
-        for key, option in made:
-            self.compiled.apply(self.compiled.option_effects(key, option), env)
+    def close_round(self, index: int, made: list[tuple[str, Choice]], run: _Run) -> None:
+        """Apply the chosen options' effects, the indicators that follow the model and the
+        reveals, as the engine does when a round closes."""
+        env = run.env
+        apply = self.compiled.apply
+        for key, answer in made:
+            if isinstance(answer, str):
+                apply(self.effects[key, answer], env)
+                self.schedule(run, index, self.later[key, answer])
+            elif isinstance(answer, tuple):
+                for option in answer:
+                    apply(self.effects[key, option], env)
+                for option in answer:
+                    self.schedule(run, index, self.later[key, option])
+            else:
+                apply(self.effects[key, ""], env)
+                self.schedule(run, index, self.later[key, ""])
+        if not self.index.followers:
+            self.reveal(run, index)
+            return
+        month = self.scenario.rounds[index].model_month
+        for indicator in self.index.followers:
+            assert indicator.follows is not None
+            try:
+                figure = figure_at(self.scenario, env.model, indicator.follows, month)
+            except KeyError:
+                continue
+            value = round(float(indicator.start) + indicator.follows_scale * figure, 6)
+            env.indicators[indicator.id] = clamp(value, env.bounds.get(indicator.id))
+        self.reveal(run, index)
 
     def play(self, seed: int, tally: _Tally, choose: Chooser) -> None:
         """Play one run to the end and count where it ended."""
-        env = self.env(seed)
+        held = set(self.always_held)
+        for role in self.optional_asked:
+            if choose.pick(f"role:{role}", [HELD, NOT_HELD]) == HELD:
+                held.add(role)
+                tally.roles_held[role] += 1
+        run = _Run(self.env(seed, frozenset(held)))
+        self.reveal(run, -1)
         for index in range(len(self.scenario.rounds)):
-            made = self.play_round(index, env, tally, choose)
-            self.close_round(made, env)
+            made = self.play_round(index, run, tally, choose)
+            if made is not None:
+                self.close_round(index, made, run)
         tally.runs += 1
+        env = run.env
         for name, value in env.indicators.items():
             tally.indicators.setdefault(name, Distribution()).add(value)
         for name, value in env.flags.items():
             if value:
                 tally.flags_true[name] += 1
+        for name in run.revealed:
+            tally.revealed[name] += 1
 
     def sample(self, seed: int, runs: int, tally: _Tally, budget: _Budget) -> bool:
         """Play up to `runs` random runs; return True when the budget stopped them early."""
-        rng = random.Random(seed)
-
-        def choose(_key: str, options: list[str]) -> str:
-            return rng.choice(options)
-
+        choose = _Random(random.Random(seed))
         for run in range(runs):
             # At least one run, so even a spent budget reports something.
             if run and budget.spent():
@@ -368,7 +588,7 @@ class _Player:
                 return "time"
             prefix = stack.pop()
             path = _Path(prefix)
-            self.play(seed, tally, path.choose)
+            self.play(seed, tally, path)
             # Deepest branch first, first alternative first, so paths come in a stable order.
             for depth in range(len(path.taken) - 1, len(prefix) - 1, -1):
                 for alternative in range(path.widths[depth] - 1, 0, -1):
@@ -379,7 +599,7 @@ class _Player:
         return None
 
 
-class _Path:
+class _Path(Chooser):
     """Follows a prefix of option indices, then the first option at every later decision."""
 
     def __init__(self, prefix: list[int]) -> None:
@@ -389,13 +609,31 @@ class _Path:
         self.widths: list[int] = []
         """How many options were available at each decision."""
 
-    def choose(self, _key: str, options: list[str]) -> str:
-        """Pick the next option of the path."""
+    def pick(self, key: str, candidates: list[Choice]) -> Choice:
+        """Pick the next candidate of the path."""
         step = len(self.taken)
         index = self.prefix[step] if step < len(self.prefix) else 0
         self.taken.append(index)
-        self.widths.append(len(options))
-        return options[index]
+        self.widths.append(len(candidates))
+        return candidates[index]
+
+
+def _roles_asked(compiled: Any) -> set[str]:
+    """Return the roles any condition or effect asks about with `har_roll`."""
+    asked: set[str] = set()
+    for expr in getattr(compiled, "expressions", ()):
+        nodes = []
+        if expr.condition is not None and expr.condition.node is not None:
+            nodes.append(expr.condition.node)
+        if expr.effect is not None:
+            nodes.append(expr.effect.value)
+        for node in nodes:
+            for sub in walk(node):
+                if isinstance(sub, Call) and sub.func == "har_roll":
+                    arg = sub.args[0]
+                    if isinstance(arg, String):
+                        asked.add(arg.value)
+    return asked
 
 
 def _uses_chance(expr: Any) -> bool:
@@ -457,6 +695,32 @@ def _report(
     options = [
         f"{r.id}.{d.id}.{o.id}" for r in scenario.rounds for d in r.decisions for o in d.options
     ]
+    index = ScenarioIndex(scenario, bundle.roles)
+    multi = [f"{r.id}.{d.id}" for r in scenario.rounds for d in r.decisions if d.max_choices > 1]
+    delayed = [
+        source
+        for r in scenario.rounds
+        for source, _after in [
+            *(s for i in r.injects for s in index.delayed_of_inject(i.id)),
+            *(
+                s
+                for d in r.decisions
+                for o in d.options
+                for s in index.delayed_of_choice(f"{r.id}.{d.id}", o.id)
+            ),
+            *(
+                s
+                for d in r.decisions
+                if d.number is not None
+                for s in index.delayed_of_choice(f"{r.id}.{d.id}", 0.0)
+            ),
+        ]
+    ]
+    revealed = [f"card:{card_id}" for card_id, _ in index.gated_cards] + list(
+        dict.fromkeys(f"figure:{code}" for _, codes, _ in index.reveals for code in codes)
+    )
+    asked = _roles_asked(getattr(bundle, "compiled", None))
+    optional = [e.role for e in scenario.roles if e.role in asked and not e.required]
     return SimulationReport(
         scenario_id=scenario.id,
         runs=tally.runs,
@@ -473,4 +737,9 @@ def _report(
         dead_ends={k: n for k, n in _counts(decisions, tally.dead_ends).items() if n},
         indicators={i.id: tally.indicators.get(i.id, Distribution()) for i in scenario.indicators},
         flags_true=_counts((f.id for f in scenario.flags), tally.flags_true),
+        combinations={key: dict(tally.combinations.get(key, Counter())) for key in multi},
+        numbers={key: tally.numbers.get(key, Distribution()) for key in sorted(index.numbers)},
+        delayed=_counts(delayed, tally.delayed),
+        revealed=_counts(revealed, tally.revealed),
+        roles_held=_counts(optional, tally.roles_held),
     )

@@ -114,7 +114,11 @@ class ChoiceRecord(StateModel):
     round: str
     """Round id."""
     option: str
-    """Option id."""
+    """Option id; the first chosen of a multi-select, empty for a number decision."""
+    options: list[str] = Field(default_factory=list)
+    """Every option chosen, in the scenario's order, for a multi-select decision."""
+    value: float | None = None
+    """The number chosen, for a decision answered with a number."""
     rationale: str = ""
     """The group's reasons."""
     agreed_roles: list[str] = Field(default_factory=list)
@@ -135,6 +139,26 @@ class ChoiceRecord(StateModel):
     """How many times the choice was revised after it was first made."""
     applied: bool = False
     """True once the round closed and the option's effects were applied."""
+
+    @property
+    def answer(self) -> str | tuple[str, ...] | float:
+        """The choice as expressions read it: an option id, a tuple of option ids, or a number."""
+        if self.value is not None:
+            return self.value
+        if self.options:
+            return tuple(self.options)
+        return self.option
+
+
+class PendingEffects(StateModel):
+    """Delayed effects of a group that wait for a later round to open."""
+
+    source: str
+    """Which list of delayed effects (see `Scheduled.source`)."""
+    due: str
+    """Id of the round at whose opening they apply (or the next round opened after it)."""
+    round: str
+    """Id of the round in which they were set off."""
 
 
 class OwnAction(StateModel):
@@ -252,6 +276,12 @@ class GroupState(StateModel):
     """Debrief ratings by objective id."""
     lessons: list[Lesson] = Field(default_factory=list)
     """Debrief lessons of the group."""
+    revealed_cards: list[str] = Field(default_factory=list)
+    """Cards with `available_from` or a `condition` that are available to the group, in order."""
+    revealed_figures: list[str] = Field(default_factory=list)
+    """Lägesbild figures of `setting.reveal` shown to the group, in the order revealed."""
+    pending: list[PendingEffects] = Field(default_factory=list)
+    """Delayed effects waiting for a later round, in the order set off."""
 
     def holders(self, role: str) -> str | None:
         """Return who holds `role` (participant id or `facilitator`), or None."""

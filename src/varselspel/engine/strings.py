@@ -101,6 +101,26 @@ STRINGS: Catalog = {
         "sv": "Alternativet '{option}' finns inte för beslutet '{decision}'.",
         "en": "The option '{option}' does not exist for the decision '{decision}'.",
     },
+    "number_decision": {
+        "sv": "Beslutet '{question}' besvaras med ett tal, inte med ett alternativ.",
+        "en": "The decision '{question}' is answered with a number, not with an option.",
+    },
+    "not_number_decision": {
+        "sv": "Beslutet '{question}' besvaras med alternativ, inte med ett tal.",
+        "en": "The decision '{question}' is answered with options, not with a number.",
+    },
+    "too_many_options": {
+        "sv": "I beslutet '{question}' får gruppen välja högst {max} alternativ.",
+        "en": "In the decision '{question}' the group may choose at most {max} options.",
+    },
+    "number_out_of_range": {
+        "sv": "Talet {value} ligger utanför {min}–{max} för beslutet '{question}'.",
+        "en": "The number {value} lies outside {min}–{max} for the decision '{question}'.",
+    },
+    "number_off_step": {
+        "sv": "Talet i beslutet '{question}' ska vara {min} plus ett helt antal steg om {step}.",
+        "en": "The number of the decision '{question}' must be {min} plus whole steps of {step}.",
+    },
     "option_unavailable": {
         "sv": "Alternativet '{option}' är inte tillgängligt för gruppen just nu.",
         "en": "The option '{option}' is not available to the group now.",

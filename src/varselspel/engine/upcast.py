@@ -159,6 +159,9 @@ class LegacyDeriver:
                 return self._release(state, cmd)
             case c.ChooseOption():
                 return self._choose(state, cmd)
+            case c.ChooseOptions() | c.ChooseNumber():
+                # Multi-select and number decisions came after 0.1.0: a log of it has none.
+                raise ValueError("not_in_schema_1")
             case c.ClearChoice():
                 group = state.groups[cmd.group]
                 after = {k: ch.option for k, ch in group.choices.items() if k != cmd.decision}

@@ -11,7 +11,7 @@ from annotated_types import Ge, Gt, Le, Lt
 from varselspel.diagnostics import Path
 from varselspel.expr.ast import Call, Node, walk
 from varselspel.expr.errors import ExprError
-from varselspel.expr.evaluate import Bounds, Chance, EvalEnv, no_chance
+from varselspel.expr.evaluate import Bounds, Chance, Choice, EvalEnv, no_chance
 from varselspel.expr.program import Condition, Effect, apply_effects
 from varselspel.expr.resolve import EffectParts, Namespace, check_condition, check_effect
 from varselspel.expr.strings import format_message
@@ -57,6 +57,15 @@ def decision_key(round_id: str, decision_id: str) -> str:
     return f"{round_id}.{decision_id}"
 
 
+def delayed_source(owner: str, n: int) -> str:
+    """Return the id of a list of delayed effects: its owner and its place, e.g. `i3@0`.
+
+    The owner is an inject id, `ROUND.DECISION/OPTION` for an option, or the decision key for
+    a number decision; inject ids hold no `.`, so the three never meet.
+    """
+    return f"{owner}@{n}"
+
+
 @dataclass(frozen=True, slots=True)
 class ExprProblem:
     """A problem in one expression string of a scenario."""
@@ -84,15 +93,19 @@ class CompiledExpr:
     path: Path
     """YAML path of the string."""
     owner: str
-    """`round`, `inject`, `decision` or `option`."""
+    """`round`, `inject`, `decision`, `option`, `number` (a number decision's effects),
+    `card` (a card's condition) or `figures` (a lägesbild reveal's condition)."""
     round_index: int
-    """Index of the round it belongs to."""
+    """Index of the round it belongs to (for a card or a reveal: of its `available_from`)."""
     owner_id: str
-    """Round id, inject id, decision key, or `DECISION_KEY/OPTION`."""
+    """Round id, inject id, decision key, `DECISION_KEY/OPTION`, card id, or the reveal's
+    index."""
     condition: Condition | None = None
     """The condition, for condition strings."""
     effect: Effect | None = None
     """The effect, for effect strings (None when it had problems)."""
+    delay: int = 0
+    """For a delayed effect: how many rounds after its own round it applies."""
 
 
 @dataclass(slots=True)
@@ -119,6 +132,10 @@ class CompiledScenario:
     _decisions: dict[str, Condition] = field(default_factory=dict)
     _options: dict[tuple[str, str], Condition] = field(default_factory=dict)
     _option_effects: dict[tuple[str, str], tuple[Effect, ...]] = field(default_factory=dict)
+    _number_effects: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
+    _delayed: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
+    _cards: dict[str, Condition] = field(default_factory=dict)
+    _reveals: dict[int, Condition] = field(default_factory=dict)
 
     def round_condition(self, round_id: str) -> Condition:
         """Condition for playing the round (always true when empty or unknown)."""
@@ -144,8 +161,27 @@ class CompiledScenario:
         """Effects applied when a group chooses the option."""
         return self._option_effects.get((decision_key, option_id), ())
 
+    def number_effects(self, decision_key: str) -> tuple[Effect, ...]:
+        """Effects applied when a group answers a number decision."""
+        return self._number_effects.get(decision_key, ())
+
+    def delayed_effects(self, source: str) -> tuple[Effect, ...]:
+        """Effects of one list of delayed effects, by its `delayed_source` id."""
+        return self._delayed.get(source, ())
+
+    def card_condition(self, card_id: str) -> Condition:
+        """Condition for a card to become available."""
+        return self._cards.get(card_id, _ALWAYS)
+
+    def reveal_condition(self, index: int) -> Condition:
+        """Condition of `setting.reveal[index]` for its figures to be shown."""
+        return self._reveals.get(index, _ALWAYS)
+
     def new_env(
-        self, choices: dict[str, str] | None = None, chance: Chance | None = None
+        self,
+        choices: dict[str, Choice] | None = None,
+        chance: Chance | None = None,
+        roles: frozenset[str] = frozenset(),
     ) -> EvalEnv:
         """Return a fresh environment with the start values (dicts are copies)."""
         return EvalEnv(
@@ -155,6 +191,7 @@ class CompiledScenario:
             dict(choices or {}),
             chance or no_chance,
             self.bounds,
+            roles,
         )
 
     @staticmethod
@@ -175,15 +212,22 @@ def model_values(scenario: Scenario) -> dict[str, float]:
 def namespace_of(scenario: Scenario) -> Namespace:
     """Return the names `scenario`'s expressions may use."""
     decisions: dict[str, tuple[str, ...]] = {}
+    numbers: set[str] = set()
     for round_ in scenario.rounds:
         for decision in round_.decisions:
             key = decision_key(round_.id, decision.id)
-            decisions.setdefault(key, tuple(option.id for option in decision.options))
+            if key in decisions:
+                continue
+            decisions[key] = tuple(option.id for option in decision.options)
+            if decision.number is not None and not decision.options:
+                numbers.add(key)
     return Namespace(
         indicators=frozenset(i.id for i in scenario.indicators),
         flags=frozenset(f.id for f in scenario.flags),
         model_fields=frozenset(MODEL_FIELDS),
         decisions=decisions,
+        numbers=frozenset(numbers),
+        roles=frozenset(entry.role for entry in scenario.roles),
     )
 
 
@@ -206,6 +250,21 @@ class _Compiler:
         self._effects: dict[str, tuple[EffectParts | None, list[ExprError]]] = {}
         self._shared_conditions: dict[str, Condition] = {}
         self._shared_effects: dict[str, Effect] = {}
+
+    def delayed(
+        self, compiled: CompiledScenario, items: Any, path: Path, owner: str, index: int, oid: str
+    ) -> None:
+        """Compile an owner's delayed effects, each list under its `delayed_source` id."""
+        for n, item in enumerate(items):
+            effects = self.effects(
+                item.effects,
+                (*path, "delayed_effects", n, "effects"),
+                owner,
+                index,
+                oid,
+                delay=item.after_rounds,
+            )
+            compiled._delayed.setdefault(delayed_source(oid, n), effects)
 
     def condition(self, text: str, path: Path, owner: str, index: int, owner_id: str) -> Condition:
         place = f"{owner}:{owner_id}:condition"
@@ -230,7 +289,13 @@ class _Compiler:
         return condition
 
     def effects(
-        self, texts: list[str], path: Path, owner: str, index: int, owner_id: str
+        self,
+        texts: list[str],
+        path: Path,
+        owner: str,
+        index: int,
+        owner_id: str,
+        delay: int = 0,
     ) -> tuple[Effect, ...]:
         compiled: list[Effect] = []
         for number, text in enumerate(texts):
@@ -240,6 +305,8 @@ class _Compiler:
                 checked = self._effects[text] = check_effect(text, self.ns)
             parts, errors = checked
             place = f"{owner}:{owner_id}:effect{number}"
+            if delay:
+                place = f"{owner}:{owner_id}:{path[-2]}{path[-3]}:effect{number}"
             shared = self._shared_effects.get(text)
             if parts is None:
                 effect = None
@@ -253,7 +320,9 @@ class _Compiler:
                 self.problems.append(
                     ExprProblem(item_path, error.offset, error.code, error.message_params, text)
                 )
-            self.expressions.append(CompiledExpr(item_path, owner, index, owner_id, effect=effect))
+            self.expressions.append(
+                CompiledExpr(item_path, owner, index, owner_id, effect=effect, delay=delay)
+            )
             if effect is not None:
                 compiled.append(effect)
         return tuple(compiled)
@@ -306,6 +375,7 @@ def _compile(scenario: Scenario) -> tuple[CompiledScenario, list[ExprProblem]]:
             effects = c.effects(inject.effects, (*path, "effects"), "inject", ri, inject.id)
             compiled._injects.setdefault(inject.id, cond)
             compiled._inject_effects.setdefault(inject.id, effects)
+            c.delayed(compiled, inject.delayed_effects, path, "inject", ri, inject.id)
         for di, decision in enumerate(round_.decisions):
             path = (*base, "decisions", di)
             key = decision_key(round_.id, decision.id)
@@ -318,5 +388,23 @@ def _compile(scenario: Scenario) -> tuple[CompiledScenario, list[ExprProblem]]:
                 effects = c.effects(option.effects, (*opath, "effects"), "option", ri, okey)
                 compiled._options.setdefault((key, option.id), cond)
                 compiled._option_effects.setdefault((key, option.id), effects)
+                c.delayed(compiled, option.delayed_effects, opath, "option", ri, okey)
+            number = decision.number
+            if number is not None:
+                npath: Path = (*path, "number")
+                effects = c.effects(number.effects, (*npath, "effects"), "number", ri, key)
+                compiled._number_effects.setdefault(key, effects)
+                c.delayed(compiled, number.delayed_effects, npath, "number", ri, key)
+    round_index = {r.id: i for i, r in reversed(list(enumerate(scenario.rounds)))}
+    for kind, cards in scenario.cards.by_kind():
+        for ci, card in enumerate(cards):
+            gate = round_index.get(card.available_from or "", 0)
+            cpath: Path = ("cards", kind, ci, "condition")
+            cond = c.condition(card.condition, cpath, "card", gate, card.id)
+            compiled._cards.setdefault(card.id, cond)
+    for fi, reveal in enumerate(scenario.setting.reveal):
+        gate = round_index.get(reveal.available_from or "", 0)
+        rpath: Path = ("setting", "reveal", fi, "condition")
+        compiled._reveals[fi] = c.condition(reveal.condition, rpath, "figures", gate, str(fi))
     compiled.expressions = tuple(c.expressions)
     return compiled, c.problems

@@ -28,6 +28,9 @@ Chance = Callable[[float, str], bool]
 Bounds = tuple[float | None, float | None]
 """Lowest and highest allowed value; None means unbounded."""
 
+Choice = str | tuple[str, ...] | float
+"""A group's answer to a decision: an option id, the option ids of a multi-select, or a number."""
+
 Fn = Callable[["EvalEnv"], Any]
 """A compiled expression: reads an environment and returns a number or a truth value."""
 
@@ -47,15 +50,18 @@ class EvalEnv:
     """Flag values by id."""
     model: dict[str, float] = field(default_factory=dict)
     """Consequence-model assumptions and company figures by field name (without `model.`)."""
-    choices: dict[str, str] = field(default_factory=dict)
-    """Chosen option id by decision key `ROUND.DECISION`."""
+    choices: dict[str, Choice] = field(default_factory=dict)
+    """Answer by decision key `ROUND.DECISION`: an option id, a tuple of option ids (a
+    multi-select) or a float (a number decision)."""
     chance: Chance = no_chance
     """Source of chance for `chans(P)`; the engine seeds it per session, group and place."""
     bounds: dict[str, Bounds] = field(default_factory=dict)
     """Clamping bounds by indicator id and by `model.<field>`."""
+    roles: frozenset[str] = frozenset()
+    """Role ids the group holds (for `har_roll`)."""
 
     def copy(self) -> EvalEnv:
-        """Return an environment with copies of the dicts (bounds and chance are shared)."""
+        """Return an environment with copies of the dicts (bounds, chance and roles are shared)."""
         return EvalEnv(
             dict(self.indicators),
             dict(self.flags),
@@ -63,6 +69,7 @@ class EvalEnv:
             dict(self.choices),
             self.chance,
             self.bounds,
+            self.roles,
         )
 
 
@@ -149,14 +156,74 @@ def _compare(node: Compare, place: str) -> Fn:
     return chain
 
 
+def round_half_away(value: float, digits: float = 0) -> float:
+    """Round halves away from zero to `digits` decimals (0-6), as people round; never raises."""
+    if not math.isfinite(value):
+        return value
+    places = int(min(6.0, max(0.0, digits))) if math.isfinite(digits) else 0
+    scale = 10.0**places
+    scaled = abs(value) * scale
+    if scaled >= 2**52:
+        return value
+    return math.copysign(math.floor(scaled + 0.5) / scale, value)
+
+
+def _chosen(choice: Any, option: str) -> bool:
+    """True when `option` is the choice, or one of the options of a multi-select."""
+    return choice == option or (type(choice) is tuple and option in choice)
+
+
+def _count(choice: Any) -> float:
+    """The number of options chosen: a multi-select's size, 1 for one option, else 0."""
+    if type(choice) is tuple:
+        return float(len(choice))
+    return 1.0 if isinstance(choice, str) else 0.0
+
+
+def _number(choice: Any) -> float:
+    """The number of a number decision, 0 when it is not decided."""
+    return float(choice) if isinstance(choice, float | int) else 0.0
+
+
+def _text(node: Node) -> str:
+    return node.value if isinstance(node, String) else ""
+
+
+def _math(node: Call, place: str) -> Fn:
+    args = tuple(build(arg, place) for arg in node.args)
+    if node.func == "abs":
+        (only,) = args
+        return lambda env: abs(only(env))
+    if node.func == "round":
+        first = args[0]
+        if len(args) == 1:
+            return lambda env: round_half_away(first(env))
+        digits = args[1]
+        return lambda env: round_half_away(first(env), digits(env))
+    pick = min if node.func == "min" else max
+    return lambda env: pick(arg(env) for arg in args)
+
+
 def _call(node: Call, place: str) -> Fn:
-    if node.func == "valt":
-        key = node.args[0].value if isinstance(node.args[0], String) else ""
-        option = node.args[1].value if isinstance(node.args[1], String) else ""
-        return lambda env: env.choices.get(key) == option
-    if node.func == "beslutat":
-        key = node.args[0].value if isinstance(node.args[0], String) else ""
+    func = node.func
+    if func == "valt":
+        key = _text(node.args[0])
+        option = _text(node.args[1])
+        return lambda env: _chosen(env.choices.get(key), option)
+    if func == "beslutat":
+        key = _text(node.args[0])
         return lambda env: key in env.choices
+    if func == "har_roll":
+        role = _text(node.args[0])
+        return lambda env: role in env.roles
+    if func == "varde":
+        key = _text(node.args[0])
+        return lambda env: _number(env.choices.get(key))
+    if func == "antal":
+        key = _text(node.args[0])
+        return lambda env: _count(env.choices.get(key))
+    if func in ("min", "max", "round", "abs"):
+        return _math(node, place)
     percent = build(node.args[0], place)
     where = f"{place}@{node.offset}"
     return lambda env: bool(env.chance(float(percent(env)), where))

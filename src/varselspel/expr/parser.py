@@ -24,11 +24,34 @@ from varselspel.expr.lexer import EOF, NAME, NUM, OP, STR, Token, tokenize
 MAX_DEPTH = 40
 """Deepest nesting accepted, so evaluation never comes near Python's recursion limit."""
 
-FUNCTIONS: dict[str, int] = {"valt": 2, "beslutat": 1, "chans": 1}
-"""Built-in functions and how many arguments each takes."""
+FUNCTIONS: dict[str, tuple[int, int | None]] = {
+    "valt": (2, 2),
+    "beslutat": (1, 1),
+    "chans": (1, 1),
+    "har_roll": (1, 1),
+    "varde": (1, 1),
+    "antal": (1, 1),
+    "min": (2, None),
+    "max": (2, None),
+    "round": (1, 2),
+    "abs": (1, 1),
+}
+"""Built-in functions and the fewest and most arguments each takes (None: no limit)."""
 
-STRING_FUNCTIONS = frozenset({"valt", "beslutat"})
+STRING_FUNCTIONS = frozenset({"valt", "beslutat", "har_roll", "varde", "antal"})
 """Functions whose arguments are strings in double quotes."""
+
+NUMBER_FUNCTIONS = frozenset({"min", "max", "round", "abs"})
+"""Functions of numbers that return a number."""
+
+
+def arity_text(func: str) -> str:
+    """Return how many arguments a function takes, as `2`, `1–2` or `≥ 2`."""
+    least, most = FUNCTIONS[func]
+    if most is None:
+        return f"≥ {least}"
+    return str(least) if least == most else f"{least}–{most}"
+
 
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
 """Words that cannot be names."""
@@ -193,10 +216,10 @@ class _Parser:
                 self.advance()
                 args.append(self.parse_or(inner))
         self.expect_op(")")
-        expected = FUNCTIONS[func]
-        if len(args) != expected:
+        least, most = FUNCTIONS[func]
+        if len(args) < least or (most is not None and len(args) > most):
             raise ExprError(
-                "X112", {"func": func, "expected": expected, "got": len(args)}, name.offset
+                "X112", {"func": func, "expected": arity_text(func), "got": len(args)}, name.offset
             )
         for number, arg in enumerate(args, start=1):
             if func in STRING_FUNCTIONS and not isinstance(arg, String):

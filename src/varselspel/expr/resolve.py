@@ -21,7 +21,7 @@ from varselspel.expr.ast import (
     VarKind,
 )
 from varselspel.expr.errors import ExprError
-from varselspel.expr.parser import parse_condition_node, parse_effect_parts
+from varselspel.expr.parser import NUMBER_FUNCTIONS, parse_condition_node, parse_effect_parts
 from varselspel.expr.program import Condition, Effect
 
 ORDERING_OPS = frozenset({"<", "<=", ">", ">="})
@@ -38,7 +38,11 @@ class Namespace:
     model_fields: frozenset[str] = frozenset()
     """Field names usable as `model.<field>`."""
     decisions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Option ids by decision key `ROUND.DECISION`."""
+    """Option ids by decision key `ROUND.DECISION` (none for a number decision)."""
+    numbers: frozenset[str] = frozenset()
+    """Keys of the decisions answered with a number."""
+    roles: frozenset[str] = frozenset()
+    """Role ids of the scenario, for `har_roll`."""
 
 
 def _suggest(name: str, candidates: list[str]) -> list[str]:
@@ -97,13 +101,37 @@ class _Resolver:
         self.fail("X204", {"ref": ref, "suggestions": suggestions[:3]}, arg.offset)
         return None
 
+    def role_ref(self, arg: Node) -> None:
+        if isinstance(arg, String) and arg.value not in self.ns.roles:
+            suggestions = _suggest(arg.value, sorted(self.ns.roles))
+            self.fail("X214", {"role": arg.value, "suggestions": suggestions}, arg.offset)
+
     def call(self, node: Call) -> tuple[Node, ValueType | None]:
         if node.func == "chans":
             arg, kind = self.resolve(node.args[0])
             if kind is not None and kind is not ValueType.NUMBER:
                 self.fail("X213", {"type": kind}, node.args[0].offset)
             return replace(node, args=(arg,)), ValueType.BOOL
+        if node.func in NUMBER_FUNCTIONS:
+            args = []
+            for original in node.args:
+                arg, kind = self.resolve(original)
+                self.need(original, kind, ValueType.NUMBER, f"{node.func}(...)")
+                args.append(arg)
+            return replace(node, args=tuple(args)), ValueType.NUMBER
+        if node.func == "har_roll":
+            self.role_ref(node.args[0])
+            return node, ValueType.BOOL
         ref = self.decision_ref(node.args[0])
+        if node.func == "varde":
+            if ref is not None and ref not in self.ns.numbers:
+                self.fail("X215", {"ref": ref}, node.args[0].offset)
+            return node, ValueType.NUMBER
+        if node.func in ("valt", "antal") and ref is not None and ref in self.ns.numbers:
+            self.fail("X216", {"func": node.func, "ref": ref}, node.args[0].offset)
+            return node, ValueType.NUMBER if node.func == "antal" else ValueType.BOOL
+        if node.func == "antal":
+            return node, ValueType.NUMBER
         if node.func == "valt" and ref is not None:
             option = node.args[1]
             options = self.ns.decisions[ref]

@@ -45,12 +45,15 @@ STRINGS: Catalog = {
         "en": "a condition compares with `==`, not `=`",
     },
     "X110": {
-        "sv": "text i citattecken får bara stå som argument till valt(...) eller beslutat(...)",
-        "en": "a quoted string may only be an argument of valt(...) or beslutat(...)",
+        "sv": "text i citattecken får bara stå som argument till valt, beslutat, har_roll, varde"
+        " eller antal",
+        "en": "a quoted string may only be an argument of valt, beslutat, har_roll, varde or antal",
     },
     "X111": {
-        "sv": "okänd funktion `{name}`; funktionerna är valt, beslutat och chans",
-        "en": "unknown function `{name}`; the functions are valt, beslutat and chans",
+        "sv": "okänd funktion `{name}`; funktionerna är valt, beslutat, chans, har_roll, varde,"
+        " antal, min, max, round och abs",
+        "en": "unknown function `{name}`; the functions are valt, beslutat, chans, har_roll,"
+        " varde, antal, min, max, round and abs",
     },
     "X112": {
         "sv": "{func}(...) tar {expected} argument men fick {got}",
@@ -127,6 +130,22 @@ STRINGS: Catalog = {
     "X213": {
         "sv": "chans(P) ska få en sannolikhet i procent (ett tal), men här står {type}",
         "en": "chans(P) needs a probability in percent (a number), but this is {type}",
+    },
+    "X214": {
+        "sv": 'scenariot har ingen roll "{role}"',
+        "en": 'the scenario has no role "{role}"',
+    },
+    "X215": {
+        "sv": 'varde("{ref}") läser talet i ett talbeslut, men `{ref}` har alternativ; skriv'
+        ' valt("{ref}", "ALTERNATIV")',
+        "en": 'varde("{ref}") reads the number of a number decision, but `{ref}` has options;'
+        ' write valt("{ref}", "OPTION")',
+    },
+    "X216": {
+        "sv": "{func}(...) läser valda alternativ, men beslutet `{ref}` besvaras med ett tal;"
+        ' skriv varde("{ref}")',
+        "en": "{func}(...) reads chosen options, but decision `{ref}` is answered with a number;"
+        ' write varde("{ref}")',
     },
     "expr.end": {"sv": "slutet av uttrycket", "en": "the end of the expression"},
     "expr.type.number": {"sv": "ett tal", "en": "a number"},

@@ -26,7 +26,7 @@ from varselspel.loader.library import (
 from varselspel.loader.strings import STRINGS
 
 if TYPE_CHECKING:
-    from varselspel.model import RoleCard, Scenario
+    from varselspel.model import NumberChoice, Option, RoleCard, Scenario
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +116,9 @@ def _missing_roles(
     import difflib
 
     problems: list[Diagnostic] = []
+    own = scenario_card_ids(scenario)
     for index, entry in enumerate(scenario.roles):
-        if entry.role in library.roles:
+        if entry.role in library.roles or entry.role in own:
             continue
         close = difflib.get_close_matches(entry.role, list(library.roles), n=1)
         hint = tr(STRINGS, "S002.hint", lang, suggestion=close[0]) if close else ""
@@ -129,22 +130,29 @@ def _missing_roles(
 
 
 def referenced_roles(scenario: Scenario, library: RoleLibraryResult) -> set[str]:
-    """Return the library's role ids the scenario names anywhere (roles, owners, actions, cards)."""
+    """Return the role ids the scenario names anywhere (roles, owners, actions, cards) that the
+    library or the scenario's own role cards hold."""
     names: set[str] = {entry.role for entry in scenario.roles}
     for round_ in scenario.rounds:
         for inject in round_.injects:
             names.update(inject.to)
         for decision in round_.decisions:
             names.update(decision.owners)
-            for option in decision.options:
-                for action in option.actions:
+            sources: list[Option | NumberChoice] = [*decision.options]
+            if decision.number is not None:
+                sources.append(decision.number)
+            for source in sources:
+                for action in source.actions:
                     names.add(action.responsible)
                     names.update(action.partners)
     for card in scenario.cards.network:
         if card.role:
             names.add(card.role)
+    own = {card.id for card in scenario.role_cards}
     # Scenario roles stay even when missing, so the checker and the bundle agree on what is used.
-    return {n for n in names if n in library.roles} | {entry.role for entry in scenario.roles}
+    return {n for n in names if n in library.roles or n in own} | {
+        entry.role for entry in scenario.roles
+    }
 
 
 def check_loaded(
@@ -168,7 +176,10 @@ def check_loaded(
     # Problems in the cards the scenario uses matter here; the rest belong to the library's own
     # check, unless a role is missing: then a broken card may be the one that should define it.
     used_files = {library.files[r] for r in used if r in library.files}
-    missing = any(entry.role not in library.roles for entry in scenario.roles)
+    from varselspel.model import with_inline_roles
+
+    roles = with_inline_roles(scenario, library.roles)
+    missing = any(entry.role not in roles for entry in scenario.roles)
     result.diagnostics.extend(d for d in library.diagnostics if missing or d.file in used_files)
     check_scenario = optional_checker("check_scenario")
     if check_scenario is not None:
@@ -193,14 +204,24 @@ def check_loaded(
         return result
     result.bundle = ScenarioBundle(
         scenario=scenario,
-        roles={r: _cast(library.roles[r], scenario) for r in sorted(used) if r in library.roles},
+        roles={r: _cast(roles[r], scenario) for r in sorted(used) if r in roles},
         compiled=compiled,
         scenario_text=load.text,
-        role_texts={r: library.texts[r] for r in sorted(used) if r in library.texts},
+        # A role card of the scenario's own travels inside the scenario text.
+        role_texts={
+            r: library.texts[r]
+            for r in sorted(used)
+            if r in library.texts and r not in scenario_card_ids(scenario)
+        },
         sha256=load.sha256,
         file=load.file,
     )
     return result
+
+
+def scenario_card_ids(scenario: Scenario) -> set[str]:
+    """Return the ids of the role cards the scenario defines itself."""
+    return {card.id for card in scenario.role_cards}
 
 
 def _cast(card: RoleCard, scenario: Scenario) -> RoleCard:

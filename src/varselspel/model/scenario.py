@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -16,6 +17,7 @@ from varselspel.model.common import (
     empty_list,
 )
 from varselspel.model.phase import Phase
+from varselspel.model.role import RoleCard
 from varselspel.model.timepoint import (
     TIMEPOINT_EXAMPLES,
     TIMEPOINT_PATTERN,
@@ -157,6 +159,17 @@ class ImpactAssumptions(StrictModel):
     """Share of the new local jobs that go to residents without work (varsel)."""
 
 
+class FigureReveal(StrictModel):
+    """Consequence-model figures that the lägesbild keeps hidden until they are revealed."""
+
+    figures: list[str] = Field(min_length=1)
+    """Figure codes of the consequence model, e.g. `direct_jobs`, `unemployed_12`."""
+    available_from: Identifier | None = None
+    """Round id from whose start the figures may be shown."""
+    condition: str = ""
+    """Expression that must hold (from `available_from` on) before the figures are shown."""
+
+
 class Setting(StrictModel):
     """The place, the company and the numbers a lägesbild needs."""
 
@@ -170,6 +183,9 @@ class Setting(StrictModel):
     """Local suppliers that depend on the company."""
     assumptions: ImpactAssumptions = Field(default_factory=ImpactAssumptions)
     """The consequence model's assumptions, named so the facilitator can discuss them."""
+    reveal: list[FigureReveal] = Field(default_factory=empty_list)
+    """Lägesbild figures shown only from a round on, or once a condition holds; the others show
+    from the start."""
 
 
 class RoleInScenario(StrictModel):
@@ -209,6 +225,11 @@ class Indicator(StrictModel):
     """Which direction is good: `up` or `down`."""
     description: str = ""
     """What the number means and where the start value comes from."""
+    follows: str | None = None
+    """A consequence-model figure the indicator follows: after every round it is `start` plus
+    the figure (times `follows_scale`) at the round's `model_month`; effects may not change it."""
+    follows_scale: float = Field(default=1.0, gt=-1e9, lt=1e9)
+    """Multiplies the followed figure, e.g. `0.000001` to show SEK as MSEK."""
 
 
 class Flag(StrictModel):
@@ -220,6 +241,15 @@ class Flag(StrictModel):
     """What it means when the flag is true."""
     start: bool = False
     """Value at the start of the scenario."""
+
+
+class DelayedEffects(StrictModel):
+    """Effects that apply at the start of a later round instead of at once."""
+
+    after_rounds: WholeNumber = Field(ge=1, le=50)
+    """How many rounds later: 1 is the start of the next round."""
+    effects: list[str] = Field(min_length=1)
+    """The effects, e.g. `arbetslosa -= 30`; evaluated when they apply."""
 
 
 class Inject(StrictModel):
@@ -248,6 +278,8 @@ class Inject(StrictModel):
     """True for an on-demand inject the facilitator releases by hand for a stalled group."""
     effects: list[str] = Field(default_factory=empty_list)
     """Effects applied to a group when the inject reaches it, e.g. `fortroende -= 5`."""
+    delayed_effects: list[DelayedEffects] = Field(default_factory=empty_list)
+    """Effects that apply at the start of a later round, counted from the inject's round."""
     cards: list[Identifier] = Field(default_factory=empty_list)
     """Card ids the inject points to."""
 
@@ -312,10 +344,39 @@ class Option(StrictModel):
     """Expression that must be true for the option to be available."""
     effects: list[str] = Field(default_factory=empty_list)
     """Effects on indicators, flags and model assumptions, e.g. `fortroende += 5`."""
+    delayed_effects: list[DelayedEffects] = Field(default_factory=empty_list)
+    """Effects that apply at the start of a later round, counted from the round it is chosen in."""
     outcome: str = ""
     """What the group hears after choosing it."""
     actions: list[ActionItem] = Field(default_factory=empty_list)
     """Action-plan items the option contributes."""
+    cards: list[Identifier] = Field(default_factory=empty_list)
+    """Card ids the option rests on, shown beside it."""
+
+
+class NumberChoice(StrictModel):
+    """A decision answered with a number in a range, e.g. how many Komvux places to open."""
+
+    label: str = Field(min_length=1)
+    """What the number counts, e.g. `Antal Komvux-platser`."""
+    min: float
+    """Smallest number the group may choose."""
+    max: float
+    """Largest number the group may choose."""
+    step: float = Field(default=1, gt=0)
+    """The number must be `min` plus a whole number of steps."""
+    unit: str = ""
+    """Unit shown after the number, e.g. `platser`, `MSEK`."""
+    effects: list[str] = Field(default_factory=empty_list)
+    """Effects when the round closes; `varde("ROUND.DECISION")` is the number chosen."""
+    delayed_effects: list[DelayedEffects] = Field(default_factory=empty_list)
+    """Effects that apply at the start of a later round."""
+    outcome: str = ""
+    """What the group hears after choosing."""
+    actions: list[ActionItem] = Field(default_factory=empty_list)
+    """Action-plan items; `{value}` in a title or result is replaced by the number chosen."""
+    cards: list[Identifier] = Field(default_factory=empty_list)
+    """Card ids the number rests on, shown beside it."""
 
 
 class Decision(StrictModel):
@@ -341,8 +402,12 @@ class Decision(StrictModel):
     """Expression that must be true for the decision to be put to the group."""
     cards: list[Identifier] = Field(default_factory=empty_list)
     """Card ids that help the group decide."""
-    options: list[Option] = Field(min_length=1)
-    """The options, in the order shown."""
+    options: list[Option] = Field(default_factory=empty_list)
+    """The options, in the order shown; a decision has options or a `number`."""
+    max_choices: WholeNumber = Field(default=1, ge=1, le=50)
+    """How many options a group may choose together (1: one option; more: a multi-select)."""
+    number: NumberChoice | None = None
+    """Instead of options: the group answers with a number in a range."""
 
 
 class FacilitatorNotes(StrictModel):
@@ -373,6 +438,9 @@ class Round(StrictModel):
     `leverantorer`, `eftervard`; the plan is organised by it."""
     condition: str = ""
     """Expression that must be true for the round to be played; otherwise it is skipped."""
+    model_month: float | None = Field(default=None, ge=-120, le=240)
+    """Months after the dismissals (varsel) or after production starts (etablering) that the
+    end of the round stands for; indicators that follow the model read its figures then."""
     injects: list[Inject] = Field(default_factory=empty_list)
     """Injects in the order they are released."""
     decisions: list[Decision] = Field(default_factory=empty_list)
@@ -394,6 +462,10 @@ class KnowledgeCard(StrictModel):
     """The fact or lesson."""
     source: str = ""
     """Where it comes from."""
+    available_from: Identifier | None = None
+    """Round id from whose start the card is available; none: from the start."""
+    condition: str = ""
+    """Expression that must hold (from `available_from` on) before the card is available."""
 
 
 class NetworkCard(StrictModel):
@@ -409,6 +481,10 @@ class NetworkCard(StrictModel):
     """Role id when the actor is also a playable role."""
     contact: str = ""
     """How to reach it, in the fiction."""
+    available_from: Identifier | None = None
+    """Round id from whose start the card is available; none: from the start."""
+    condition: str = ""
+    """Expression that must hold (from `available_from` on) before the card is available."""
 
 
 class FinancingCard(StrictModel):
@@ -433,11 +509,19 @@ class FinancingCard(StrictModel):
     due sooner cannot count on it. Empty: not stated."""
     pays_for: list[Identifier] = Field(default_factory=empty_list)
     """Action-plan theme ids of the actions the source may pay for; empty: not stated."""
+    available_from: Identifier | None = None
+    """Round id from whose start the card is available; none: from the start."""
+    condition: str = ""
+    """Expression that must hold (from `available_from` on) before the card is available."""
 
     @property
     def cofinancing_share(self) -> float | None:
         """The share the applicant must find elsewhere, when the source caps its share."""
         return None if self.covers_share is None else round(1 - self.covers_share, 4)
+
+
+AnyCard = KnowledgeCard | NetworkCard | FinancingCard
+"""Any card of a scenario."""
 
 
 class CardSet(StrictModel):
@@ -449,6 +533,14 @@ class CardSet(StrictModel):
     """Actors and what they can do."""
     financing: list[FinancingCard] = Field(default_factory=empty_list)
     """Financing sources."""
+
+    def by_kind(self) -> tuple[tuple[str, list[AnyCard]], ...]:
+        """Return the cards by kind (`knowledge`, `network`, `financing`), in that order."""
+        return (
+            ("knowledge", list(self.knowledge)),
+            ("network", list(self.network)),
+            ("financing", list(self.financing)),
+        )
 
 
 class ActionTheme(StrictModel):
@@ -526,6 +618,8 @@ class Scenario(StrictModel):
     """The place, the company and the numbers of the lägesbild."""
     roles: list[RoleInScenario] = Field(min_length=1)
     """The roles the scenario uses, with briefings."""
+    role_cards: list[RoleCard] = Field(default_factory=empty_list)
+    """Role cards of the scenario's own, for roles the library lacks; list them under `roles`."""
     indicators: list[Indicator] = Field(default_factory=empty_list)
     """Numbers tracked per group."""
     flags: list[Flag] = Field(default_factory=empty_list)
@@ -538,3 +632,15 @@ class Scenario(StrictModel):
     """How the action plan is organised."""
     debrief: Debrief = Field(default_factory=Debrief)
     """Objectives and questions for the debrief."""
+
+
+def with_inline_roles(scenario: Scenario, roles: Mapping[str, RoleCard]) -> dict[str, RoleCard]:
+    """Return a role library with the scenario's own role cards added (they replace by id)."""
+    merged = dict(roles)
+    seen: set[str] = set()
+    for card in scenario.role_cards:
+        # The first definition wins, as for every other repeated id (the checker reports C034).
+        if card.id not in seen:
+            seen.add(card.id)
+            merged[card.id] = card
+    return merged

@@ -250,16 +250,61 @@ def _terms(look: _Lookup, action: ActionItem | ActionFields, round_id: str) -> d
     }
 
 
+def value_text(value: float, lang: str) -> str:
+    """Write a chosen number as people read it: `40`, `2,5` (Swedish), `1 200`."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "sv":
+        text = text.replace(",", " ").replace(".", ",")
+    return text
+
+
+def _label(look: _Lookup, key: str, option_id: str) -> str:
+    """Return an option's label, or its id when the scenario no longer has it."""
+    option = look.option(key, option_id)
+    return option.label if option is not None else option_id
+
+
+def _answer(look: _Lookup, key: str, choice: Any) -> tuple[list[str], float | None, str, str]:
+    """Return a choice's option ids, its number, the number's unit and the choice in words."""
+    found = look.decisions.get(key)
+    decision = found[1] if found is not None else None
+    if choice.value is not None:
+        unit = decision.number.unit if decision is not None and decision.number else ""
+        words = value_text(choice.value, look.lang)
+        return [], choice.value, unit, f"{words} {unit}".strip()
+    ids = list(choice.options) or [choice.option]
+    return ids, None, "", "; ".join(_label(look, key, i) for i in ids)
+
+
 def _option_action(
-    look: _Lookup, key: str, option: Option, index: int, item: ActionItem, group: str
+    look: _Lookup,
+    key: str,
+    option_id: str,
+    source: str,
+    index: int,
+    item: ActionItem,
+    group: str,
+    value: str | None = None,
 ) -> PlanAction:
-    """Turn an option's action item into a plan action."""
+    """Turn an option's (or a number decision's) action item into a plan action.
+
+    `source` is the option's label or the number chosen in words; `value`, for a number
+    decision, replaces `{value}` in the title and the result.
+    """
+
+    def filled(text: str) -> str:
+        return text if value is None else text.replace("{value}", value)
+
     return PlanAction(
-        key=f"option:{key}.{option.id}#{index + 1}",
-        **_terms(look, item, key.split(".", 1)[0]),
+        key=f"option:{key}.{option_id}#{index + 1}",
+        **{
+            **_terms(look, item, key.split(".", 1)[0]),
+            "title": filled(item.title),
+            "result": filled(item.result),
+        },
         origin="option",
         source_decision=key,
-        source_option=option.label,
+        source_option=source,
         groups=[group],
     )
 
@@ -268,13 +313,27 @@ def _group_actions(group: GroupState, look: _Lookup) -> list[PlanAction]:
     """Return a group's actions: those of its chosen options, then its own, in order."""
     actions: list[PlanAction] = []
     for key, choice in _sorted_choices(group, look):
-        option = look.option(key, choice.option)
-        if option is None:
+        ids, value, _unit, words = _answer(look, key, choice)
+        if value is not None:
+            found = look.decisions.get(key)
+            number = found[1].number if found is not None else None
+            if number is None:
+                continue
+            # A number's actions are keyed like an option's, with `=` for the option id.
+            text = value_text(value, look.lang)
+            actions.extend(
+                _option_action(look, key, "=", words, index, item, group.name, text)
+                for index, item in enumerate(number.actions)
+            )
             continue
-        actions.extend(
-            _option_action(look, key, option, index, item, group.name)
-            for index, item in enumerate(option.actions)
-        )
+        for option_id in ids:
+            option = look.option(key, option_id)
+            if option is None:
+                continue
+            actions.extend(
+                _option_action(look, key, option.id, option.label, index, item, group.name)
+                for index, item in enumerate(option.actions)
+            )
     for own in sorted(group.actions.values(), key=lambda a: a.seq):
         actions.append(
             PlanAction(
@@ -320,7 +379,7 @@ def _decisions(group: GroupState, look: _Lookup) -> list[DecisionRecord]:
     records: list[DecisionRecord] = []
     for key, choice in _sorted_choices(group, look):
         found = look.decisions.get(key)
-        option = look.option(key, choice.option)
+        ids, value, unit, words = _answer(look, key, choice)
         rnd, dec = found if found is not None else (None, None)
         records.append(
             DecisionRecord(
@@ -332,7 +391,11 @@ def _decisions(group: GroupState, look: _Lookup) -> list[DecisionRecord]:
                 decision_key=key,
                 question=dec.question if dec is not None else key,
                 option_id=choice.option,
-                option=option.label if option is not None else choice.option,
+                option=words,
+                option_ids=ids,
+                options=[_label(look, key, i) for i in ids],
+                value=value,
+                unit=unit,
                 rationale=choice.rationale,
                 agreed_by=[look.role(r) for r in choice.agreed_roles],
                 within_mandate=not choice.outside_mandate,
@@ -482,6 +545,7 @@ def _indicators(group: GroupState, scenario: Scenario) -> list[IndicatorResult]:
             start=shown(float(start.get(ind.id, ind.start))),
             end=shown(float(group.indicators.get(ind.id, ind.start))),
             good="down" if ind.good == "down" else "up",
+            follows=ind.follows or "",
         )
         for ind in scenario.indicators
     ]
@@ -602,7 +666,7 @@ def _lead_and_steering(
 def _option_items(look: _Lookup, option: Option) -> list[PlanAction]:
     """Return an option's action items as plan actions (for their resolved responsible)."""
     return [
-        _option_action(look, "", option, index, item, "")
+        _option_action(look, "", option.id, option.label, index, item, "")
         for index, item in enumerate(option.actions)
     ]
 
@@ -805,14 +869,14 @@ def _differences(groups: list[GroupState], look: _Lookup) -> list[Difference]:
     )
     out: list[Difference] = []
     for key in keys:
-        chosen = [g.choices[key].option if key in g.choices else None for g in groups]
+        chosen = [g.choices[key].answer if key in g.choices else None for g in groups]
         if len(set(chosen)) <= 1:
             continue
         found = look.decisions.get(key)
         choices = []
-        for g, option_id in zip(groups, chosen, strict=True):
-            option = look.option(key, option_id) if option_id else None
-            label = option.label if option is not None else (option_id or "")
+        for g in groups:
+            record = g.choices.get(key)
+            label = _answer(look, key, record)[3] if record is not None else ""
             choices.append(ChoiceByGroup(group=g.name, option=label))
         out.append(
             Difference(

@@ -43,6 +43,7 @@ def impact_figures(
 ) -> list[Figure]:
     """Return the consequence model's figures for a group: people whole, money in MSEK."""
     values: dict[str, Any] = session.impact(group_id).model_dump()
+    hidden = _hidden(session, group_id)
     figures: list[Figure] = []
     for name, value in values.items():
         if isinstance(value, dict):
@@ -52,6 +53,8 @@ def impact_figures(
         else:
             continue
         for fid, raw in items:
+            if fid in hidden:
+                continue
             label_key = f"figure.{fid}"
             label = tr(STRINGS, label_key, lang)
             money = _is_money(name)
@@ -66,6 +69,50 @@ def impact_figures(
                 )
             )
     return figures
+
+
+def _hidden(session: Session, group_id: str) -> frozenset[str]:
+    """Return the figures `setting.reveal` still hides from the group at the end of its game."""
+    revealed = session.state.groups[group_id].revealed_figures
+    return session.index.hidden_figures.difference(revealed)
+
+
+NOTE_FIGURES: dict[str, tuple[str, ...]] = {
+    "note.varsel.jobs": ("supplier_jobs", "other_indirect_jobs"),
+    "note.varsel.unemployment": (
+        "dismissed_residents",
+        "unemployed_12",
+        "new_jobs",
+        "unemployment_change",
+    ),
+    "note.varsel.revenue": (
+        "households_moving",
+        "population_change",
+        "revenue_change_per_year",
+        "tax_base_change_per_year",
+    ),
+    "note.etablering.jobs": (
+        "supplier_jobs",
+        "other_indirect_jobs",
+        "total_jobs",
+        "in_mover_workers",
+        "commuting_in",
+        "resident_jobs",
+    ),
+    "note.etablering.construction": (
+        "construction_peak",
+        "construction_residents",
+        "temporary_housing",
+    ),
+    "note.etablering.revenue": (
+        "in_movers",
+        "revenue_change_per_year",
+        "construction_residents",
+        "construction_revenue_per_year",
+        "tax_base_change_per_year",
+    ),
+}
+"""The figures each note states; a note is left out while any of them is hidden."""
 
 
 def _num(value: float, lang: str, decimals: int = 0) -> str:
@@ -113,7 +160,7 @@ def _varsel_notes(
             "note.varsel.jobs",
             lang,
             suppliers=_num(impact.supplier_jobs, lang),
-            listed=_num(listed_supplier_jobs(setting), lang, 1),
+            listed=_num(listed_supplier_jobs(setting), lang),
             stopped=_num(stopped * 100, lang),
             others=_num(impact.other_indirect_jobs, lang),
             multiplier=_short(model.get("local_multiplier", 0.5), lang),
@@ -193,7 +240,16 @@ def impact_notes(session: Session, group_id: str, lang: str) -> list[str]:
     setting = session.scenario.setting
     model = dict(session.state.groups[group_id].model)
     if isinstance(impact, VarselImpact):
-        return _varsel_notes(impact, setting, model, lang)
-    if isinstance(impact, EtableringImpact):
-        return _etablering_notes(impact, setting, model, lang)
-    return []
+        keys = ("note.varsel.jobs", "note.varsel.unemployment", "note.varsel.revenue")
+        notes = _varsel_notes(impact, setting, model, lang)
+    elif isinstance(impact, EtableringImpact):
+        keys = ("note.etablering.jobs", "note.etablering.construction", "note.etablering.revenue")
+        notes = _etablering_notes(impact, setting, model, lang)
+    else:
+        return []
+    hidden = _hidden(session, group_id)
+    return [
+        note
+        for key, note in zip(keys, notes, strict=True)
+        if not hidden.intersection(NOTE_FIGURES[key])
+    ]

@@ -137,6 +137,9 @@ class IndicatorResult(PlanModel):
     """Value at the end of the last round played."""
     good: Literal["up", "down"] = "up"
     """Which direction is good."""
+    follows: str = ""
+    """The consequence-model figure the indicator is derived from, if any (e.g.
+    `unemployment_change`)."""
 
 
 class Situation(PlanModel):
@@ -210,9 +213,18 @@ class DecisionRecord(PlanModel):
     question: str
     """The decision's question."""
     option_id: str
-    """The chosen option's id."""
+    """The chosen option's id (the first of a multi-select; empty for a number decision)."""
     option: str
-    """The chosen option's label."""
+    """The choice in words: the option's label, the labels of a multi-select joined by `; `,
+    or a number decision's number with its unit (e.g. `40 platser`)."""
+    option_ids: list[str] = Field(default_factory=list)
+    """Every option id chosen, in the scenario's order (empty for a number decision)."""
+    options: list[str] = Field(default_factory=list)
+    """The labels of every option chosen, in the same order."""
+    value: float | None = None
+    """The number chosen, for a decision answered with a number."""
+    unit: str = ""
+    """The number's unit, for a decision answered with a number."""
     rationale: str = ""
     """The group's reason, as written."""
     agreed_by: list[str] = Field(default_factory=list)
@@ -334,7 +346,8 @@ class PlanAction(PlanModel):
     source_decision: str = ""
     """`ROUND.DECISION` of the option it came from (option actions only)."""
     source_option: str = ""
-    """Label of the option it came from (option actions only)."""
+    """Label of the option it came from, or the number chosen with its unit (option actions
+    only)."""
     groups: list[str] = Field(default_factory=list)
     """Groups whose plan holds the action."""
     variants: list[GroupVariant] = Field(default_factory=list)
@@ -364,7 +377,7 @@ class ChoiceByGroup(PlanModel):
     group: str
     """The group."""
     option: str
-    """The chosen option's label; empty when the group did not decide."""
+    """The choice in words (see `DecisionRecord.option`); empty when the group did not decide."""
 
 
 class Difference(PlanModel):

@@ -7,12 +7,54 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from varselspel.view.cards import CardRef, card_refs
 from varselspel.view.refs import RoleRef, role_ref, role_refs
 
 if TYPE_CHECKING:
     from varselspel.engine import Session
     from varselspel.engine.state import ChoiceRecord
     from varselspel.model import Decision
+
+
+class Selection(StrEnum):
+    """How a decision is answered."""
+
+    ONE = "one"
+    """One option."""
+    MANY = "many"
+    """Up to `max_choices` options together (a multi-select)."""
+    NUMBER = "number"
+    """A number in a range."""
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpec:
+    """The range a number decision is answered in."""
+
+    label: str
+    """What the number counts (untrusted text)."""
+    min: float
+    """Smallest number allowed."""
+    max: float
+    """Largest number allowed."""
+    step: float
+    """The number is `min` plus whole steps."""
+    unit: str
+    """Unit after the number (untrusted text); may be empty."""
+    cards: tuple[CardRef, ...]
+    """Cards the number rests on, with whether the group has them yet."""
+
+    def allows(self, value: float) -> bool:
+        """True when `value` lies in the range and on a step (the engine's own rule)."""
+        if not self.min <= value <= self.max:
+            return False
+        steps = (value - self.min) / self.step
+        return abs(steps - round(steps)) <= 1e-9 * max(1.0, abs(steps))
+
+    def values(self) -> tuple[float, ...]:
+        """Every allowed number, smallest first (for a picker; at most 1 001 of them)."""
+        count = min(1000, int((self.max - self.min) / self.step + 1e-9))
+        return tuple(self.min + n * self.step for n in range(count + 1))
 
 
 class MandateStatus(StrEnum):
@@ -60,7 +102,9 @@ class OptionItem:
     explanation: str
     """What choosing it means (untrusted text)."""
     chosen: bool
-    """True when it is the group's current choice."""
+    """True when it is the group's current choice (or among the options of a multi-select)."""
+    cards: tuple[CardRef, ...] = ()
+    """Cards the option rests on, shown beside it, with whether the group has them yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +131,14 @@ class ChoiceView:
     """Seq of the event that made or last revised it."""
     applied: bool
     """True once the round closed and the option's effects were applied."""
+    options: tuple[str, ...] = ()
+    """Every option id chosen (one for a plain decision, none for a number)."""
+    labels: tuple[str, ...] = ()
+    """Their labels, in the same order (an id when the scenario no longer has the option)."""
+    value: float | None = None
+    """The number chosen, for a number decision."""
+    unit: str = ""
+    """The number's unit (untrusted text), for a number decision."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +161,18 @@ class DecisionItem:
     """The mandate behind the choice, or behind the roles the group holds before it chooses."""
     cards: tuple[str, ...]
     """Card ids that help the group decide."""
+    selection: Selection = Selection.ONE
+    """How the decision is answered: one option, several, or a number."""
+    max_choices: int = 1
+    """Most options the group may choose together (1 unless a multi-select)."""
+    number: NumberSpec | None = None
+    """The range, for a number decision."""
+    card_refs: tuple[CardRef, ...] = ()
+    """The decision's cards, with whether the group has them yet."""
 
     @property
     def chosen(self) -> str | None:
-        """Option id chosen, if any."""
+        """Option id chosen (the first of a multi-select), if any."""
         return self.choice.option if self.choice is not None else None
 
     def option_index(self, option: str | None) -> int | None:
@@ -171,11 +231,20 @@ def mandate_for(
 
 def choice_view(session: Session, decision: Decision, record: ChoiceRecord) -> ChoiceView:
     """Return a recorded choice in words the scenario gives it."""
-    option = next((o for o in decision.options if o.id == record.option), None)
+    by_id = {o.id: o for o in decision.options}
+    option = by_id.get(record.option)
+    ids = tuple(record.options) or ((record.option,) if record.value is None else ())
+    outcomes = [by_id[i].outcome for i in ids if i in by_id and by_id[i].outcome]
+    if record.value is not None:
+        outcome = decision.number.outcome if decision.number is not None else ""
+        label = ""
+    else:
+        outcome = "\n".join(outcomes) if record.options else (option.outcome if option else "")
+        label = option.label if option is not None else record.option
     return ChoiceView(
         option=record.option,
-        label=option.label if option is not None else record.option,
-        outcome=option.outcome if option is not None else "",
+        label=label,
+        outcome=outcome,
         rationale=record.rationale,
         agreed=role_refs(session, record.agreed_roles),
         outside_mandate=record.outside_mandate,
@@ -183,7 +252,18 @@ def choice_view(session: Session, decision: Decision, record: ChoiceRecord) -> C
         revisions=record.revisions,
         seq=record.seq,
         applied=record.applied,
+        options=ids,
+        labels=tuple(by_id[i].label if i in by_id else i for i in ids),
+        value=record.value,
+        unit=decision.number.unit if decision.number is not None else "",
     )
+
+
+def selection_of(decision: Decision) -> Selection:
+    """Return how a decision is answered."""
+    if decision.number is not None and not decision.options:
+        return Selection.NUMBER
+    return Selection.MANY if decision.max_choices > 1 else Selection.ONE
 
 
 def group_decisions(session: Session, group: str) -> tuple[DecisionItem, ...]:
@@ -193,6 +273,19 @@ def group_decisions(session: Session, group: str) -> tuple[DecisionItem, ...]:
     for view in session.decisions_for(group):
         record = choices.get(view.key)
         agreed = record.agreed_roles if record is not None else ()
+        chosen = set(record.options) if record is not None and record.options else {view.chosen}
+        number = view.decision.number
+        selection = selection_of(view.decision)
+        spec = None
+        if selection is Selection.NUMBER and number is not None:
+            spec = NumberSpec(
+                label=number.label,
+                min=number.min,
+                max=number.max,
+                step=number.step,
+                unit=number.unit,
+                cards=card_refs(session, group, number.cards),
+            )
         items.append(
             DecisionItem(
                 key=view.key,
@@ -204,13 +297,18 @@ def group_decisions(session: Session, group: str) -> tuple[DecisionItem, ...]:
                         id=o.id,
                         label=o.label,
                         explanation=o.explanation,
-                        chosen=o.id == view.chosen,
+                        chosen=o.id in chosen,
+                        cards=card_refs(session, group, o.cards),
                     )
                     for o in view.available
                 ),
                 choice=choice_view(session, view.decision, record) if record else None,
                 mandate=mandate_for(session, group, view.key, agreed),
                 cards=tuple(view.decision.cards),
+                selection=selection,
+                max_choices=view.decision.max_choices if selection is Selection.MANY else 1,
+                number=spec,
+                card_refs=card_refs(session, group, view.decision.cards),
             )
         )
     return tuple(items)

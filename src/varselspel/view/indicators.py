@@ -72,6 +72,8 @@ class IndicatorRow:
     """Its unit (untrusted text); may be empty."""
     cells: tuple[IndicatorCell, ...]
     """One cell per group, in the groups' order."""
+    follows: str | None = None
+    """The consequence-model figure the indicator is derived from (read-only), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,11 @@ def indicator_rows(session: Session) -> tuple[IndicatorRow, ...]:
             cells.append(
                 IndicatorCell(group_ref(group), now, before, trend(indicator, before, now))
             )
-        rows.append(IndicatorRow(indicator.id, indicator.label, indicator.unit, tuple(cells)))
+        rows.append(
+            IndicatorRow(
+                indicator.id, indicator.label, indicator.unit, tuple(cells), indicator.follows
+            )
+        )
     return tuple(rows)
 
 

@@ -58,7 +58,10 @@ class FigureRow:
     unit: FigureUnit
     """What the figure counts."""
     values: tuple[tuple[GroupRef, float], ...]
-    """Each group with its value, unrounded."""
+    """Each group that is shown the figure, with its value, unrounded."""
+    hidden: tuple[GroupRef, ...] = ()
+    """Groups the figure is not yet revealed to (`setting.reveal`); only rows asked for with
+    `partial=True` have any."""
 
 
 def figure_value(impact: VarselImpact | EtableringImpact, code: str) -> float:
@@ -69,18 +72,47 @@ def figure_value(impact: VarselImpact | EtableringImpact, code: str) -> float:
     return float(getattr(impact, code))
 
 
-def lagesbild_rows(session: Session) -> tuple[FigureRow, ...]:
-    """Return the lägesbild figures that fit the scenario's kind, each with every group's value."""
+def figure_shown(session: Session, group: str, code: str) -> bool:
+    """Return True when a figure may be shown to the group now.
+
+    A figure no `setting.reveal` names always may; any other once the engine has revealed it
+    to the group (recorded in the session, never worked out here).
+    """
+    return (
+        code not in session.index.hidden_figures
+        or code in session.state.groups[group].revealed_figures
+    )
+
+
+def lagesbild_rows(session: Session, *, partial: bool = False) -> tuple[FigureRow, ...]:
+    """Return the lägesbild figures that fit the scenario's kind, each with every group's value.
+
+    A figure not yet revealed to every group is left out, so a screen that all groups see shows
+    nothing early; with `partial=True` it is kept, with the values of the groups that are shown
+    it and the others in `hidden`.
+    """
     scenario = session.scenario
     kind = scenario.kind
     codes = VARSEL_FIGURES if kind is ScenarioKind.VARSEL else ETABLERING_FIGURES
-    impacts = [(group_ref(g), impact_for(scenario, g.model)) for g in session.state.groups.values()]
-    return tuple(
-        FigureRow(
-            code=code,
-            kind=kind,
-            unit=FigureUnit.SEK_PER_YEAR if code.endswith("per_year") else FigureUnit.COUNT,
-            values=tuple((ref, figure_value(impact, code)) for ref, impact in impacts),
+    groups = list(session.state.groups.values())
+    impacts = [(g, group_ref(g), impact_for(scenario, g.model)) for g in groups]
+    rows: list[FigureRow] = []
+    for code in codes:
+        shown = [
+            (ref, figure_value(imp, code))
+            for g, ref, imp in impacts
+            if figure_shown(session, g.id, code)
+        ]
+        hidden = tuple(ref for g, ref, _ in impacts if not figure_shown(session, g.id, code))
+        if hidden and not partial:
+            continue
+        rows.append(
+            FigureRow(
+                code=code,
+                kind=kind,
+                unit=FigureUnit.SEK_PER_YEAR if code.endswith("per_year") else FigureUnit.COUNT,
+                values=tuple(shown),
+                hidden=hidden,
+            )
         )
-        for code in codes
-    )
+    return tuple(rows)

@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import docx
 import jsonschema
@@ -75,16 +76,18 @@ def test_docx_has_heading_styles_and_action_tables(plan: ActionPlan) -> None:
         assert themes <= {text for style, text in styles if style == "Heading 3"}
     else:
         assert len(action_tables) == len([lvl for lvl in Level if plan.actions_at(lvl)])
-    titles = [r.cells[0].text for t in action_tables for r in t.rows[1:]]
+    # The first line of the first cell is the action's title, in bold.
+    titles = [r.cells[0].paragraphs[0].text for t in action_tables for r in t.rows[1:]]
     assert sorted(titles) == sorted(a.title for a in plan.actions)
     for table in action_tables:
         assert table.autofit is False, "fixed layout keeps the set column widths"
         widths = [c.width for c in table.columns]
-        assert widths[0] > widths[4], "the action column is wider than the time frame column"
-        assert [c.text for c in table.rows[0].cells][:3] == [
+        assert widths[0] == max(widths), "the action column is the widest"
+        assert [c.text for c in table.rows[0].cells] == [
             "Åtgärd",
-            "Avsett resultat",
             "Ansvarig",
+            "Tid och finansiering",
+            "Uppföljning",
         ]
         assert table.style.name == "Light Grid Accent 1"
 
@@ -103,7 +106,7 @@ def test_docx_is_a4_with_page_numbers_and_swedish(plan: ActionPlan) -> None:
     normal = document.styles["Normal"].element.rPr.find(qn("w:lang"))
     assert normal.get(qn("w:val")) == "sv-SE"
     turned = [round(s.page_width.mm) for s in document.sections]
-    assert turned == [297, 210] or turned == [210, 297, 210], "action tables sit on landscape pages"
+    assert turned == [210], "every page is portrait: the action tables fit its width"
     english = _docx(render_plan(plan, "docx", "en"))
     assert {el.get(qn("w:val")) for el in english.styles.element.iter(qn("w:lang"))} == {"en-GB"}
 
@@ -314,8 +317,16 @@ def test_html_and_word_hold_the_same_tables(session: Session) -> None:
     plan = build_synthesis(session, lang="sv", today=EXPORT_DAY)
     page = render_plan(plan, "html").decode()
     root = ET.fromstring(page.split("\n", 1)[1])
+
+    def text(cell: ET.Element) -> str:
+        # A cell of several lines holds one block per line, as Word holds one paragraph each.
+        lines = list(cell)
+        if lines and all(line.tag == f"{XHTML}div" for line in lines):
+            return "\n".join("".join(line.itertext()) for line in lines)
+        return "".join(cell.itertext())
+
     html_rows = [
-        ["".join(cell.itertext()) for cell in tr if cell.tag in (f"{XHTML}td", f"{XHTML}th")]
+        [text(cell) for cell in tr if cell.tag in (f"{XHTML}td", f"{XHTML}th")]
         for tr in root.iter(f"{XHTML}tr")
     ]
     document = _docx(render_plan(plan, "docx"))
@@ -326,16 +337,31 @@ def test_html_and_word_hold_the_same_tables(session: Session) -> None:
     assert len(html_rows) > len(plan.actions)
 
 
-def test_narrow_columns_use_short_role_labels(plan: ActionPlan) -> None:
-    """`Överens` and the action tables name roles by short label; role → person decodes them."""
+def test_narrow_columns_use_short_role_labels(plan: ActionPlan, session: Session) -> None:
+    """Partners and `Överens` name roles by short label; role → person decodes them."""
     labels = plan.organisation.short_labels
     assert labels.get("Kommunstyrelsens ordförande") == "KSO"
-    document = _docx(render_plan(plan, "docx"))
-    decisions = next(t for t in document.tables if t.rows[0].cells[0].text == "Omgång")
-    agreed_col = [c.text for c in decisions.rows[0].cells].index("Överens")
-    agreed = [r.cells[agreed_col].text for r in decisions.rows[1:]]
-    assert any("KSO" in cell for cell in agreed)
-    assert not any(title in cell for cell in agreed for title in labels)
+
+    def lines(document: Any, first: str, column: str, label: str) -> list[str]:
+        tables = [
+            t
+            for t in document.tables
+            if t.rows[0].cells[0].text == first and column in [c.text for c in t.rows[0].cells]
+        ]
+        return [
+            p.text.removeprefix(label)
+            for t in tables
+            for r in t.rows[1:]
+            for p in r.cells[[c.text for c in t.rows[0].cells].index(column)].paragraphs
+            if p.text.startswith(label)
+        ]
+
+    partners = lines(_docx(render_plan(plan, "docx")), "Åtgärd", "Ansvarig", "Partner: ")
+    synthesis = build_synthesis(session, lang="sv", today=EXPORT_DAY)
+    agreed = lines(_docx(render_plan(synthesis, "docx")), "Beslut", "Mandat", "Överens: ")
+    for named in (partners, agreed):
+        assert any(short in cell for cell in named for short in labels.values())
+        assert not any(title in cell for cell in named for title in labels)
     text = render_plan(plan, "md").decode()
     assert "Kommunstyrelsens ordförande (KSO)" in text
     # Theme sub-headings replace the theme column.
@@ -343,44 +369,44 @@ def test_narrow_columns_use_short_role_labels(plan: ActionPlan) -> None:
     assert "| Tema " not in text
 
 
-def test_html_prints_major_sections_on_new_pages(plan: ActionPlan) -> None:
-    """Summary, organisation and actions start a printed page; table headers repeat on each page."""
+def test_html_prints_tables_whole_and_rows_unsplit(plan: ActionPlan) -> None:
+    """Printed, tables keep their columns inside the page, rows stay whole and headers repeat."""
     page = render_plan(plan, "html").decode()
-    root = ET.fromstring(page.split("\n", 1)[1])
     print_css = page[page.index("@media print") :]
     assert "thead { display: table-header-group; }" in print_css
-    assert "section + section { break-before: page; }" in print_css
-    assert "break-after: page" in print_css
-    starts_page: dict[str, bool] = {}
-    sections = list(root.iter(f"{XHTML}section"))
-    for index, section in enumerate(sections):
-        children = list(section)
-        for pos, child in enumerate(children):
-            if child.tag != f"{XHTML}h1":
-                continue
-            before = children[pos - 1] if pos else None
-            starts_page[child.text or ""] = (
-                before is not None and before.tag == f"{XHTML}hr" and before.get("class") == "page"
-            ) or (pos == 0 and index > 0)
-    for heading in ("Sammanfattning", "Organisation och mandat", "Åtgärder"):
-        assert starts_page[heading], heading
+    assert "tr, li { page-break-inside: avoid; break-inside: avoid; }" in print_css
+    assert "table-layout: fixed" in page, "columns keep the widths set, never the page's overflow"
+    assert "overflow-wrap: anywhere" not in page, "words are never split inside a cell"
+    root = ET.fromstring(page.split("\n", 1)[1])
+    # One continuous document: sections follow on the same page instead of leaving it half empty.
+    assert not [hr for hr in root.iter(f"{XHTML}hr") if hr.get("class") == "page"]
 
 
-def test_financing_text_names_the_cofinancing_share() -> None:
-    """A co-financing share is shown even when the covered share is not stated."""
+def test_financing_text_names_the_share_and_the_kronor() -> None:
+    """A financing share is shown, and with an amount the kronor it pays and what is left."""
     from varselspel.export.plan_document import financing_text
     from varselspel.plan.model import Financing, PlanAction
 
-    def action(covers: float | None, cofinancing: float | None) -> PlanAction:
-        fin = Financing(card_id="x", name="ESF", covers_share=covers, cofinancing_share=cofinancing)
+    def action(share: float | None, amount: int | None = None) -> PlanAction:
+        fin = Financing(card_id="x", name="ESF", covers_share=0.6, cofinancing_share=0.4)
         return PlanAction(
-            key="k", title="t", level=Level.LOKAL, responsible="", origin="own", financing=fin
+            key="k",
+            title="t",
+            level=Level.LOKAL,
+            responsible="",
+            origin="own",
+            financing=fin,
+            financing_share=share,
+            amount=amount,
         )
 
-    assert financing_text(action(None, None), "sv") == "ESF"
-    assert financing_text(action(1.0, 0.0), "sv") == "ESF"
-    assert "medfinansiering 40 %" in financing_text(action(0.6, 0.4), "sv")
-    assert "co-financing 30%" in financing_text(action(None, 0.3), "en")
+    assert financing_text(action(None), "sv") == "ESF"
+    assert financing_text(action(1.0), "sv") == "ESF"
+    assert financing_text(action(0.6), "sv") == "ESF (60 %)"
+    assert financing_text(action(0.6, 100_000), "sv") == (
+        "ESF 60 % = 60\u00a0000\u00a0kr; medfinansiering 40\u00a0000\u00a0kr"
+    )
+    assert "co-financing SEK\u00a030,000" in financing_text(action(0.7, 100_000), "en")
 
 
 def test_html_action_tables_have_fixed_column_widths(plan: ActionPlan) -> None:
@@ -388,8 +414,8 @@ def test_html_action_tables_have_fixed_column_widths(plan: ActionPlan) -> None:
     root = ET.fromstring(render_plan(plan, "html").decode().split("\n", 1)[1])
     tables = [t for t in root.iter(f"{XHTML}table") if t.get("class") in ("actions", "decisions")]
     assert tables
+    assert "table-layout: fixed" in render_plan(plan, "html").decode()
     for table in tables:
-        assert "table-layout: fixed" in (table.get("style") or "")
         cols = list(table.iter(f"{XHTML}col"))
         headers = list(table.iter(f"{XHTML}th"))
         assert len(cols) == len(headers)

@@ -128,16 +128,17 @@ def test_every_rendering_shows_the_plan_phase_by_phase(session: Session) -> None
     plan = build_synthesis(session, lang="sv", today=EXPORT_DAY)
     markdown = render_plan(plan, "md").decode("utf-8")
     section = markdown.split("## Planen fas för fas", 1)[1].split("\n## ", 1)[0]
-    # The header row also starts with "Fas"; the phases follow it.
-    rows = [line for line in section.splitlines() if line.startswith("| Fas ")][1:]
-    assert [row.split("|")[1].strip() for row in rows] == [
+    # One list item per phase; its nested lines (wrapped) name the phase's actions.
+    blocks = section.split("\n- **")[1:]
+    assert [b.split("**", 1)[0] for b in blocks] == [
         "Fas 1: Förbered",
         "Fas 3: Planera och förankra",
         "Fas 4: Genomför",
     ]
-    for row, phase in zip(rows, plan.phases, strict=True):
+    for block, phase in zip(blocks, plan.phases, strict=True):
+        flat = " ".join(block.split())
         for action in plan.actions_in(phase.id):
-            assert action.title in row
+            assert " ".join(action.title.split()) in flat
     assert "Dag 0: Varslet blir känt (Förbered)" in markdown
     html = render_plan(plan, "html").decode("utf-8")
     assert "<h1>Planen fas för fas</h1>" in html and "Fas 3: Planera och förankra" in html

@@ -226,6 +226,20 @@ SV: dict[str, str] = {
     "ActionItem.indicator": "Id för indikatorn som används för uppföljning, om någon.",
     "ActionItem.theme": "Id för temat i handlingsplanen som åtgärden hör till, om scenariot har"
     " teman.",
+    "ActionItem.amount": "Vad åtgärden kostar totalt, i kronor; skriv i en kommentar var beloppet"
+    " är ett antagande.",
+    "ActionItem.financing_share": "Andel av beloppet som den angivna finansieringen betalar"
+    " (0.6 = 60 %); tomt: kortets `covers_share`.",
+    "ActionItem.start": "När åtgärden börjar: speltid efter dag 0 (`dag 2`, `vecka 3`, `månad 6`)"
+    " eller `ÅÅÅÅ-MM(-DD)`.",
+    "ActionItem.end": "När åtgärden slutar (eller ska vara klar), skrivet som `start`; inte före"
+    " `start`.",
+    "ActionItem.follow_up": "Den mätbara indikator som åtgärden följs upp med, t.ex. `Andel"
+    " uppsagda i arbete eller studier efter 6 och 12 månader`.",
+    "ActionItem.baseline": "Indikatorns värde när åtgärden börjar (utgångsläge), t.ex. `0 av 68`.",
+    "ActionItem.target": "Värdet som eftersträvas, och till när, t.ex. `minst 85 % efter 12"
+    " månader`.",
+    "ActionItem.follow_up_by": "Roll-id för aktören som äger uppföljningen.",
     "Level": "Den samhällsnivå som en åtgärd hör till.",
     "FacilitatorNotes": "Det som bara processledaren ser för en omgång.",
     "FacilitatorNotes.notes": "Hur omgången leds och vad man ska hålla utkik efter.",
@@ -260,6 +274,10 @@ SV: dict[str, str] = {
     " (0.5 = 50 %); medfinansiering täcker resten.",
     "FinancingCard.conditions": "Villkor och fallgropar.",
     "FinancingCard.source": "Var villkoren står.",
+    "FinancingCard.lead_time_weeks": "Veckor från beslutet att söka tills pengarna tidigast kan"
+    " betalas ut; en åtgärd som ska vara klar tidigare kan inte räkna med dem. Tomt: inte angivet.",
+    "FinancingCard.pays_for": "Id:n för de teman i handlingsplanen vars åtgärder källan får"
+    " betala; tomt: inte angivet.",
     "FinancingCard.available_from": "Omgångs-id från vars start kortet finns; inget: från början.",
     "FinancingCard.condition": "Uttryck som måste vara sant (från `available_from`) innan kortet"
     " finns.",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from varselspel.model.common import Level
+from varselspel.model.scenario import MAX_AMOUNT
 
 FACILITATOR = "facilitator"
 """The actor id of the facilitator; groups act under their own group id."""
@@ -198,27 +199,96 @@ class ClearChoice(CommandBase):
     """Decision key `ROUND.DECISION`."""
 
 
-class ActionFields(CommandBase):
-    """The editable fields of a group's own action."""
+FormKind = Literal[
+    "text",
+    "long_text",
+    "role",
+    "partners",
+    "level",
+    "time",
+    "amount",
+    "share",
+    "financing",
+    "indicator",
+    "theme",
+]
+"""How a form shows a field of an action: free text, a choice among the scenario's roles,
+financing cards, indicators or themes, a time point, an amount in kronor or a share 0-1."""
 
-    title: str = Field(min_length=1, max_length=300)
+
+def _form(kind: FormKind) -> dict[str, Any]:
+    """Return the JSON Schema extra that names a field's form control (`x-form`)."""
+    return {"x-form": kind}
+
+
+def _unset(value: object) -> bool:
+    """True for an empty optional field, which a dump leaves out so older records read the same."""
+    return value is None or value == ""
+
+
+class ActionFields(CommandBase):
+    """The editable fields of a group's own action, in the order a form shows them.
+
+    Each field's JSON Schema carries `x-form` (see `FormKind`), so a front end can build the form
+    from `ActionFields.model_fields`; the engine refuses references the scenario lacks and time
+    points it cannot read (codes in the catalog's block for actions).
+    """
+
+    title: str = Field(min_length=1, max_length=300, json_schema_extra=_form("text"))
     """What is done."""
-    result: str = Field(default="", max_length=2000)
+    result: str = Field(default="", max_length=2000, json_schema_extra=_form("long_text"))
     """The intended result."""
-    responsible: str | None = None
+    responsible: str | None = Field(default=None, json_schema_extra=_form("role"))
     """Role id of the responsible actor."""
-    partners: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list, json_schema_extra=_form("partners"))
     """Role ids, network card ids or free names of partners."""
-    level: Level = Level.LOKAL
+    level: Level = Field(default=Level.LOKAL, json_schema_extra=_form("level"))
     """lokal, regional or nationell."""
-    timeframe: str = Field(default="", max_length=200)
-    """When, e.g. `inom 2 veckor`."""
-    financing: str | None = None
+    timeframe: str = Field(default="", max_length=200, json_schema_extra=_form("text"))
+    """When, in words, e.g. `inom 2 veckor` or `varje vecka under varseltiden`."""
+    start: str = Field(
+        default="", max_length=40, exclude_if=_unset, json_schema_extra=_form("time")
+    )
+    """When it starts: `dag N`, `vecka N`, `månad N` after day 0, or `YYYY-MM(-DD)`."""
+    end: str = Field(default="", max_length=40, exclude_if=_unset, json_schema_extra=_form("time"))
+    """When it ends or is due, written as `start`; not before it."""
+    amount: int | None = Field(
+        default=None, ge=0, le=MAX_AMOUNT, exclude_if=_unset, json_schema_extra=_form("amount")
+    )
+    """What it costs in all, in kronor."""
+    financing: str | None = Field(default=None, json_schema_extra=_form("financing"))
     """Financing card id, if any."""
-    indicator: str | None = None
-    """Indicator id used to follow it up, if any."""
-    theme: str | None = None
+    financing_share: float | None = Field(
+        default=None, ge=0, le=1, exclude_if=_unset, json_schema_extra=_form("share")
+    )
+    """Share of the amount the financing pays, 0-1; None: the card's largest share."""
+    follow_up: str = Field(
+        default="", max_length=300, exclude_if=_unset, json_schema_extra=_form("text")
+    )
+    """The measurable indicator it is followed up with, e.g. `andel i arbete efter 6 månader`."""
+    baseline: str = Field(
+        default="", max_length=200, exclude_if=_unset, json_schema_extra=_form("text")
+    )
+    """The indicator's value at the start (utgångsläge)."""
+    target: str = Field(
+        default="", max_length=200, exclude_if=_unset, json_schema_extra=_form("text")
+    )
+    """The value aimed at, and by when."""
+    follow_up_by: str | None = Field(
+        default=None, exclude_if=_unset, json_schema_extra=_form("role")
+    )
+    """Role id of the actor who owns the follow-up."""
+    indicator: str | None = Field(default=None, json_schema_extra=_form("indicator"))
+    """The game's indicator the group links it to, if any."""
+    theme: str | None = Field(default=None, json_schema_extra=_form("theme"))
     """Action-plan theme id, if any."""
+
+
+def form_kind(name: str) -> FormKind:
+    """Return the form control of a field of `ActionFields` (its `x-form`)."""
+    extra = ActionFields.model_fields[name].json_schema_extra
+    kind = extra.get("x-form") if isinstance(extra, dict) else None
+    return cast("FormKind", kind or "text")
 
 
 class AddAction(CommandBase):

@@ -28,6 +28,7 @@ from varselspel.engine.state import GroupState, Phase, SessionState
 from varselspel.expr import EvalEnv, clamp
 from varselspel.expr.evaluate import Choice
 from varselspel.model import Decision, Inject, Option, Round
+from varselspel.model.timepoint import ends_before_start, is_timepoint
 
 MAX_GROUPS = 8
 """Most groups a session may have."""
@@ -386,6 +387,14 @@ class Rules:
             raise Refusal("unknown_indicator", indicator=fields.indicator)
         if fields.theme is not None and fields.theme not in index.themes:
             raise Refusal("unknown_theme", theme=fields.theme)
+        if fields.follow_up_by is not None and fields.follow_up_by not in index.role_set:
+            raise Refusal("unknown_role", role=fields.follow_up_by)
+        if not is_timepoint(fields.start):
+            raise Refusal("bad_start", value=fields.start)
+        if not is_timepoint(fields.end):
+            raise Refusal("bad_end", value=fields.end)
+        if ends_before_start(fields.start, fields.end):
+            raise Refusal("end_before_start", start=fields.start, end=fields.end)
 
     # --- setup ----------------------------------------------------------------------------------
 

@@ -165,6 +165,24 @@ STRINGS: Catalog = {
         "sv": "Temat '{theme}' finns inte i scenariots handlingsplan.",
         "en": "The theme '{theme}' is not in the scenario's action plan.",
     },
+    # --- an own action's time points (start, end) ---------------------------------------------
+    "bad_start": {
+        "sv": "Starten '{value}' är ingen tidpunkt: skriv t.ex. 'vecka 3', 'månad 6', '2026-09' "
+        "eller '2026-09-30'.",
+        "en": "The start '{value}' is not a time point: write e.g. 'week 3', 'month 6', '2026-09' "
+        "or '2026-09-30'.",
+    },
+    "bad_end": {
+        "sv": "Slutet '{value}' är ingen tidpunkt: skriv t.ex. 'vecka 3', 'månad 6', '2026-09' "
+        "eller '2026-09-30'.",
+        "en": "The end '{value}' is not a time point: write e.g. 'week 3', 'month 6', '2026-09' "
+        "or '2026-09-30'.",
+    },
+    "end_before_start": {
+        "sv": "Slutet ({end}) kommer före starten ({start}).",
+        "en": "The end ({end}) comes before the start ({start}).",
+    },
+    # ------------------------------------------------------------------------------------------
     "timer_paused": {"sv": "Klockan är redan pausad.", "en": "The timer is already paused."},
     "timer_running": {"sv": "Klockan går redan.", "en": "The timer is already running."},
     "not_debrief": {

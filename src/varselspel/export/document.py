@@ -28,17 +28,56 @@ class BulletList:
     """A list of plain-text items."""
 
     items: tuple[str, ...]
+    small: bool = False
+    """Set in small print (a source list): Word and printed HTML use a smaller size."""
+
+
+LineStyle = Literal["normal", "strong", "note", "warning"]
+"""How a line of a cell is set: plain, bold (an action's title), small (where it came from) or
+as a warning (a remark on its financing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a table cell: its text, a label and how it is set."""
+
+    text: str
+    label: str = ""
+    """What the text is, e.g. `Partner`; a list rendering always shows it."""
+    style: LineStyle = "normal"
+    in_table: bool = True
+    """False when the column heading already says what the line is: a table leaves the label out."""
+
+
+Cell = str | tuple[Line, ...]
+"""A table cell: plain text, or lines of their own (each a paragraph in Word and HTML)."""
+
+
+def cell_lines(cell: Cell) -> tuple[Line, ...]:
+    """Return a cell as lines, dropping empty ones; plain text is one line."""
+    lines = (Line(cell),) if isinstance(cell, str) else cell
+    return tuple(line for line in lines if line.text)
+
+
+def cell_text(cell: Cell) -> str:
+    """Return a cell's text on one line, as a plain-text table shows it."""
+    if isinstance(cell, str):
+        return cell
+    return "; ".join(
+        f"{line.label}: {line.text}" if line.label and line.in_table else line.text
+        for line in cell_lines(cell)
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table of plain-text cells; `header` is None for a two-column fact table."""
+    """A table; `header` is None for a two-column fact table (label, value)."""
 
     header: tuple[str, ...] | None
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
     kind: str = "table"
     widths: tuple[float, ...] | None = None
-    """Relative column widths where the renderer can set them (Word); None means equal."""
+    """Relative column widths where the renderer can set them (Word, HTML); None means equal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +112,16 @@ class Document:
         if text:
             self.blocks.append(Paragraph(text, style))
 
-    def bullets(self, items: list[str] | tuple[str, ...]) -> None:
-        """Append a bullet list unless it is empty."""
+    def bullets(self, items: list[str] | tuple[str, ...], *, small: bool = False) -> None:
+        """Append a bullet list unless it is empty; `small` sets it in small print."""
         kept = tuple(item for item in items if item)
         if kept:
-            self.blocks.append(BulletList(kept))
+            self.blocks.append(BulletList(kept, small))
 
     def table(
         self,
         header: Sequence[str] | None,
-        rows: Sequence[Sequence[str]],
+        rows: Sequence[Sequence[Cell]],
         kind: str = "table",
         widths: Sequence[float] | None = None,
     ) -> None:

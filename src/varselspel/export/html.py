@@ -4,35 +4,68 @@ from __future__ import annotations
 
 from html import escape
 
-from varselspel.export.document import BulletList, Document, Heading, PageBreak, Paragraph, Table
+from varselspel.export.document import (
+    BulletList,
+    Cell,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    cell_lines,
+)
+from varselspel.export.layout import table_widths
 from varselspel.export.text import one_line, paragraphs
+
+PRINT_WIDTH_PT = 527
+"""Text width of a printed A4 page with 12 mm margins, in points (186 mm)."""
+
+TABLE_PT = 8
+"""Size of printed table text in points."""
 
 # No external fonts, scripts or images: the file must work offline and print cleanly on A4.
 CSS = """
-:root { --ink: #1d2733; --muted: #5a6673; --line: #c9d1da; --head: #e8eef5; --accent: #1f5f8b; }
+:root { --ink: #1d2733; --muted: #5a6673; --line: #c9d1da; --head: #e8eef5; --accent: #1f5f8b;
+  --warn: #a4380b; }
 * { box-sizing: border-box; }
-body { font-family: "Segoe UI", Calibri, Arial, sans-serif; color: var(--ink); line-height: 1.45;
-  max-width: 1100px; margin: 2rem auto; padding: 0 1.5rem; font-size: 15px; }
+body { font-family: Calibri, Carlito, "Segoe UI", Arial, sans-serif; color: var(--ink);
+  line-height: 1.4; max-width: 1100px; margin: 2rem auto; padding: 0 1.5rem; font-size: 15px; }
 h1.title { font-size: 2rem; color: var(--accent); margin-bottom: .25rem; }
-h1 { font-size: 1.5rem; color: var(--accent); border-bottom: 2px solid var(--accent);
-  padding-bottom: .2rem; margin-top: 2rem; }
-h2 { font-size: 1.2rem; margin-top: 1.5rem; }
-h3 { font-size: 1.05rem; margin-top: 1.2rem; }
+h1 { font-size: 1.45rem; color: var(--accent); border-bottom: 2px solid var(--accent);
+  padding-bottom: .2rem; margin-top: 1.8rem; }
+h2 { font-size: 1.15rem; margin-top: 1.3rem; }
+h3 { font-size: 1rem; margin-top: 1rem; }
 p.subtitle { font-size: 1.15rem; color: var(--muted); }
 p.note { color: var(--muted); font-style: italic; }
 p.label { font-weight: 600; margin-bottom: .2rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem;
+  table-layout: fixed; }
+th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; }
 thead th { background: var(--head); }
-table.facts th { width: 30%; background: var(--head); }
+table.facts th { background: var(--head); }
+td .line + .line { margin-top: .15rem; }
+.line .label { font-weight: 600; }
+.line.strong { font-weight: 600; }
+.line.note { color: var(--muted); font-style: italic; font-size: .9em; }
+.line.warning { color: var(--warn); }
+ul.small { font-size: .85rem; }
 hr.page { border: 0; border-top: 1px dashed var(--line); margin: 2.5rem 0; }
 @media print {
-  @page { size: A4; margin: 18mm 15mm 20mm; }
+  @page { size: A4; margin: 12mm; }
   @page landscape { size: A4 landscape; }
   section.landscape { page: landscape; }
   section + section { break-before: page; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  h1.title { font-size: 20pt; margin: 0 0 2pt; }
+  h1 { font-size: 13pt; margin: 9pt 0 3pt; }
+  h2 { font-size: 11pt; margin: 6pt 0 2pt; }
+  h3 { font-size: 10pt; margin: 4pt 0 2pt; }
+  p { margin: 0 0 3pt; }
+  ul { margin: 0 0 4pt; padding-left: 14pt; }
+  table { font-size: 8pt; margin: 2pt 0 6pt; }
+  ul.small { font-size: 7pt; }
+  th, td { padding: 1.5pt 3.5pt; }
   hr.page { border: 0; margin: 0; page-break-after: always; break-after: page; }
   h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
   tr, li { page-break-inside: avoid; break-inside: avoid; }
@@ -47,18 +80,24 @@ def _e(text: str) -> str:
     return escape(one_line(text), quote=True)
 
 
-def _table(block: Table) -> list[str]:
-    """Render a table; fact tables put the label in a row header; set widths fix the columns."""
-    if block.widths:
-        # A fixed layout with set widths stops the browser squeezing a column to a letter's width.
-        total = sum(block.widths)
-        cols = "".join(f'<col style="width: {w * 100 / total:.1f}%" />' for w in block.widths)
-        out = [
-            f'<table class="{_e(block.kind)}" style="table-layout: fixed">',
-            f"<colgroup>{cols}</colgroup>",
-        ]
-    else:
-        out = [f'<table class="{_e(block.kind)}">']
+def _cell(cell: Cell) -> str:
+    """Render a cell: plain text as it is, lines of their own each in a block."""
+    if isinstance(cell, str):
+        return _e(cell)
+    out = []
+    for line in cell_lines(cell):
+        label = (
+            f'<span class="label">{_e(line.label)}:</span> ' if line.label and line.in_table else ""
+        )
+        out.append(f'<div class="line {line.style}">{label}{_e(line.text)}</div>')
+    return "".join(out)
+
+
+def _table(block: Table, widths: list[float]) -> list[str]:
+    """Render a table with fixed column widths that fit the longest words of each column."""
+    total = sum(widths) or 1.0
+    cols = "".join(f'<col style="width: {w * 100 / total:.1f}%" />' for w in widths)
+    out = [f'<table class="{_e(block.kind)}">', f"<colgroup>{cols}</colgroup>"]
     if block.header is not None:
         out.append(
             "<thead><tr>" + "".join(f"<th>{_e(c)}</th>" for c in block.header) + "</tr></thead>"
@@ -66,11 +105,11 @@ def _table(block: Table) -> list[str]:
     out.append("<tbody>")
     for row in block.rows:
         if block.header is None:
-            cells = f'<th scope="row">{_e(row[0])}</th>' + "".join(
-                f"<td>{_e(c)}</td>" for c in row[1:]
+            cells = f'<th scope="row">{_cell(row[0])}</th>' + "".join(
+                f"<td>{_cell(c)}</td>" for c in row[1:]
             )
         else:
-            cells = "".join(f"<td>{_e(c)}</td>" for c in row)
+            cells = "".join(f"<td>{_cell(c)}</td>" for c in row)
         out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table>")
     return out
@@ -79,6 +118,7 @@ def _table(block: Table) -> list[str]:
 def render_html(doc: Document) -> str:
     """Render the document as a complete HTML page (well-formed XML as well as HTML5)."""
     body: list[str] = []
+    widths = table_widths(doc.blocks, PRINT_WIDTH_PT, TABLE_PT)
     for block in doc.blocks:
         if isinstance(block, Heading):
             if block.level == 0:
@@ -92,9 +132,11 @@ def render_html(doc: Document) -> str:
                 f"<p{css}>{escape(part, quote=True)}</p>" for part in paragraphs(block.text)
             )
         elif isinstance(block, BulletList):
-            body.append("<ul>" + "".join(f"<li>{_e(item)}</li>" for item in block.items) + "</ul>")
+            css = ' class="small"' if block.small else ""
+            items = "".join(f"<li>{_e(item)}</li>" for item in block.items)
+            body.append(f"<ul{css}>{items}</ul>")
         elif isinstance(block, Table):
-            body.extend(_table(block))
+            body.extend(_table(block, widths[id(block)]))
         elif isinstance(block, PageBreak):
             if block.landscape is None:
                 body.append('<hr class="page" />')

@@ -1,10 +1,22 @@
-"""Render a document as Markdown whose tables read well as plain text too."""
+"""Render a document as Markdown that reads well in a plain editor: lines of at most 100
+characters, narrow tables padded to line up, wide ones written as lists."""
 
 from __future__ import annotations
 
 import re
+import textwrap
 
-from varselspel.export.document import BulletList, Document, Heading, PageBreak, Paragraph, Table
+from varselspel.export.document import (
+    BulletList,
+    Document,
+    Heading,
+    Line,
+    PageBreak,
+    Paragraph,
+    Table,
+    cell_lines,
+    cell_text,
+)
 from varselspel.export.text import one_line, paragraphs
 
 # Characters that Markdown could read as formatting, links or inline HTML.
@@ -44,10 +56,40 @@ def escape_md_block(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", escaped)
 
 
-def _table(block: Table) -> list[str]:
-    """Render a table with columns padded to equal width."""
+WIDTH = 100
+"""Longest line of the Markdown: paragraphs and list items wrap, wider tables become lists."""
+
+_SETEXT = re.compile(r"^(-+|=+)\s*$")
+
+
+def _line_start(text: str) -> str:
+    """Escape what would start a new block at a wrapped line's start: list markers, underlines."""
+    if _SETEXT.match(text) or _RULE.match(text):
+        return "\\" + text
+    text = _LIST_MARKER.sub(r"\\\1", text)
+    return _NUMBERED.sub(r"\1\\\2", text)
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    """Wrap escaped `text` at WIDTH after the prefixes; no wrapped line can start a new block."""
+    lines = textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+    return [lines[0]] + [rest + _line_start(line[len(rest) :]) for line in lines[1:]]
+
+
+def _pipe_table(block: Table) -> list[str] | None:
+    """Render a table of plain cells with columns padded to equal width, or None when it is
+    wider than WIDTH or holds cells of several lines."""
+    if any(not isinstance(cell, str) for row in block.rows for cell in row):
+        return None
     header = block.header
-    rows = [[escape_md(cell) or " " for cell in row] for row in block.rows]
+    rows = [[escape_md(cell_text(cell)) or " " for cell in row] for row in block.rows]
     if header is None:
         # Fact tables: label in bold as a two-column table with an empty header row.
         header_cells = ["", ""]
@@ -58,6 +100,8 @@ def _table(block: Table) -> list[str]:
     header_cells += [""] * (width - len(header_cells))
     rows = [row + [""] * (width - len(row)) for row in rows]
     widths = [max(3, len(header_cells[i]), *(len(row[i]) for row in rows)) for i in range(width)]
+    if sum(widths) + 3 * width + 1 > WIDTH:
+        return None
 
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(cells)) + " |"
@@ -65,6 +109,44 @@ def _table(block: Table) -> list[str]:
     out = [line(header_cells), "| " + " | ".join("-" * w for w in widths) + " |"]
     out.extend(line(row) for row in rows)
     return out
+
+
+def _item(line: Line, label: str) -> str:
+    """Write one line of a cell as the text of a list item, labelled."""
+    text = escape_md(line.text)
+    if line.style == "strong":
+        text = f"**{text}**"
+    return f"{escape_md(label)}: {text}" if label else text
+
+
+def _record_list(block: Table) -> list[str]:
+    """Render a table as a list with one item per row: its first line in bold, then the other
+    lines of the row as sub-items labelled with their label or their column's heading."""
+    out: list[str] = []
+    header = block.header
+    for row in block.rows:
+        cells = [cell_lines(cell) for cell in row]
+        if header is None:
+            label = escape_md(cell_text(row[0]))
+            value = "; ".join(_item(line, line.label) for cell in cells[1:] for line in cell)
+            out += _wrap(f"**{label}:** {value}".strip(), "- ", "  ")
+            continue
+        lead, *rest = cells[0] or (Line(" "),)
+        out += _wrap(f"**{escape_md(lead.text)}**", "- ", "  ")
+        subs = [(line, line.label) for line in rest]
+        for index, cell in enumerate(cells[1:], start=1):
+            heading = header[index] if index < len(header) else ""
+            subs += [
+                (line, line.label or (heading if n == 0 else "")) for n, line in enumerate(cell)
+            ]
+        for line, label in subs:
+            out += _wrap(_line_start(_item(line, label)), "  - ", "    ")
+    return out
+
+
+def _table(block: Table) -> list[str]:
+    """Render a table as a pipe table when it fits WIDTH, else as a list of its rows."""
+    return _pipe_table(block) or _record_list(block)
 
 
 def render_markdown(doc: Document) -> str:
@@ -80,9 +162,11 @@ def render_markdown(doc: Document) -> str:
                     text = f"*{text}*"
                 elif block.style == "label":
                     text = f"**{text}**"
-                out += [text, ""]
+                out += [*_wrap(text, "", ""), ""]
         elif isinstance(block, BulletList):
-            out += [f"- {escape_md_block(item)}" for item in block.items] + [""]
+            for item in block.items:
+                out += _wrap(escape_md_block(item), "- ", "  ")
+            out.append("")
         elif isinstance(block, Table):
             out += [*_table(block), ""]
         elif isinstance(block, PageBreak):

@@ -32,6 +32,16 @@ def fmt_share(value: float | None, lang: str) -> str:
     )
 
 
+NBSP = "\u00a0"
+"""No-break space: an amount never breaks inside, between its digits or before `kr`."""
+
+
+def fmt_money(amount: int, lang: str) -> str:
+    """Write an amount of kronor, never split across lines: `150 000 kr`, `SEK 150,000`."""
+    number = fmt_number(amount, lang).replace(" ", NBSP)
+    return f"{number}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{number}"
+
+
 def fmt_change(start: float, end: float, lang: str) -> str:
     """Write the change from start to end with an explicit sign."""
     delta = round(end - start, 2)

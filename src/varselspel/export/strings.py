@@ -86,6 +86,13 @@ STRINGS: Catalog = {
     "col.responsible": {"sv": "Ansvarig", "en": "Responsible"},
     "col.partners": {"sv": "Partner", "en": "Partners"},
     "col.timeframe": {"sv": "Tidsram", "en": "Time frame"},
+    "col.time_money": {"sv": "Tid och finansiering", "en": "Time and financing"},
+    "col.period": {"sv": "Tid", "en": "Time"},
+    "col.amount": {"sv": "Kostnad", "en": "Cost"},
+    "col.baseline": {"sv": "Utgångsläge", "en": "Baseline"},
+    "col.target": {"sv": "Mål", "en": "Target"},
+    "col.follow_up_by": {"sv": "Följs upp av", "en": "Followed up by"},
+    "col.end_of": {"sv": "{group}: slut", "en": "{group}: end"},
     "col.financing": {"sv": "Finansiering", "en": "Financing"},
     "col.indicator": {"sv": "Uppföljning", "en": "Follow-up"},
     "col.theme": {"sv": "Tema", "en": "Theme"},
@@ -143,10 +150,33 @@ STRINGS: Catalog = {
         "en": "Needs anchoring with {roles}",
     },
     "mandate.anchor_unknown": {"sv": "Behöver förankras", "en": "Needs anchoring"},
-    "financing.share": {
-        "sv": "{name} (täcker högst {covers}, medfinansiering {cofinancing})",
-        "en": "{name} (covers at most {covers}, co-financing {cofinancing})",
+    "financing.share": {"sv": "{name} ({share})", "en": "{name} ({share})"},
+    "financing.amounts": {
+        "sv": "{name} {share} = {paid}; medfinansiering {rest}",
+        "en": "{name} {share} = {paid}; co-financing {rest}",
     },
+    "period.from": {"sv": "från {start}", "en": "from {start}"},
+    "period.by": {"sv": "senast {end}", "en": "by {end}"},
+    "follow_up.none": {"sv": "Ej angiven", "en": "Not stated"},
+    "label.remark": {"sv": "Obs", "en": "Note"},
+    "section.budget": {"sv": "Resurser och finansiering", "en": "Resources and financing"},
+    "budget.intro": {
+        "sv": "Vad åtgärderna kostar per finansieringskälla, med källans andel och det som "
+        "återstår att finansiera på annat sätt (medfinansiering). Inom parentes: åtgärder med "
+        "belopp, när inte alla har ett.",
+        "en": "What the actions cost per financing source, with the source's share and what is "
+        "left to finance otherwise (co-financing). In brackets: actions with an amount, when not "
+        "all have one.",
+    },
+    "budget.none": {
+        "sv": "Ingen åtgärd har ett belopp ännu.",
+        "en": "No action states an amount yet.",
+    },
+    "budget.total": {"sv": "Summa", "en": "Total"},
+    "budget.no_financing": {"sv": "Ingen finansiering angiven", "en": "No financing stated"},
+    "col.budget_actions": {"sv": "Åtgärder", "en": "Actions"},
+    "col.budget_financed": {"sv": "Från källan", "en": "From the source"},
+    "col.budget_rest": {"sv": "Att finansiera", "en": "Still to finance"},
     "financing.none": {"sv": "Ej angiven", "en": "Not stated"},
     "variant.level": {"sv": "{group}: {level}", "en": "{group}: {level}"},
     "variant.timeframe": {"sv": "{group}: {timeframe}", "en": "{group}: {timeframe}"},

@@ -7,7 +7,17 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from varselspel.export.document import BulletList, Document, Heading, PageBreak, Paragraph, Table
+from varselspel.export.document import (
+    BulletList,
+    Cell,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    cell_lines,
+)
+from varselspel.export.layout import table_widths
 from varselspel.export.strings import STRINGS
 from varselspel.export.text import one_line, paragraphs
 from varselspel.i18n import tr
@@ -19,6 +29,9 @@ FACTS_STYLE = "Light List Accent 1"
 """Table style of the two-column fact tables."""
 
 _LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+
+MARGIN_MM = 12
+"""Page margins on every side, in millimetres."""
 
 
 CORE_TEXT_LIMIT = 255
@@ -87,48 +100,89 @@ def _page_number_footer(section: Any, label: str) -> None:
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+FONT = "Calibri"
+"""The plan's font; LibreOffice shows Carlito, which has the same widths."""
 
-def _cell_xml(text: str, width: int) -> str:
-    """Return the XML of one table cell holding plain text."""
-    # 9 pt (18 half-points) keeps wide action tables readable without wrapping every word.
-    run = (
-        f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r>'
-        if text
-        else ""
-    )
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{run}</w:p></w:tc>'
+BODY_PT = 9.5
+TABLE_PT = 8
+NOTE_PT = 7
+"""Sizes of body text, table text and the small lines of a cell (where an action came from)."""
+
+KEEP_ROWS = 3
+"""A table of at most this many rows (header included) is kept on one page; a longer one keeps
+only its header row with its first row."""
+
+_LINE_RUN = {
+    "normal": "",
+    "strong": "<w:b/>",
+    "note": f'<w:i/><w:color w:val="5A6673"/><w:sz w:val="{round(NOTE_PT * 2)}"/>',
+    "warning": '<w:color w:val="A4380B"/>',
+}
+"""Run properties of each line style of a cell, besides the table text size."""
 
 
-def _table(docx_doc: Any, block: Table) -> None:
-    """Add a styled table; rows are built as one XML fragment, which stays fast for large plans."""
+def _run(text: str, props: str) -> str:
+    """Return the XML of a run of plain text with run properties."""
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r>'
+
+
+def _cell_xml(cell: Cell, width: int, *, keep: bool, header: bool) -> str:
+    """Return the XML of one table cell: one paragraph per line, labels in bold."""
+    size = f'<w:sz w:val="{round(TABLE_PT * 2)}"/>'
+    # Cell lines sit close: no space after, single line spacing.
+    spacing = '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    ppr = "<w:pPr>" + ("<w:keepNext/>" if keep else "") + spacing + "</w:pPr>"
+    paras: list[str] = []
+    for line in cell_lines(cell):
+        style = "strong" if header else line.style
+        props = _LINE_RUN[style]
+        if "<w:sz " not in props:
+            props += size
+        runs = ""
+        if line.label and line.in_table:
+            runs += _run(f"{one_line(line.label)}: ", "<w:b/>" + props.replace("<w:b/>", ""))
+        runs += _run(one_line(line.text), props)
+        paras.append(f"<w:p>{ppr}{runs}</w:p>")
+    body = "".join(paras) or f"<w:p>{ppr}</w:p>"
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{body}</w:tc>'
+
+
+def _table(docx_doc: Any, block: Table, widths_pt: list[float]) -> None:
+    """Add a styled table whose columns fit their longest words and whose rows never split.
+
+    Rows are built as one XML fragment, which stays fast for large plans.
+    """
     from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
 
     header = block.header
-    rows = ([header] if header is not None else []) + list(block.rows)
+    rows: list[tuple[Cell, ...]] = ([header] if header is not None else []) + list(block.rows)
     cols = max(len(row) for row in rows)
     table = docx_doc.add_table(rows=0, cols=cols)
     table.style = docx_doc.styles[TABLE_STYLE if header is not None else FACTS_STYLE]
-    total = _text_width_twips(docx_doc)
-    weights = list(block.widths or ()) if len(block.widths or ()) == cols else [1.0] * cols
-    widths = [int(total * w / sum(weights)) for w in weights]
-    _full_width(table, header_row=header is not None)
+    widths = [int(w * 20) for w in widths_pt]
+    _look(table, header_row=header is not None)
+    tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+    if tbl_w is not None:
+        tbl_w.set(qn("w:type"), "dxa")
+        tbl_w.set(qn("w:w"), str(sum(widths)))
     # A fixed layout makes Word keep these widths instead of autofitting to the longest word.
-    _fixed_layout(table)
+    table.autofit = False
     for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.w = width * 635  # twips to EMU, the unit python-docx stores
+    short = len(rows) <= KEEP_ROWS
     parts = [f'<w:tbl xmlns:w="{_W_NS}">']
     for index, values in enumerate(rows):
-        # The header row repeats at the top of every printed page.
-        tr_pr = (
-            '<w:trPr><w:tblHeader w:val="true"/></w:trPr>'
-            if index == 0 and header is not None
-            else ""
-        )
+        is_header = index == 0 and header is not None
+        # A row never breaks across pages; the header row repeats at the top of every page and
+        # keeps with the first row; a short table keeps all its rows together.
+        tr_pr = "<w:trPr><w:cantSplit/>" + ('<w:tblHeader w:val="true"/>' if is_header else "")
+        keep = is_header or (short and index < len(rows) - 1)
         cells = "".join(
-            _cell_xml(one_line(v), width)
+            _cell_xml(v, width, keep=keep, header=is_header)
             for v, width in zip(list(values) + [""] * (cols - len(values)), widths, strict=True)
         )
-        parts.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
+        parts.append(f"<w:tr>{tr_pr}</w:trPr>{cells}</w:tr>")
     parts.append("</w:tbl>")
     fragment = parse_xml("".join(parts))
     tbl = table._tbl
@@ -155,26 +209,62 @@ def _text_width_twips(docx_doc: Any) -> int:
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
 
 
-def _fixed_layout(table: Any) -> None:
-    """Give the table a fixed layout so the column widths set are the widths shown."""
-    # python-docx writes `w:tblLayout w:type="fixed"` in its schema position.
-    table.autofit = False
-
-
-def _full_width(table: Any, *, header_row: bool) -> None:
-    """Stretch the table over the text width; fact tables emphasise the first column, not row."""
+def _look(table: Any, *, header_row: bool) -> None:
+    """Emphasise the header row of a table, or the first column of a fact table."""
     from docx.oxml.ns import qn
 
-    tbl_pr = table._tbl.tblPr
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is not None:
-        tbl_w.set(qn("w:type"), "pct")
-        tbl_w.set(qn("w:w"), "5000")
-    look = tbl_pr.find(qn("w:tblLook"))
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
     if look is not None:
         look.set(qn("w:firstRow"), "1" if header_row else "0")
         look.set(qn("w:firstColumn"), "0" if header_row else "1")
         look.set(qn("w:val"), "0420" if header_row else "0480")
+
+
+def _set_fonts(docx_doc: Any) -> None:
+    """Set the plan's font, sizes and spacing on the document defaults and the styles it uses."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def fonts(rpr: Any) -> None:
+        el = rpr.find(qn("w:rFonts"))
+        if el is None:
+            el = OxmlElement("w:rFonts")
+            rpr.insert(0, el)
+        for attr in list(el.attrib):
+            if attr.endswith("Theme") or attr.endswith("theme"):
+                del el.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            el.set(qn(attr), FONT)
+
+    defaults = docx_doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts(rpr)
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            el.set(qn("w:val"), str(round(BODY_PT * 2)))
+    spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+    if spacing is not None:
+        spacing.set(qn("w:after"), "60")
+        spacing.set(qn("w:line"), "252")
+    # Sizes and spacing (points) that keep sections together without wasting paper.
+    layout = {
+        "Title": (20, 0, 2),
+        "Subtitle": (11, 0, 6),
+        "Heading 1": (13, 9, 3),
+        "Heading 2": (11, 6, 2),
+        "Heading 3": (10, 4, 2),
+    }
+    for style in docx_doc.styles:
+        rpr = style.element.rPr if style.type in (1, 2) else None
+        if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+            fonts(rpr)
+    for name, (size, before, after) in layout.items():
+        style = docx_doc.styles[name]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
 
 
 class _Styles:
@@ -192,16 +282,38 @@ class _Styles:
 
 
 def _paragraph(
-    docx_doc: Any, styles: _Styles, text: str, style: str | None, bold: bool = False
+    docx_doc: Any,
+    styles: _Styles,
+    text: str,
+    style: str | None,
+    bold: bool = False,
+    *,
+    keep: bool = False,
+    small: bool = False,
 ) -> None:
-    """Add a paragraph with a style set by id."""
+    """Add a paragraph with a style set by id; `keep` keeps it on the page of the next block."""
+    from docx.shared import Pt
+
     para = docx_doc.add_paragraph()
     if text:
         run = para.add_run(text)
         if bold:
             run.bold = True
+        if small:
+            run.font.size = Pt(NOTE_PT)
     if style is not None:
         para._p.style = styles.id(style)
+    if keep:
+        para.paragraph_format.keep_with_next = True
+
+
+def _spacer(docx_doc: Any) -> None:
+    """Add the small empty paragraph Word needs between two tables, so they stay apart."""
+    from docx.shared import Pt
+
+    para = docx_doc.add_paragraph()
+    para.paragraph_format.space_after = Pt(0)
+    para.paragraph_format.line_spacing = Pt(6)
 
 
 def _doc_date(doc: Document) -> datetime | None:
@@ -227,10 +339,11 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     section = out.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin = section.right_margin = Mm(MARGIN_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGIN_MM), Mm(MARGIN_MM)
     lang_tag = _LANG_TAGS.get(doc.lang, "sv-SE")
     _set_language(out, lang_tag)
+    _set_fonts(out)
     _page_number_footer(section, tr(STRINGS, "label.page", doc.lang))
     props = out.core_properties
     set_core_text(
@@ -246,22 +359,32 @@ def render_docx(doc: Document, *, created: datetime | None = None) -> bytes:
     props.revision = 1
 
     styles = _Styles(out)
+    widths = table_widths(doc.blocks, _text_width_twips(out) / 20, TABLE_PT)
     paragraph_styles = {"subtitle": "Subtitle", "note": "Quote", "label": "Body Text"}
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
+        # The text right before a table or a list (its intro) keeps with it on one page.
+        follows = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+        keep = isinstance(follows, Table | BulletList)
         if isinstance(block, Heading):
             style = "Title" if block.level == 0 else f"Heading {min(block.level, 9)}"
             _paragraph(out, styles, one_line(block.text), style)
         elif isinstance(block, Paragraph):
-            for part in paragraphs(block.text):
+            parts = paragraphs(block.text)
+            for n, part in enumerate(parts):
                 _paragraph(
-                    out, styles, part, paragraph_styles.get(block.style), block.style == "label"
+                    out,
+                    styles,
+                    part,
+                    paragraph_styles.get(block.style),
+                    block.style == "label",
+                    keep=keep and n == len(parts) - 1,
                 )
         elif isinstance(block, BulletList):
             for item in block.items:
-                _paragraph(out, styles, one_line(item), "List Bullet")
+                _paragraph(out, styles, one_line(item), "List Bullet", small=block.small)
         elif isinstance(block, Table):
-            _table(out, block)
-            out.add_paragraph()
+            _table(out, block, widths[id(block)])
+            _spacer(out)
         elif isinstance(block, PageBreak):
             if block.landscape is None:
                 out.add_page_break()  # type: ignore[no-untyped-call]

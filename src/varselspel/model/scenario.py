@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, model_validator
 
 from varselspel.model.common import (
     Identifier,
@@ -18,6 +18,25 @@ from varselspel.model.common import (
 )
 from varselspel.model.phase import Phase
 from varselspel.model.role import RoleCard
+from varselspel.model.timepoint import (
+    TIMEPOINT_EXAMPLES,
+    TIMEPOINT_PATTERN,
+    check_timepoint,
+    ends_before_start,
+)
+
+MAX_AMOUNT = 100_000_000_000
+"""The largest amount an action may state, in kronor (100 billion)."""
+
+TimePointText = Annotated[
+    str,
+    AfterValidator(check_timepoint),
+    Field(
+        max_length=40,
+        json_schema_extra={"pattern": TIMEPOINT_PATTERN, "examples": list(TIMEPOINT_EXAMPLES)},
+    ),
+]
+"""A time point as text: `dag N`, `vecka N`, `månad N` after day 0, or `YYYY-MM(-DD)`; may be empty."""
 
 
 def _choices(*values: str) -> dict[str, Any]:
@@ -286,6 +305,30 @@ class ActionItem(StrictModel):
     """Indicator id used to follow it up, if any."""
     theme: Identifier | None = None
     """Action-plan theme id it belongs under, if the scenario defines themes."""
+    amount: WholeNumber | None = Field(default=None, ge=0, le=MAX_AMOUNT)
+    """What the action costs in all, in kronor (SEK); say in a comment where it is an assumption."""
+    financing_share: float | None = Field(default=None, ge=0, le=1)
+    """Share of the amount the named financing pays (0.6 = 60 %); empty: the card's `covers_share`."""
+    start: TimePointText = ""
+    """When it starts: game time after day 0 (`dag 2`, `vecka 3`, `månad 6`) or `YYYY-MM(-DD)`."""
+    end: TimePointText = ""
+    """When it ends (or is due), written as `start`; not before `start`."""
+    follow_up: str = ""
+    """The measurable indicator it is followed up with, e.g. `Andel uppsagda i arbete eller
+    studier efter 6 och 12 månader`."""
+    baseline: str = ""
+    """The indicator's value at the start (utgångsläge), e.g. `0 av 68`."""
+    target: str = ""
+    """The value aimed at, and by when, e.g. `minst 85 % efter 12 månader`."""
+    follow_up_by: Identifier | None = None
+    """Role id of the actor who owns the follow-up."""
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> ActionItem:
+        """Refuse an end that comes before the start."""
+        if ends_before_start(self.start, self.end):
+            raise ValueError(f"end `{self.end}` comes before start `{self.start}`")
+        return self
 
 
 class Option(StrictModel):
@@ -461,6 +504,11 @@ class FinancingCard(StrictModel):
     """Conditions and pitfalls."""
     source: str = ""
     """Where the terms are stated."""
+    lead_time_weeks: WholeNumber | None = Field(default=None, ge=0, le=520)
+    """Weeks from deciding to apply until the money can be paid out at the earliest; an action
+    due sooner cannot count on it. Empty: not stated."""
+    pays_for: list[Identifier] = Field(default_factory=empty_list)
+    """Action-plan theme ids of the actions the source may pay for; empty: not stated."""
     available_from: Identifier | None = None
     """Round id from whose start the card is available; none: from the start."""
     condition: str = ""

@@ -13,6 +13,7 @@ from varselspel.i18n import get_lang, tr
 from varselspel.model import (
     ActionItem,
     Decision,
+    FinancingCard,
     Guide,
     Option,
     RoleCard,
@@ -23,9 +24,11 @@ from varselspel.model import (
     phase_number,
 )
 from varselspel.model.common import Level
+from varselspel.plan.fit import check_fit, describe_fit, known_day_of
 from varselspel.plan.impact import impact_figures, impact_notes
 from varselspel.plan.model import (
     ActionPlan,
+    BudgetLine,
     ChoiceByGroup,
     DecisionRecord,
     Difference,
@@ -43,6 +46,7 @@ from varselspel.plan.model import (
     PlanPhase,
     PlanSource,
     Rating,
+    Remark,
     RoleAssignment,
     Situation,
     Summary,
@@ -51,7 +55,7 @@ from varselspel.plan.model import (
 from varselspel.plan.strings import GOAL_PREFIXES, STRINGS
 
 if TYPE_CHECKING:
-    from varselspel.engine import GroupState, ScenarioIndex, Session
+    from varselspel.engine import ActionFields, GroupState, ScenarioIndex, Session
 
 FACILITATOR = "facilitator"
 """The holder value of a role the facilitator plays."""
@@ -80,6 +84,48 @@ class _Lookup:
         self.order = index.order
         self.index = index
         self.rounds = {rnd.id: rnd for rnd in scenario.rounds}
+        self.theme_titles = {theme.id: theme.title for theme in scenario.action_plan.themes}
+        self.aliases = self._aliases()
+
+    def _aliases(self) -> dict[str, str]:
+        """Return folded names → the organisation they stand for: role organisations and labels.
+
+        The role cards' generic `Kommunen`, `Regionen` and `Företaget` become the scenario's
+        names, and a role's short label (`Af`) stands for its organisation, so free text typed
+        at setup reads as the organisation it names.
+        """
+        setting = self.scenario.setting
+        generic = {
+            "kommunen": setting.municipality.name,
+            "regionen": setting.region.name,
+            "företaget": setting.company.name,
+        }
+        aliases = {normalise_title(name): name for name in generic.values()}
+        aliases.update(generic)
+        for entry in self.scenario.roles:
+            card = self.roles.get(entry.role)
+            if card is None or not card.organisation:
+                continue
+            name = generic.get(normalise_title(card.organisation), card.organisation)
+            aliases.setdefault(normalise_title(name), name)
+            aliases.setdefault(normalise_title(card.organisation), name)
+            if card.short:
+                aliases.setdefault(normalise_title(card.short), name)
+        return aliases
+
+    def canonical(self, organisation: str) -> str:
+        """Return the organisation a free text names, as the plan writes it."""
+        text = " ".join(organisation.split())
+        return self.aliases.get(normalise_title(text), text)
+
+    def card(self, card_id: str | None) -> FinancingCard | None:
+        """Return a financing card, or None."""
+        return self.financing.get(card_id) if card_id else None
+
+    def known_day(self, round_id: str | None) -> int | None:
+        """Return the day of game time a round starts on, or None."""
+        rnd = self.rounds.get(round_id or "")
+        return known_day_of(rnd.game_time) if rnd is not None else None
 
     def phase(self, round_id: str | None) -> str:
         """Return the phase id of a round, or an empty string."""
@@ -108,9 +154,9 @@ class _Lookup:
         return out
 
     def organisation(self, role_id: str) -> str:
-        """Return a role's organisation, or an empty string."""
+        """Return a role's organisation as the plan names it, or an empty string."""
         card = self.roles.get(role_id)
-        return card.organisation if card is not None else ""
+        return self.canonical(card.organisation) if card is not None and card.organisation else ""
 
     def financing_of(self, card_id: str | None) -> Financing | None:
         """Return the financing of an action, or None."""
@@ -125,6 +171,7 @@ class _Lookup:
             administrator=card.administrator,
             covers_share=card.covers_share,
             cofinancing_share=card.cofinancing_share,
+            lead_time_weeks=card.lead_time_weeks,
         )
 
     def indicator(self, indicator_id: str | None) -> str:
@@ -163,6 +210,44 @@ def _sorted_choices(group: GroupState, look: _Lookup) -> list[tuple[str, Any]]:
     return sorted(
         group.choices.items(), key=lambda item: (look.order.get(item[0], len(look.order)), item[0])
     )
+
+
+def _terms(look: _Lookup, action: ActionItem | ActionFields, round_id: str) -> dict[str, Any]:
+    """Return the plan fields an option's action item and a group's own action share."""
+    card = look.card(action.financing)
+    share = action.financing_share
+    if share is None and card is not None:
+        share = card.covers_share
+    remarks = []
+    if card is not None:
+        for fit in check_fit(
+            action, card, known_day=look.known_day(round_id), themes=look.theme_titles
+        ):
+            remarks.append(Remark(code=fit.code, text=describe_fit(fit, look.lang)))
+    return {
+        "title": action.title,
+        "result": action.result,
+        "level": action.level,
+        "responsible_id": action.responsible or "",
+        "responsible": look.role(action.responsible),
+        "partners": [look.role(p) for p in action.partners],
+        "timeframe": action.timeframe,
+        "start": action.start,
+        "end": action.end,
+        "amount": action.amount,
+        "financing": look.financing_of(action.financing),
+        "financing_share": share,
+        "follow_up": action.follow_up,
+        "baseline": action.baseline,
+        "target": action.target,
+        "follow_up_by_id": action.follow_up_by or "",
+        "follow_up_by": look.role(action.follow_up_by),
+        "remarks": remarks,
+        "indicator_id": action.indicator or "",
+        "indicator": look.indicator(action.indicator),
+        "theme": look.theme(action.theme),
+        "phase": look.phase(round_id),
+    }
 
 
 def value_text(value: float, lang: str) -> str:
@@ -212,18 +297,11 @@ def _option_action(
 
     return PlanAction(
         key=f"option:{key}.{option_id}#{index + 1}",
-        title=filled(item.title),
-        result=filled(item.result),
-        level=item.level,
-        responsible_id=item.responsible,
-        responsible=look.role(item.responsible),
-        partners=[look.role(p) for p in item.partners],
-        timeframe=item.timeframe,
-        financing=look.financing_of(item.financing),
-        indicator_id=item.indicator or "",
-        indicator=look.indicator(item.indicator),
-        theme=look.theme(item.theme),
-        phase=look.phase(key.split(".", 1)[0]),
+        **{
+            **_terms(look, item, key.split(".", 1)[0]),
+            "title": filled(item.title),
+            "result": filled(item.result),
+        },
         origin="option",
         source_decision=key,
         source_option=source,
@@ -257,27 +335,43 @@ def _group_actions(group: GroupState, look: _Lookup) -> list[PlanAction]:
                 for index, item in enumerate(option.actions)
             )
     for own in sorted(group.actions.values(), key=lambda a: a.seq):
-        f = own.fields
         actions.append(
             PlanAction(
                 key=f"own:{group.id}:{own.id}",
-                title=f.title,
-                result=f.result,
-                level=f.level,
-                responsible_id=f.responsible or "",
-                responsible=look.role(f.responsible),
-                partners=[look.role(p) for p in f.partners],
-                timeframe=f.timeframe,
-                financing=look.financing_of(f.financing),
-                indicator_id=f.indicator or "",
-                indicator=look.indicator(f.indicator),
-                theme=look.theme(f.theme),
-                phase=look.phase(own.round),
+                **_terms(look, own.fields, own.round or ""),
                 origin="own",
                 groups=[group.name],
             )
         )
     return actions
+
+
+def _budget(actions: list[PlanAction]) -> list[BudgetLine]:
+    """Sum the actions' amounts per financing source, in order of first appearance."""
+    lines: dict[str, BudgetLine] = {}
+    for action in actions:
+        fin = action.financing
+        key = fin.card_id if fin is not None else ""
+        line = lines.get(key) or BudgetLine(
+            card_id=key,
+            name=fin.name if fin is not None else "",
+            actions=0,
+            priced=0,
+            amount=0,
+            financed=0,
+        )
+        update: dict[str, Any] = {"actions": line.actions + 1}
+        if action.amount is not None:
+            update["priced"] = line.priced + 1
+            update["amount"] = line.amount + action.amount
+            share = action.financing_share if fin is not None else 0.0
+            if share is None or line.financed is None:
+                update["financed"] = None
+            else:
+                update["financed"] = line.financed + round(action.amount * share)
+        lines[key] = line.model_copy(update=update)
+    # Actions without financing last: their whole cost is still to be found.
+    return sorted(lines.values(), key=lambda line: line.card_id == "")
 
 
 def _decisions(group: GroupState, look: _Lookup) -> list[DecisionRecord]:
@@ -348,7 +442,7 @@ def _participants(group: GroupState, look: _Lookup) -> list[Participant]:
         role_ids = [r for r in (e.role for e in look.scenario.roles) if group.roles.get(r) == pid]
         # The organisation typed at setup is the person's own; a role's (generic) organisation,
         # e.g. "Fackförbundet (t.ex. IF Metall)", is only a fallback when none was given.
-        own = person.organisation.strip()
+        own = look.canonical(person.organisation) if person.organisation.strip() else ""
         role_orgs = (look.organisation(r) for r in role_ids)
         orgs = [own] if own else list(dict.fromkeys(o for o in role_orgs if o))
         out.append(
@@ -372,13 +466,18 @@ def _organisations(groups: Iterable[GroupState], look: _Lookup) -> list[str]:
             if holder is None:
                 continue
             person = group.participants.get(holder)
-            own = person.organisation.strip() if person is not None else ""
-            found.append(own or look.organisation(entry.role))
+            own = person.organisation if person is not None else ""
+            found.append(look.canonical(own) if own.strip() else look.organisation(entry.role))
     # Participants without a role still represent their own organisation.
-    found += [p.organisation.strip() for g in groups for p in g.participants.values()]
+    found += [look.canonical(p.organisation) for g in groups for p in g.participants.values()]
     if not any(found):
         found = [look.organisation(e.role) for e in look.scenario.roles]
-    return list(dict.fromkeys(o for o in found if o))
+    # One entry per organisation however it was typed: `Af` and `Arbetsförmedlingen` are one.
+    unique: dict[str, str] = {}
+    for name in found:
+        if name:
+            unique.setdefault(normalise_title(name), name)
+    return list(unique.values())
 
 
 def _setting_figures(scenario: Scenario, lang: str) -> list[Figure]:
@@ -689,6 +788,7 @@ def build_group_plan(
             short_labels=look.short_labels(),
         ),
         actions=actions,
+        budget=_budget(actions),
         communication=list(scenario.action_plan.communication),
         risks=list(scenario.action_plan.risks),
         lessons=Lessons(
@@ -868,6 +968,7 @@ def build_synthesis(
             short_labels=look.short_labels(),
         ),
         actions=actions,
+        budget=_budget(actions),
         differences=differences,
         communication=list(scenario.action_plan.communication),
         risks=list(scenario.action_plan.risks),

@@ -263,6 +263,19 @@ class Financing(PlanModel):
     """Largest share of the cost the source pays, 0-1."""
     cofinancing_share: float | None = None
     """Share the applicant must find elsewhere, 0-1."""
+    lead_time_weeks: int | None = None
+    """Weeks from deciding to apply until the source can pay out at the earliest; None: not stated."""
+
+
+class Remark(PlanModel):
+    """A way an action does not fit the financing it names."""
+
+    code: Literal["too_late", "prefinance", "theme", "share"]
+    """`too_late` (due before the money can come), `prefinance` (starts before it),
+    `theme` (the source does not pay for this kind of action), `share` (counts on more than the
+    source's largest share)."""
+    text: str
+    """The remark in the plan's language."""
 
 
 class GroupVariant(PlanModel):
@@ -297,12 +310,33 @@ class PlanAction(PlanModel):
     """Titles of the key partners."""
     timeframe: str = ""
     """When."""
+    start: str = ""
+    """When it starts: game time after day 0 (`vecka 3`) or a calendar date or month; empty when not stated."""
+    end: str = ""
+    """When it ends or is due, written as `start`."""
+    amount: int | None = None
+    """What it costs in all, in kronor; None when not stated."""
     financing: Financing | None = None
     """How it is financed."""
+    financing_share: float | None = None
+    """Share of the amount the financing pays, 0-1: as the action states, else the card's largest
+    share (1 for a source that pays in full); None when not known."""
+    follow_up: str = ""
+    """The measurable indicator the action is followed up with."""
+    baseline: str = ""
+    """The indicator's value at the start (utgångsläge)."""
+    target: str = ""
+    """The value aimed at, and by when."""
+    follow_up_by_id: str = ""
+    """Role id of the actor who owns the follow-up (empty when none)."""
+    follow_up_by: str = ""
+    """The title of the actor who owns the follow-up."""
+    remarks: list[Remark] = Field(default_factory=list)
+    """Where the action does not fit its financing (timing, what the source pays for, share)."""
     indicator_id: str = ""
-    """Indicator id used for follow-up."""
+    """The game's indicator the action is linked to (not a follow-up measure)."""
     indicator: str = ""
-    """Label of the follow-up indicator."""
+    """Label of the game's indicator."""
     theme: str = ""
     """Title of the plan theme the action belongs under."""
     phase: str = ""
@@ -318,6 +352,23 @@ class PlanAction(PlanModel):
     """Groups whose plan holds the action."""
     variants: list[GroupVariant] = Field(default_factory=list)
     """Where merged groups' versions differ (synthesis only)."""
+
+
+class BudgetLine(PlanModel):
+    """What the plan's actions cost, per financing source."""
+
+    card_id: str
+    """The financing card's id; empty for actions that name no financing."""
+    name: str
+    """The source's name; empty for actions that name no financing."""
+    actions: int
+    """Actions that name the source."""
+    priced: int
+    """Of them, actions that state an amount."""
+    amount: int
+    """What the priced actions cost in all, in kronor."""
+    financed: int | None = None
+    """The source's part of that amount, in kronor; None when a priced action's share is unknown."""
 
 
 class ChoiceByGroup(PlanModel):
@@ -415,6 +466,8 @@ class ActionPlan(PlanModel):
     """Organisation and mandate."""
     actions: list[PlanAction] = Field(default_factory=list)
     """Actions in plan order; renderers split them by level."""
+    budget: list[BudgetLine] = Field(default_factory=list)
+    """Costs per financing source, in the order the sources first appear among the actions."""
     differences: list[Difference] = Field(default_factory=list)
     """Decisions where the groups differed (synthesis only)."""
     communication: list[str] = Field(default_factory=list)

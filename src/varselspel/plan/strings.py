@@ -199,6 +199,29 @@ STRINGS: Catalog = {
     "unit.homes": {"sv": "bostäder", "en": "homes"},
     "unit.msek_per_year": {"sv": "MSEK per år", "en": "MSEK per year"},
     "unit.percent": {"sv": "%", "en": "%"},
+    # How an action fits the financing it names (plan/fit.py)
+    "fit.too_late": {
+        "sv": "{source} kan betala ut tidigast cirka vecka {arrives} ({weeks} veckor efter "
+        "beslutet att söka), men åtgärden ska vara klar vecka {due}: räkna med annan finansiering "
+        "eller att någon ligger ute med pengarna.",
+        "en": "{source} can pay out in about week {arrives} at the earliest ({weeks} weeks after "
+        "deciding to apply), but the action is due in week {due}: count on other money, or on "
+        "someone paying in advance.",
+    },
+    "fit.prefinance": {
+        "sv": "Åtgärden börjar vecka {begins} men {source} kan betala ut tidigast cirka vecka "
+        "{arrives}: någon måste ligga ute med pengarna till dess.",
+        "en": "The action starts in week {begins} but {source} can pay out in about week {arrives} "
+        "at the earliest: someone must pay in advance until then.",
+    },
+    "fit.theme": {
+        "sv": "{source} betalar inte för åtgärder inom ”{theme}”, bara inom: {allowed}.",
+        "en": "{source} does not pay for actions under “{theme}”, only under: {allowed}.",
+    },
+    "fit.share": {
+        "sv": "{source} betalar högst {covers} av kostnaden, men åtgärden räknar med {share}.",
+        "en": "{source} pays at most {covers} of the cost, but the action counts on {share}.",
+    },
     # Generated next steps
     "next.anchor": {
         "sv": "Förankra beslutet ”{option}” ({question}) hos {roles}.",

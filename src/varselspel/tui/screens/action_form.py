@@ -11,7 +11,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select
 
 from varselspel.engine.commands import ActionFields
+from varselspel.i18n import get_lang
 from varselspel.model import Level, Scenario
+from varselspel.plan.fit import check_fit, describe_fit, known_day_of
 from varselspel.tui.guard import describe, max_length
 from varselspel.tui.screens.base import BaseModal, t
 from varselspel.tui.text import lit
@@ -30,12 +32,19 @@ class ActionFormScreen(BaseModal):
     ]
 
     def __init__(
-        self, scenario: Scenario, role_labels: dict[str, str], fields: ActionFields | None = None
+        self,
+        scenario: Scenario,
+        role_labels: dict[str, str],
+        fields: ActionFields | None = None,
+        *,
+        game_time: str = "",
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.scenario = scenario
         self.role_labels = role_labels
         self.fields = fields
+        self.known_day = known_day_of(game_time)
+        """The day the action is decided on (its round's game time), for the financing check."""
 
     def compose(self) -> ComposeResult:
         """Show one control per field, filled in when editing."""
@@ -85,6 +94,10 @@ class ActionFormScreen(BaseModal):
                     compact=True,
                     max_length=max_length(ActionFields, "timeframe"),
                 )
+                yield from self._text("action.start", "a-start", f.start if f else "", "start")
+                yield from self._text("action.end", "a-end", f.end if f else "", "end")
+                amount = f"{f.amount}" if f and f.amount is not None else ""
+                yield from self._text("action.amount", "a-amount", amount, None)
                 yield Label(t("action.financing"), classes="field-label", markup=False)
                 cards = {card.id: card.name for card in self.scenario.cards.financing}
                 yield Select(
@@ -92,6 +105,26 @@ class ActionFormScreen(BaseModal):
                     prompt=none,
                     value=f.financing if f and f.financing in cards else Select.NULL,
                     id="a-financing",
+                    compact=True,
+                )
+                share = _percent(f.financing_share) if f and f.financing_share is not None else ""
+                yield from self._text("action.financing_share", "a-share", share, None)
+                yield Label("", id="a-fit", classes="field-warning", markup=False)
+                yield from self._text(
+                    "action.follow_up", "a-follow-up", f.follow_up if f else "", "follow_up"
+                )
+                yield from self._text(
+                    "action.baseline", "a-baseline", f.baseline if f else "", "baseline"
+                )
+                yield from self._text("action.target", "a-target", f.target if f else "", "target")
+                yield Label(t("action.follow_up_by"), classes="field-label", markup=False)
+                yield Select(
+                    [(lit(label), rid) for rid, label in self.role_labels.items()],
+                    prompt=none,
+                    value=(
+                        f.follow_up_by if f and f.follow_up_by in self.role_labels else Select.NULL
+                    ),
+                    id="a-follow-up-by",
                     compact=True,
                 )
                 yield Label(t("action.indicator"), classes="field-label", markup=False)
@@ -107,9 +140,57 @@ class ActionFormScreen(BaseModal):
                 yield Button(t("key.save") + " (^s)", id="save", variant="primary")
                 yield Button(t("key.cancel") + " (Esc)", id="cancel")
 
+    def _text(self, key: str, widget_id: str, value: str, field: str | None) -> ComposeResult:
+        """Yield a labelled one-line text field, limited as `ActionFields` limits `field`."""
+        yield Label(t(key), classes="field-label", markup=False)
+        limit = max_length(ActionFields, field) if field else 40
+        yield TextInput(value, id=widget_id, compact=True, max_length=limit)
+
     def on_mount(self) -> None:
-        """Start in the title field."""
+        """Start in the title field and say at once whether the action fits its financing."""
         self.query_one("#a-title", Input).focus()
+        self._check_fit()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Check the financing again when a time, the share or the time frame changes."""
+        if event.input.id in ("a-start", "a-end", "a-share", "a-timeframe"):
+            self._check_fit()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Check the financing again when another card is chosen."""
+        if event.select.id == "a-financing":
+            self._check_fit()
+
+    def _check_fit(self) -> None:
+        """Show where the action does not fit the financing it names (the plan says the same)."""
+        label = self.query_one("#a-fit", Label)
+        card_id = self._select("#a-financing")
+        card = next((c for c in self.scenario.cards.financing if c.id == card_id), None)
+        try:
+            fields = self._time_and_share()
+        except ValueError:
+            fields = None
+        if card is None or fields is None:
+            label.update("")
+            return
+        themes = {theme.id: theme.title for theme in self.scenario.action_plan.themes}
+        remarks = check_fit(fields, card, known_day=self.known_day, themes=themes)
+        lang = get_lang()
+        label.update(lit("\n".join("⚠ " + describe_fit(r, lang) for r in remarks)))
+
+    def _time_and_share(self) -> ActionFields:
+        """Return the fields the financing check reads; ValueError when one cannot be read."""
+        try:
+            return ActionFields(
+                title="-",
+                timeframe=self.query_one("#a-timeframe", Input).value.strip(),
+                start=self.query_one("#a-start", Input).value.strip(),
+                end=self.query_one("#a-end", Input).value.strip(),
+                financing_share=_share(self.query_one("#a-share", Input).value),
+                theme=self.fields.theme if self.fields else None,
+            )
+        except ValidationError as error:
+            raise ValueError(str(error)) from error
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field."""
@@ -140,6 +221,12 @@ class ActionFormScreen(BaseModal):
             p.strip() for p in self.query_one("#a-partners", Input).value.split(",") if p.strip()
         ]
         try:
+            amount = _amount(self.query_one("#a-amount", Input).value)
+            share = _share(self.query_one("#a-share", Input).value)
+        except ValueError:
+            self.notify(t("action.bad_number"), severity="error", markup=False, timeout=10)
+            return
+        try:
             fields = ActionFields(
                 title=title,
                 result=self.query_one("#a-result", Input).value.strip(),
@@ -147,7 +234,15 @@ class ActionFormScreen(BaseModal):
                 partners=partners,
                 level=Level(self._select("#a-level") or Level.LOKAL.value),
                 timeframe=self.query_one("#a-timeframe", Input).value.strip(),
+                start=self.query_one("#a-start", Input).value.strip(),
+                end=self.query_one("#a-end", Input).value.strip(),
+                amount=amount,
                 financing=self._select("#a-financing"),
+                financing_share=share,
+                follow_up=self.query_one("#a-follow-up", Input).value.strip(),
+                baseline=self.query_one("#a-baseline", Input).value.strip(),
+                target=self.query_one("#a-target", Input).value.strip(),
+                follow_up_by=self._select("#a-follow-up-by"),
                 indicator=self._select("#a-indicator"),
                 theme=self.fields.theme if self.fields else None,
             )
@@ -160,3 +255,29 @@ class ActionFormScreen(BaseModal):
     def action_cancel(self) -> None:
         """Return None."""
         self.dismiss(None)
+
+
+def _amount(text: str) -> int | None:
+    """Read an amount of kronor typed with or without spaces (`150 000`); empty: None."""
+    digits = "".join(text.split()).removesuffix("kr")
+    if not digits:
+        return None
+    if not digits.isdigit():
+        raise ValueError(text)
+    return int(digits)
+
+
+def _share(text: str) -> float | None:
+    """Read a share typed as a percentage (`60`, `60 %`, `62,5`); empty: None."""
+    number = "".join(text.split()).removesuffix("%").replace(",", ".")
+    if not number:
+        return None
+    value = float(number)
+    if not 0 <= value <= 100:
+        raise ValueError(text)
+    return value / 100
+
+
+def _percent(share: float) -> str:
+    """Write a share as the percentage the field takes (`0.6` → `60`)."""
+    return f"{share * 100:.1f}".rstrip("0").rstrip(".")

@@ -480,7 +480,17 @@ class GroupScreen(BaseScreen):
             if fields is not None:
                 send(self.vapp, AddAction(group=gid, fields=fields), actor=gid)
 
-        self.open_dialog(ActionFormScreen(session.scenario, self.role_titles()), done)
+        form = ActionFormScreen(
+            session.scenario, self.role_titles(), game_time=self._game_time(session)
+        )
+        self.open_dialog(form, done)
+
+    @staticmethod
+    def _game_time(session: Any) -> str:
+        """Return the current round's game time, when the action is decided (empty before)."""
+        index = session.state.round_index
+        rounds = session.scenario.rounds
+        return rounds[index].game_time if 0 <= index < len(rounds) else ""
 
     def selected_action(self) -> ActionRow | None:
         """Return the action under the actions cursor."""
@@ -499,7 +509,9 @@ class GroupScreen(BaseScreen):
             if fields is not None:
                 send(self.vapp, EditAction(group=gid, action=aid, fields=fields), actor=gid)
 
-        form = ActionFormScreen(session.scenario, self.role_titles(), action.fields)
+        form = ActionFormScreen(
+            session.scenario, self.role_titles(), action.fields, game_time=self._game_time(session)
+        )
         self.open_dialog(form, done)
 
     def action_remove_action(self) -> None:

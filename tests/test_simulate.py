@@ -292,7 +292,7 @@ def test_bad_time_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_every_path_is_said_plainly(capsys: pytest.CaptureFixture[str]) -> None:
     """With runs to spare, every path of the bundled demo is played, and the report says so."""
-    assert main(["simulate", "demo", "--runs", "20000"]) == 0
+    assert main(["simulate", "demo", "--runs", "20000", "--time-limit", "3600"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("Alla vägar genom scenariot spelades, var och en en gång: ")
     assert lines[1].endswith(
